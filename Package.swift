@@ -1,0 +1,58 @@
+// swift-tools-version: 6.0
+// Assay — case-audit quality assurance for children's social care.
+//
+// Modules by concern; dependencies point one way:
+//   AssayCore  ←  AssayStore  ←  AssayRegister  ←  AssayShell  ←  assay
+//   AssayCore  ←  AssayOutput ←  AssayShell
+//   AssayCore  ←  AssaySamples ← assay-samples
+import PackageDescription
+
+let package = Package(
+    name: "Assay",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "assay", targets: ["assay"]),
+        .executable(name: "assay-samples", targets: ["assay-samples"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+    ],
+    targets: [
+        // GNU readline (GPL-3.0-or-later): line editing, history and completion for the shell.
+        .systemLibrary(
+            name: "CReadline",
+            providers: [.apt(["libreadline-dev"])]),
+        .target(
+            name: "AssayCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "AssayStore",
+            dependencies: ["AssayCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "AssayRegister",
+            dependencies: ["AssayCore", "AssayStore"]),
+        .target(
+            name: "AssayOutput",
+            dependencies: ["AssayCore"]),
+        .target(
+            name: "AssayShell",
+            dependencies: [
+                "AssayCore", "AssayStore", "AssayRegister", "AssayOutput", "CReadline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(
+            name: "AssaySamples",
+            dependencies: ["AssayCore"]),
+        .executableTarget(name: "assay", dependencies: ["AssayShell"]),
+        .executableTarget(name: "assay-samples", dependencies: ["AssaySamples"]),
+        .testTarget(name: "AssayCoreTests", dependencies: ["AssayCore"]),
+        .testTarget(name: "AssayStoreTests", dependencies: ["AssayStore"]),
+        .testTarget(name: "AssayRegisterTests", dependencies: ["AssayRegister", "AssayStore"]),
+        .testTarget(name: "AssayOutputTests", dependencies: ["AssayOutput"]),
+        .testTarget(name: "AssayShellTests", dependencies: ["AssayShell"]),
+        .testTarget(name: "AssaySamplesTests", dependencies: ["AssaySamples"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["AssayCore"]),
+    ]
+)

@@ -1,0 +1,136 @@
+import AssayCore
+import AssayStore
+import Crypto
+import Foundation
+import GRDB
+
+/// Imports a case-register export as a new frame, all or nothing.
+///
+/// The file is streamed: each row is validated and, while the file is still clean, inserted
+/// through the audited writer inside one IMMEDIATE transaction. A bad row stops the inserts
+/// but not the reading, so the lead gets every problem in one run; any problem rolls the
+/// transaction back, leaving the database exactly as it was.
+public struct RegisterImporter {
+    public let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    /// Imports `path`. `progress` is called with the number of rows read, every 1,000 rows.
+    public func importFile(_ path: String, options: RegisterImportOptions,
+                           progress: ((Int) -> Void)? = nil) throws -> RegisterImportSummary {
+        try store.require([.lead], to: "import a case register")
+        let file = (path as NSString).lastPathComponent
+        let sourceName = options.sourceName ?? file
+        if options.asOf > CalendarDate.today() {
+            throw AssayFailure("--as-of \(options.asOf) is in the future; a register describes cases open on a past or present date.")
+        }
+        let sourceHash = try Self.sha256(ofFileAt: path)
+        if let earlier = try store.read({ db in
+            try Row.fetchOne(db, sql: "SELECT id, imported_at, imported_by FROM frame WHERE source_sha256 = ? AND as_of = ?",
+                             arguments: [sourceHash, options.asOf.description])
+        }) {
+            throw AssayFailure("""
+                \(file): this file was already imported as frame \(earlier["id"] as Int64) with as-of date \
+                \(options.asOf) (\(earlier["imported_at"] as String) by \(earlier["imported_by"] as String)); nothing was imported.
+                """)
+        }
+        let services = try Self.serviceMap(options.serviceMap)
+
+        return try store.write { tx in
+            let reader = try CSVReader(path: path)
+            guard let headerRecord = try reader.next() else {
+                throw InputRejected(file: file, problems: [InputProblem(file: file, line: 1, field: nil, reason: "the file is empty; a register needs a header line")])
+            }
+            let header = try headerRecord.fields.enumerated().map { index, bytes in
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    throw InputRejected(file: file, problems: [InputProblem(file: file, line: headerRecord.line, field: "column \(index + 1)", reason: "invalid UTF-8 in the header; save the file as UTF-8")])
+                }
+                return text
+            }
+            let layout = try RegisterLayout(header: header, options: options, file: file)
+            let frameID = try tx.insert(into: .frame, [
+                ("as_of", options.asOf.description), ("source_name", sourceName), ("source_sha256", sourceHash),
+                ("rows_sha256", nil), ("row_count", 0),
+                ("kept_attributes", Self.json(layout.kept.map(\.name))),
+                ("imported_at", Timestamp.iso8601(Date())), ("imported_by", tx.user.name),
+            ])
+            var validator = RegisterRowValidator(file: file, layout: layout, asOf: options.asOf, serviceMap: services)
+            var problems: [InputProblem] = []
+            var rows = 0
+            while let record = try reader.next() {
+                rows += 1
+                if rows % 1000 == 0 { progress?(rows) }
+                switch validator.validate(record) {
+                case .failure(let found):
+                    problems += found.problems
+                case .success(let row) where problems.isEmpty:
+                    try tx.insert(into: .frameCase, [
+                        ("frame_id", frameID), ("case_id", row.caseID), ("team", row.team), ("locality", row.locality),
+                        ("service", row.service?.code), ("worker", row.worker), ("opened", row.opened?.description),
+                        ("attributes", row.attributes.isEmpty ? nil : Self.jsonObject(row.attributes)),
+                        ("source_line", record.line),
+                    ])
+                case .success:
+                    break  // already rejected; keep reading to report every problem
+                }
+            }
+            if !problems.isEmpty { throw InputRejected(file: file, problems: problems) }
+            if rows == 0 {
+                throw InputRejected(file: file, problems: [InputProblem(file: file, line: 2, field: nil, reason: "the register has a header but no cases")])
+            }
+            guard reader.sha256 == sourceHash else {
+                throw AssayFailure("\(file) changed while it was being imported; nothing was imported. Try again.")
+            }
+            let rowsHash = try tx.query { try Self.storedRowsSHA256(frameID: frameID, db: $0) }
+            try tx.update(.frame, id: frameID, set: [("row_count", rows), ("rows_sha256", rowsHash)])
+            let counts = try tx.query { db in
+                try Row.fetchOne(db, sql: "SELECT count(DISTINCT team) AS t, count(DISTINCT locality) AS l FROM frame_case WHERE frame_id = ?", arguments: [frameID])!
+            }
+            return RegisterImportSummary(frameID: frameID, rows: rows, teams: counts["t"], localities: counts["l"],
+                                         keptColumns: layout.kept.map(\.name), droppedColumns: layout.dropped)
+        }
+    }
+
+    /// SHA-256 over a frame's stored cases in bytewise case-id order, each as its row-digest
+    /// bytes (docs/register.md): what was stored, independent of the file's row order.
+    public static func storedRowsSHA256(frameID: Int64, db: Database) throws -> String {
+        var hasher = SHA256()
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT case_id, team, locality, service, worker, opened, attributes
+            FROM frame_case WHERE frame_id = ? ORDER BY case_id
+            """, arguments: [frameID])
+        while let row = try rows.next() { RowDigest.append(row, to: &hasher) }
+        return hasher.finalize().hexString
+    }
+
+    static func sha256(ofFileAt path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"
+            throw AssayFailure("\(path): \(reason).")
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+        return hasher.finalize().hexString
+    }
+
+    private static func serviceMap(_ pairs: [(text: String, code: String)]) throws -> [String: Service] {
+        var map: [String: Service] = [:]
+        for (text, code) in pairs {
+            guard let service = Service(matching: code) else {
+                throw AssayFailure("--map-service \(text)=\(code): unknown service code \"\(code)\" (codes: \(Service.allCases.map(\.code).joined(separator: ", ")))")
+            }
+            map[Service.fold(text)] = service
+        }
+        return map
+    }
+
+    static func json(_ strings: [String]) -> String {
+        String(decoding: try! JSONSerialization.data(withJSONObject: strings, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+    }
+
+    static func jsonObject(_ pairs: [(String, String)]) -> String {
+        let dict = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+        return String(decoding: try! JSONSerialization.data(withJSONObject: dict, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+    }
+}

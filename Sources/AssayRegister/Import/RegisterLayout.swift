@@ -1,0 +1,67 @@
+import AssayCore
+
+/// Which column of a register file gives which field, worked out from its header line and
+/// the lead's `--map` and `--keep`, with every problem found reported against line 1.
+struct RegisterLayout {
+    var fieldColumn: [RegisterField: Int] = [:]
+    /// Kept columns: header as written, and position.
+    var kept: [(name: String, index: Int)] = []
+    var dropped: [String] = []
+    let columnCount: Int
+
+    init(header: [String], options: RegisterImportOptions, file: String) throws {
+        columnCount = header.count
+        var problems: [InputProblem] = []
+        func problem(_ field: String?, _ reason: String) {
+            problems.append(InputProblem(file: file, line: 1, field: field, reason: reason))
+        }
+        let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
+        func column(named wanted: String) -> Int? {
+            names.firstIndex { RegisterField.fold($0) == RegisterField.fold(wanted) }
+        }
+
+        var claimedBy: [RegisterField: String] = [:]
+        func claim(_ field: RegisterField, _ index: Int) {
+            if let other = claimedBy[field], other != names[index] {
+                problem(field.rawValue, "columns \"\(other)\" and \"\(names[index])\" both give \(field.rawValue)")
+                return
+            }
+            claimedBy[field] = names[index]
+            fieldColumn[field] = index
+        }
+        var mapped = Set<Int>()
+        for (columnName, fieldName) in options.columnMap {
+            guard let field = RegisterField(header: fieldName) else {
+                problem(nil, "--map \(columnName)=\(fieldName): unknown field \"\(fieldName)\" (fields: \(RegisterField.allCases.map(\.rawValue).joined(separator: ", ")))")
+                continue
+            }
+            guard let index = column(named: columnName) else {
+                problem(nil, "--map \(columnName)=\(fieldName): the file has no column \"\(columnName)\"")
+                continue
+            }
+            mapped.insert(index)
+            claim(field, index)
+        }
+        for (index, name) in names.enumerated() where !mapped.contains(index) {
+            if let field = RegisterField(header: name), fieldColumn[field] == nil { claim(field, index) }
+        }
+        let used = Set(fieldColumn.values)
+        for keepName in options.keep {
+            guard let index = column(named: keepName) else {
+                problem(nil, "--keep \(keepName): the file has no column \"\(keepName)\"")
+                continue
+            }
+            if used.contains(index) {
+                problem(nil, "--keep \(keepName): that column is already read as a field")
+                continue
+            }
+            if !kept.contains(where: { $0.index == index }) { kept.append((names[index], index)) }
+        }
+        for field in RegisterField.allCases where field.isRequired && fieldColumn[field] == nil {
+            problem(field.rawValue, "no column gives this required field (columns: \(names.joined(separator: ", "))); name one with --map COLUMN=\(field.rawValue)")
+        }
+        let keptIndexes = Set(kept.map(\.index))
+        dropped = names.enumerated().filter { !used.contains($0.offset) && !keptIndexes.contains($0.offset) }.map(\.element)
+        if !problems.isEmpty { throw InputRejected(file: file, problems: problems) }
+    }
+}

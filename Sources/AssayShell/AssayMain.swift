@@ -1,0 +1,81 @@
+import AssayCore
+import ArgumentParser
+import Foundation
+
+/// The `assay` executable's whole behaviour: split the process arguments into the options
+/// that set up the session and the command, then run the command — or, with no command,
+/// the input loop over `-c`, piped standard input, or the interactive shell.
+public enum AssayMain {
+    public static func run(_ arguments: [String]) -> Int32 {
+        umask(0o077)  // every file Assay creates is private: registers and audits concern children
+        let (rootWords, commandWords) = split(arguments)
+        let root: Assay
+        do {
+            root = try Assay.parse(rootWords)
+        } catch {
+            let text = Assay.fullMessage(for: error)
+            if Assay.exitCode(for: error) == .success {
+                print(text)
+                return 0
+            }
+            FileHandle.standardError.write(Data((text + "\n").utf8))
+            return Assay.exitCode(for: error).rawValue
+        }
+        let identity = Identity.resolve(declared: root.global.user)
+        let session = Session(databasePath: Store.defaultPathFor(root.global.db), identity: identity,
+                              isInteractive: false)
+        if !commandWords.isEmpty {
+            return Dispatcher.execute(commandWords, in: session) == .succeeded ? 0 : 1
+        }
+        let loop = InputLoop(session: session, bail: root.bail)
+        if !root.commands.isEmpty {
+            return loop.run(ArgumentLineSource(root.commands)) ? 0 : 1
+        }
+        if Terminal.isTerminal(STDIN_FILENO) {
+            return interactive(session: session, loop: loop)
+        }
+        return loop.run(FileLineSource(standardInput: ())) ? 0 : 1
+    }
+
+    private static func interactive(session: Session, loop: InputLoop) -> Int32 {
+        do {
+            _ = try session.store()
+        } catch let error as UserFacingError {
+            session.notice(error.message)
+            return 1
+        } catch {
+            session.notice("\(error)")
+            return 1
+        }
+        session.write("Assay — \(session.databasePath) as \(session.identity.name). Type help for commands, quit or Ctrl-D to leave.\n")
+        loop.run(ReadlineSource(session: session, historyPath: HistoryFile.path()))
+        return 0
+    }
+
+    /// Options before the command name belong to the root (`--db`, `--as`, `-c`, `--bail`,
+    /// `--help`); the command begins at the first other word.
+    static func split(_ arguments: [String]) -> ([String], [String]) {
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            if ["--db", "--as", "-c"].contains(word) {
+                index += 2
+            } else if word.hasPrefix("--db=") || word.hasPrefix("--as=") || word == "--bail"
+                        || word == "--help" || word == "-h" || word == "--version" {
+                index += 1
+            } else if word.hasPrefix("-c") && word.count > 2 {
+                index += 1
+            } else {
+                break
+            }
+        }
+        let cut = min(index, arguments.count)
+        return (Array(arguments[..<cut]), Array(arguments[cut...]))
+    }
+}
+
+import AssayStore
+
+extension Store {
+    static func defaultPathFor(_ flag: String?) -> String { defaultPath(flag: flag) }
+}

@@ -1,0 +1,94 @@
+import AssayCore
+import AssayRegister
+import ArgumentParser
+import Foundation
+
+/// `import …`: bring data from other systems into Assay.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import data from other systems (a case register).",
+        subcommands: [ImportCasesCommand.self])
+}
+
+/// `import cases FILE.csv`: a case-register export becomes a new frame (lead only).
+struct ImportCasesCommand: AssayCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cases",
+        abstract: "Import a case register (CSV) as a new sampling frame.",
+        discussion: """
+            The file needs columns for case_id, team and locality; service, worker and opened \
+            are read when present. Headers match ignoring case, spaces and underscores. \
+            Other columns are dropped unless kept with --keep. A file with any bad row is \
+            rejected whole, with every problem listed. See docs/register.md.
+            """)
+
+    @Argument(help: ArgumentHelp("The register export.", valueName: "file.csv"))
+    var file: String
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date the register describes (default today).", valueName: "yyyy-mm-dd"))
+    var asOf: String?
+
+    @Option(name: .customLong("map"), help: ArgumentHelp("Read COLUMN as one of Assay's fields (repeatable).", valueName: "column=field"))
+    var maps: [String] = []
+
+    @Option(name: .customLong("keep"), help: ArgumentHelp("Keep COLUMN as an attribute (repeatable).", valueName: "column"))
+    var keep: [String] = []
+
+    @Option(name: .customLong("map-service"), help: ArgumentHelp("Read a local service name as a service code (repeatable).", valueName: "text=code"))
+    var serviceMaps: [String] = []
+
+    func execute(in session: Session) throws {
+        let asOfDate: CalendarDate
+        if let asOf {
+            guard let parsed = CalendarDate(parsing: asOf) else {
+                throw AssayFailure("--as-of \(asOf): not a date; write YYYY-MM-DD or DD/MM/YYYY.")
+            }
+            asOfDate = parsed
+        } else {
+            asOfDate = .today()
+        }
+        let options = RegisterImportOptions(
+            asOf: asOfDate,
+            columnMap: try maps.map { try Self.pair($0, option: "--map") }.map { (column: $0.0, field: $0.1) },
+            keep: keep,
+            serviceMap: try serviceMaps.map { try Self.pair($0, option: "--map-service") }.map { (text: $0.0, code: $0.1) })
+        let progress = ImportProgress()
+        defer { progress.finish() }
+        let summary = try RegisterImporter(store: session.store()).importFile(file, options: options, progress: progress.report)
+        progress.finish()
+        if !summary.droppedColumns.isEmpty {
+            session.notice("Not stored (use --keep COLUMN to keep one): \(summary.droppedColumns.joined(separator: ", ")).")
+        }
+        session.write("Imported \(summary.rows) cases as frame \(summary.frameID): \(summary.teams) teams, \(summary.localities) localities, as of \(asOfDate).\n")
+    }
+
+    /// Splits `A=B` at the last `=`, so a column or service name may itself hold one.
+    static func pair(_ text: String, option: String) throws -> (String, String) {
+        guard let eq = text.lastIndex(of: "="), eq != text.startIndex, text.index(after: eq) != text.endIndex else {
+            throw AssayFailure("\(option) \(text): write it as NAME=VALUE.")
+        }
+        return (String(text[..<eq]), String(text[text.index(after: eq)...]))
+    }
+}
+
+/// A running count on the terminal for imports that take longer than a second.
+final class ImportProgress {
+    private let start = Date()
+    private var lastShown: Date?
+    private let onTerminal = Terminal.isTerminal(STDERR_FILENO)
+
+    func report(_ rows: Int) {
+        guard onTerminal, Date().timeIntervalSince(start) > 1 else { return }
+        if let lastShown, Date().timeIntervalSince(lastShown) < 0.2 { return }
+        lastShown = Date()
+        FileHandle.standardError.write(Data("\rReading the register… \(rows) rows".utf8))
+    }
+
+    func finish() {
+        if lastShown != nil {
+            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+            lastShown = nil
+        }
+    }
+}

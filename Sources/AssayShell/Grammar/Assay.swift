@@ -1,0 +1,50 @@
+import ArgumentParser
+
+/// The root of the one command tree. The same tree parses `assay SUBCOMMAND …` from the
+/// operating system's shell, every REPL line, every line of a script and every `-c`.
+public struct Assay: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "assay",
+        abstract: "Case-audit quality assurance for children's social care.",
+        discussion: """
+            Without a command, assay reads commands: from the terminal (an interactive shell), \
+            from standard input when it is a pipe, or from each -c. Type `help COMMAND` for one command.
+            """,
+        subcommands: [
+            ImportCommand.self, FramesCommand.self, FrameCommand.self, PeopleCommand.self,
+            MonthCommand.self, StatusCommand.self, RunCommand.self, QuitCommand.self,
+        ])
+
+    @OptionGroup public var global: GlobalOptions
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run COMMAND (repeatable) and exit.", valueName: "command"))
+    public var commands: [String] = []
+
+    @Flag(help: "Stop at the first failing command and exit non-zero (scripts, pipes, -c).")
+    public var bail = false
+
+    public init() {}
+}
+
+/// Options that choose the database and the user; they go before the command name.
+public struct GlobalOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The database file (default $ASSAY_DB, else ./assay.db).", valueName: "path"))
+    public var db: String?
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Act as this person (default $ASSAY_AUDITOR, else your login).", valueName: "name"))
+    public var user: String?
+
+    public init() {}
+}
+
+/// `--format` for every listing command.
+public struct OutputOptions: ParsableArguments {
+    @Option(help: "Output format: table, csv, json or markdown.")
+    public var format: OutputFormatName = .table
+
+    public init() {}
+}
+
+import AssayOutput
+
+extension OutputFormatName: ExpressibleByArgument {}

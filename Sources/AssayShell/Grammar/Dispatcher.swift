@@ -1,0 +1,48 @@
+import AssayCore
+import ArgumentParser
+import Foundation
+import GRDB
+
+/// Parses one command's words with the command tree and runs it in a session.
+public enum Dispatcher {
+    public enum Outcome: Equatable {
+        case succeeded
+        case failed
+    }
+
+    /// Runs `words`. Errors are written to standard error, prefixed with `location`
+    /// (`script.assay:12: `) when the command came from a file or pipe.
+    public static func execute(_ words: [String], in session: Session, location: String? = nil) -> Outcome {
+        let prefix = location.map { "\($0): " } ?? ""
+        let parsed: ParsableCommand
+        do {
+            parsed = try Assay.parseAsRoot(words)
+        } catch {
+            let text = Assay.fullMessage(for: error)
+            if Assay.exitCode(for: error) == .success {
+                session.write(text.hasSuffix("\n") ? text : text + "\n")  // help, --version
+                return .succeeded
+            }
+            session.notice(prefix + text)
+            return .failed
+        }
+        guard let command = parsed as? AssayCommand else {
+            if let root = parsed as? Assay, root.global.db != nil || root.global.user != nil || !root.commands.isEmpty {
+                session.notice(prefix + "--db, --as and -c are given when assay starts, not inside a session.")
+                return .failed
+            }
+            return .succeeded  // an empty command
+        }
+        do {
+            try command.execute(in: session)
+            return .succeeded
+        } catch let error as UserFacingError {
+            session.notice(prefix + error.message)
+        } catch let error as DatabaseError {
+            session.notice(prefix + "database error: \(error.message ?? error.description)")
+        } catch {
+            session.notice(prefix + "\(error)")
+        }
+        return .failed
+    }
+}

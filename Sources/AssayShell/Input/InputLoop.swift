@@ -1,0 +1,54 @@
+/// The one input loop: reads lines from any source, joins lines while a quote is open,
+/// splits them into words and hands each command to the dispatcher.
+///
+/// From a terminal an error never ends the loop. From a script or pipe, each error names
+/// the line it came from; with `bail` the loop stops at the first failure. The result says
+/// whether every command succeeded, which becomes the exit status.
+public struct InputLoop {
+    public let session: Session
+    public let bail: Bool
+
+    public init(session: Session, bail: Bool) {
+        self.session = session
+        self.bail = bail
+    }
+
+    /// Returns true when every command succeeded.
+    @discardableResult
+    public func run(_ source: LineSource) -> Bool {
+        let wasInteractive = session.isInteractive
+        session.isInteractive = source.isInteractive
+        defer { session.isInteractive = wasInteractive }
+        var allSucceeded = true
+        var lineNumber = 0
+        while !session.quitRequested, let first = source.nextLine(continuation: false) {
+            lineNumber += 1
+            let startLine = lineNumber
+            var text = first
+            var words: [String]
+            while true {
+                if case .complete(let w) = ShellWords.split(text) {
+                    words = w
+                    break
+                }
+                guard let more = source.nextLine(continuation: true) else {
+                    session.notice(location(source, startLine) + "unfinished quote at the end of the input")
+                    return false
+                }
+                lineNumber += 1
+                text += "\n" + more
+            }
+            if words.isEmpty { continue }
+            let outcome = Dispatcher.execute(words, in: session, location: source.isInteractive ? nil : location(source, startLine, colon: false))
+            if outcome == .failed {
+                allSucceeded = false
+                if bail && !source.isInteractive { return false }
+            }
+        }
+        return allSucceeded
+    }
+
+    private func location(_ source: LineSource, _ line: Int, colon: Bool = true) -> String {
+        source.isInteractive ? "" : "\(source.name):\(line)" + (colon ? ": " : "")
+    }
+}

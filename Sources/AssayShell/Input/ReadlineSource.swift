@@ -1,0 +1,105 @@
+import AssayStore
+import CReadline
+import Foundation
+
+/// Lines typed at a terminal, through GNU readline: line editing, persistent history and
+/// Tab completion. Ctrl-C abandons the line being typed; Ctrl-D at an empty prompt ends.
+final class ReadlineSource: LineSource {
+    let name = "terminal"
+    let isInteractive = true
+    private let session: Session
+    private let historyPath: String
+
+    init(session: Session, historyPath: String) {
+        self.session = session
+        self.historyPath = historyPath
+        ReadlineSource.completer = Completer(catalog: .shared, values: ReadlineSource.databaseValues(session))
+        assay_rl_configure(strdup("assay"), { text, start, _ in ReadlineSource.attemptCompletion(text, start) },
+                           strdup("\"'"), strdup(Self.specialCharacters))
+        using_history()
+        stifle_history(Self.historyLimit)
+        if FileManager.default.fileExists(atPath: historyPath) {
+            read_history(historyPath)
+        } else {
+            let fd = open(historyPath, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
+            if fd >= 0 { close(fd) }
+        }
+        signal(SIGINT) { _ in ReadlineSource.onInterrupt() }
+    }
+
+    static let historyLimit: Int32 = 2000
+
+    func nextLine(continuation: Bool) -> String? {
+        let prompt = continuation ? "   ...> " : "assay(\((session.databasePath as NSString).lastPathComponent) \(session.month))> "
+        ReadlineSource.reading = true
+        defer { ReadlineSource.reading = false }
+        guard let raw = readline(prompt) else {
+            FileHandle.standardOutput.write(Data("\n".utf8))
+            return nil
+        }
+        defer { free(raw) }
+        let line = String(cString: raw)
+        if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            add_history(raw)
+            // Append as we go, so a crash or a closed terminal loses nothing typed.
+            append_history(1, historyPath)
+            history_truncate_file(historyPath, Self.historyLimit)
+        }
+        return line
+    }
+
+    // MARK: - C callbacks (readline is a C library with global state)
+
+    nonisolated(unsafe) static var completer: Completer?
+    nonisolated(unsafe) static var reading = false
+    nonisolated(unsafe) private static var pending: [String] = []
+
+    /// Ctrl-C at the prompt abandons the line and gives a fresh prompt.
+    private static func onInterrupt() {
+        guard ReadlineSource.reading else { return }
+        FileHandle.standardOutput.write(Data("\n".utf8))
+        rl_on_new_line()
+        rl_replace_line("", 0)
+        rl_redisplay()
+    }
+
+    /// Characters that make readline quote a completed word.
+    static let specialCharacters = " \t\"'#\\$&;()<>|"
+
+    private static func attemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+        assay_rl_set_completion_over(1)
+        guard let completer = ReadlineSource.completer, let buffer = assay_rl_line_buffer() else { return nil }
+        let line = String(cString: buffer)
+        let before = String(decoding: Array(line.utf8).prefix(Int(start)), as: UTF8.self)
+        let word = text.map { String(cString: $0) } ?? ""
+        switch completer.complete(before: before, word: word) {
+        case .files:
+            assay_rl_set_completion_over(0)
+            return nil
+        case .words(let words):
+            ReadlineSource.pending = words
+            if words.contains(where: { $0.contains(where: { specialCharacters.contains($0) }) }) {
+                assay_rl_quote_matches()
+            }
+            return rl_completion_matches(text) { _, _ in
+                ReadlineSource.pending.isEmpty ? nil : strdup(ReadlineSource.pending.removeFirst())
+            }
+        }
+    }
+
+    private static func databaseValues(_ session: Session) -> Completer.Values {
+        func fetch(_ body: (Store) throws -> [String]) -> [String] {
+            guard let store = session.storeIfOpen else { return [] }
+            return (try? body(store)) ?? []
+        }
+        return Completer.Values(
+            teams: { fetch { try $0.knownTeams() } },
+            localities: { fetch { try $0.distinctValues(of: .locality) } },
+            caseIDs: { fetch { try $0.distinctValues(of: .caseID) } },
+            months: {
+                var months = (0..<13).map { session.month.adding(months: -$0).description }
+                months += fetch { try $0.frames().map { String($0.asOf.prefix(7)) } }
+                return months
+            })
+    }
+}

@@ -1,0 +1,66 @@
+import AssayCore
+import AssayOutput
+import AssayStore
+import Foundation
+
+/// The state a sequence of commands shares: which database, who is typing, the current
+/// month, and whether a person is at a terminal. One session serves a single command from
+/// the operating system's shell, a whole REPL sitting, or a script.
+public final class Session {
+    public let databasePath: String
+    public let identity: Identity
+    /// Set by the input loop: true while lines come from a person at a terminal.
+    public var isInteractive: Bool
+    /// The month commands default to (`month` changes it).
+    public var month: Month
+    /// Set by `quit`.
+    public var quitRequested = false
+    /// Nesting depth of `run FILE`, to stop a script that runs itself.
+    var scriptDepth = 0
+    private var openedStore: Store?
+
+    public init(databasePath: String, identity: Identity, isInteractive: Bool, month: Month = Month(containing: Date())) {
+        self.databasePath = databasePath
+        self.identity = identity
+        self.isInteractive = isInteractive
+        self.month = month
+    }
+
+    /// The store, opened (and created, for a new database) on first use.
+    public func store() throws -> Store {
+        if let openedStore { return openedStore }
+        let store = try Store(path: databasePath, identity: identity)
+        if store.wasCreated {
+            notice("Created \(databasePath); \(identity.name) is its lead.")
+        }
+        openedStore = store
+        return store
+    }
+
+    /// The store if it is already open (completion must not create a database).
+    var storeIfOpen: Store? { openedStore }
+
+    /// Refuses a command that needs a person at a terminal, naming the form to use instead.
+    public func requireTerminal(for command: String, instead alternative: String) throws {
+        guard isInteractive else {
+            throw AssayFailure("`\(command)` needs a person at a terminal; from a script or pipe use: \(alternative)")
+        }
+    }
+
+    // MARK: Output
+
+    public func emit(_ listing: Listing, as format: OutputFormatName) {
+        let style = TerminalStyle(width: Terminal.width(), color: Terminal.colorAllowed())
+        write(format.format.render(listing, style: style))
+    }
+
+    /// Writes to standard output.
+    public func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// A line on standard error: notices that are not the command's result.
+    public func notice(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}

@@ -1,0 +1,53 @@
+import AssayCore
+import Foundation
+import GRDB
+
+extension Store {
+    /// Everyone, leads first, then by name.
+    public func people() throws -> [Person] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM people
+                ORDER BY CASE role WHEN 'lead' THEN 0 WHEN 'moderator' THEN 1 ELSE 2 END, name
+                """).map(Person.init(row:))
+        }
+    }
+
+    public func person(named name: String) throws -> Person? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM people WHERE name = ?", arguments: [name]).map(Person.init(row:))
+        }
+    }
+
+    /// Refuses unless the current user holds one of `roles`; `action` completes the sentence
+    /// "Only a lead may …".
+    public func require(_ roles: Set<Role>, to action: String) throws {
+        let allowed = roles.map(\.rawValue).sorted().joined(separator: " or ")
+        guard let me = try person(named: identity.name) else {
+            throw AssayFailure("""
+                Only a \(allowed) may \(action); \(identity.name) is not one of this database's people. \
+                A lead can add them: people add "\(identity.name)" --role ROLE
+                """)
+        }
+        guard roles.contains(me.role) else {
+            throw AssayFailure("Only a \(allowed) may \(action); \(me.name) is \(me.role == .auditor ? "an" : "a") \(me.role.rawValue).")
+        }
+    }
+
+    /// Adds a person (lead only). Names are unique regardless of case.
+    public func addPerson(name: String, role: Role, team: String?) throws {
+        try require([.lead], to: "add people")
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw AssayFailure("A person needs a name.") }
+        try write { tx in
+            let exists = try tx.query { db in
+                try String.fetchOne(db, sql: "SELECT name FROM people WHERE name = ?", arguments: [trimmed])
+            }
+            if let exists { throw AssayFailure("\(exists) is already one of this database's people.") }
+            try tx.insert(into: .people, [
+                ("name", trimmed), ("role", role.rawValue), ("team", team.flatMap { $0.isEmpty ? nil : $0 }),
+                ("added_at", Timestamp.iso8601(Date())), ("added_by", identity.name),
+            ])
+        }
+    }
+}

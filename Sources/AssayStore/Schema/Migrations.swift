@@ -1,0 +1,75 @@
+import GRDB
+
+/// The schema, as a list of versioned migrations.
+///
+/// A migration that has shipped is never edited: a change to the schema is a new migration
+/// appended here, so every database ever written by Assay can be brought up to date, and a
+/// database written by a newer Assay (one with migrations this build does not know) is
+/// refused rather than misread. docs/schema.md documents every table.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-foundation", migrate: v1Foundation)
+        return migrator
+    }
+
+    /// People, register frames and their cases, and the append-only audit log.
+    private static func v1Foundation(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE audit_log (
+                seq INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                user_name TEXT NOT NULL,
+                os_login TEXT NOT NULL,
+                table_name TEXT NOT NULL,
+                row_id INTEGER NOT NULL,
+                operation TEXT NOT NULL CHECK (operation IN ('insert', 'update', 'delete')),
+                before_sha256 TEXT,
+                after_sha256 TEXT
+            ) STRICT;
+            CREATE INDEX audit_log_by_row ON audit_log(table_name, row_id);
+            CREATE TRIGGER audit_log_is_append_only_update BEFORE UPDATE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+            CREATE TRIGGER audit_log_is_append_only_delete BEFORE DELETE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+
+            CREATE TABLE people (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                role TEXT NOT NULL CHECK (role IN ('auditor', 'moderator', 'lead')),
+                team TEXT,
+                added_at TEXT NOT NULL,
+                added_by TEXT NOT NULL
+            ) STRICT;
+
+            CREATE TABLE frame (
+                id INTEGER PRIMARY KEY,
+                as_of TEXT NOT NULL,
+                source_name TEXT NOT NULL,
+                source_sha256 TEXT NOT NULL,
+                rows_sha256 TEXT,
+                row_count INTEGER NOT NULL,
+                kept_attributes TEXT NOT NULL,
+                imported_at TEXT NOT NULL,
+                imported_by TEXT NOT NULL
+            ) STRICT;
+
+            CREATE TABLE frame_case (
+                id INTEGER PRIMARY KEY,
+                frame_id INTEGER NOT NULL REFERENCES frame(id),
+                case_id TEXT NOT NULL,
+                team TEXT NOT NULL,
+                locality TEXT NOT NULL,
+                service TEXT CHECK (service IN ('front-door', 'assessment', 'child-in-need',
+                    'child-protection', 'child-in-care', 'care-leaver', 'disabled-children',
+                    'early-help')),
+                worker TEXT,
+                opened TEXT,
+                attributes TEXT,
+                source_line INTEGER NOT NULL,
+                UNIQUE (frame_id, case_id)
+            ) STRICT;
+            CREATE INDEX frame_case_by_stratum ON frame_case(frame_id, team, locality);
+            """)
+    }
+}

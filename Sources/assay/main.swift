@@ -1,0 +1,4 @@
+import AssayShell
+import Foundation
+
+exit(AssayMain.run(Array(CommandLine.arguments.dropFirst())))
