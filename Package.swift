@@ -47,12 +47,17 @@ let package = Package(
             dependencies: ["AssayCore"]),
         .executableTarget(name: "assay", dependencies: ["AssayShell"]),
         .executableTarget(name: "assay-samples", dependencies: ["AssaySamples"]),
+        .target(name: "AssayTestSupport", path: "Tests/AssayTestSupport"),
         .testTarget(name: "AssayCoreTests", dependencies: ["AssayCore"]),
-        .testTarget(name: "AssayStoreTests", dependencies: ["AssayStore"]),
-        .testTarget(name: "AssayRegisterTests", dependencies: ["AssayRegister", "AssayStore"]),
+        .testTarget(name: "AssayStoreTests", dependencies: [
+            "AssayStore", "AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .testTarget(name: "AssayRegisterTests", dependencies: [
+            "AssayRegister", "AssayStore", "AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "AssayOutputTests", dependencies: ["AssayOutput"]),
         .testTarget(name: "AssayShellTests", dependencies: ["AssayShell"]),
         .testTarget(name: "AssaySamplesTests", dependencies: ["AssaySamples"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["AssayCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["AssayCore", "AssayTestSupport", "assay"]),
     ]
 )

@@ -27,17 +27,23 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// Parses ISO 8601 (`YYYY-MM-DD`, optionally followed by `T` or a space and a time) or
     /// UK `DD/MM/YYYY` (one- or two-digit day and month). Returns nil otherwise.
+    /// Works on the UTF-8 bytes: an import parses a date on every row.
     public init?(parsing raw: String) {
-        let text = raw.trimmingCharacters(in: .whitespaces)
-        if let parsed = CalendarDate.parseISO(text) ?? CalendarDate.parseUK(text) {
-            self = parsed
-        } else {
-            return nil
-        }
+        var bytes = Array(raw.utf8)[...]
+        while let first = bytes.first, first == 0x20 || first == 0x09 { bytes.removeFirst() }
+        while let last = bytes.last, last == 0x20 || last == 0x09 { bytes.removeLast() }
+        guard let parsed = CalendarDate.parseISO(bytes) ?? CalendarDate.parseUK(bytes) else { return nil }
+        self = parsed
     }
 
     /// `YYYY-MM-DD`.
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var description: String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        }
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+    }
 
     public static func < (a: CalendarDate, b: CalendarDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
@@ -51,20 +57,29 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         }
     }
 
-    private static func digits(_ s: Substring, count: ClosedRange<Int>) -> Int? {
-        guard count.contains(s.count), s.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        return Int(s)
+    private static func digits(_ s: ArraySlice<UInt8>, count: ClosedRange<Int>) -> Int? {
+        guard count.contains(s.count) else { return nil }
+        var value = 0
+        for b in s {
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            value = value * 10 + Int(b - 0x30)
+        }
+        return value
     }
 
-    private static func parseISO(_ text: String) -> CalendarDate? {
-        // The date is the first ten characters; anything after must be a time.
+    private static func split(_ s: ArraySlice<UInt8>, _ separator: UInt8) -> [ArraySlice<UInt8>] {
+        s.split(separator: separator, omittingEmptySubsequences: false)
+    }
+
+    private static func parseISO(_ text: ArraySlice<UInt8>) -> CalendarDate? {
+        // The date is the first ten bytes; anything after must be a time.
+        guard text.count >= 10 else { return nil }
         let datePart = text.prefix(10)
         let rest = text.dropFirst(10)
-        if !rest.isEmpty {
-            guard let first = rest.first, first == "T" || first == " ",
-                  isTime(rest.dropFirst()) else { return nil }
+        if let first = rest.first {
+            guard first == UInt8(ascii: "T") || first == 0x20, isTime(rest.dropFirst()) else { return nil }
         }
-        let parts = datePart.split(separator: "-", omittingEmptySubsequences: false)
+        let parts = split(datePart, UInt8(ascii: "-"))
         guard parts.count == 3,
               let y = digits(parts[0], count: 4...4),
               let m = digits(parts[1], count: 2...2),
@@ -73,20 +88,19 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// `HH:MM`, `HH:MM:SS`, optional fraction, optional `Z` or `±HH:MM`.
-    private static func isTime(_ s: Substring) -> Bool {
+    private static func isTime(_ s: ArraySlice<UInt8>) -> Bool {
         var t = s
-        if t.hasSuffix("Z") { t = t.dropLast() }
-        if let sign = t.lastIndex(where: { $0 == "+" || $0 == "-" }) {
-            let zone = t[t.index(after: sign)...]
-            guard zone.count == 5 || zone.count == 4 || zone.count == 2 else { return false }
+        if t.last == UInt8(ascii: "Z") { t = t.dropLast() }
+        if let sign = t.lastIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }) {
+            let zone = t[(sign + 1)...]
+            guard [2, 4, 5].contains(zone.count) else { return false }
             t = t[..<sign]
         }
-        if let dot = t.firstIndex(of: ".") {
-            guard t[t.index(after: dot)...].allSatisfy(\.isNumber), t.index(after: dot) < t.endIndex
-            else { return false }
+        if let dot = t.firstIndex(of: UInt8(ascii: ".")) {
+            guard digits(t[(dot + 1)...], count: 1...9) != nil else { return false }
             t = t[..<dot]
         }
-        let parts = t.split(separator: ":", omittingEmptySubsequences: false)
+        let parts = split(t, UInt8(ascii: ":"))
         guard parts.count == 2 || parts.count == 3,
               let h = digits(parts[0], count: 2...2), h < 24,
               let m = digits(parts[1], count: 2...2), m < 60 else { return false }
@@ -96,8 +110,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return true
     }
 
-    private static func parseUK(_ text: String) -> CalendarDate? {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+    private static func parseUK(_ text: ArraySlice<UInt8>) -> CalendarDate? {
+        let parts = split(text, UInt8(ascii: "/"))
         guard parts.count == 3,
               let d = digits(parts[0], count: 1...2),
               let m = digits(parts[1], count: 1...2),

@@ -32,7 +32,7 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.month = date.month
     }
 
-    public var description: String { String(format: "%04d-%02d", year, month) }
+    public var description: String { String(CalendarDate(year: year, month: month, day: 1)!.description.prefix(7)) }
 
     /// The month `count` months later (earlier when negative).
     public func adding(months count: Int) -> Month {

@@ -4,16 +4,17 @@ import Foundation
 /// Lower-case hexadecimal spelling of digests, as stored and printed.
 public extension Sequence where Element == UInt8 {
     var hexString: String {
-        var out = ""
-        out.reserveCapacity(64)
-        for byte in self {
-            out.append(Character(Unicode.Scalar(Self.hexDigits[Int(byte >> 4)])))
-            out.append(Character(Unicode.Scalar(Self.hexDigits[Int(byte & 0x0f)])))
+        let bytes = Array(self)
+        return String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+            let digits: StaticString = "0123456789abcdef"
+            let table = digits.utf8Start
+            for (i, byte) in bytes.enumerated() {
+                out[2 * i] = table[Int(byte >> 4)]
+                out[2 * i + 1] = table[Int(byte & 0x0f)]
+            }
+            return bytes.count * 2
         }
-        return out
     }
-
-    private static var hexDigits: [UInt8] { Array("0123456789abcdef".utf8) }
 }
 
 public enum Hashing {

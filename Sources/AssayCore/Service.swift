@@ -32,12 +32,18 @@ public enum Service: String, CaseIterable, Sendable, Codable {
 
     /// Matches a code or display name, ignoring case, spaces, hyphens and underscores.
     public init?(matching text: String) {
-        let key = Service.fold(text)
-        guard let service = Service.allCases.first(where: {
-            Service.fold($0.code) == key || Service.fold($0.displayName) == key
-        }) else { return nil }
+        guard let service = Service.byFoldedName[Service.fold(text)] else { return nil }
         self = service
     }
+
+    private static let byFoldedName: [String: Service] = {
+        var map: [String: Service] = [:]
+        for service in allCases {
+            map[fold(service.code)] = service
+            map[fold(service.displayName)] = service
+        }
+        return map
+    }()
 
     /// The comparison key: lower case with spaces, hyphens and underscores removed.
     public static func fold(_ text: String) -> String {

@@ -24,6 +24,7 @@ public enum AssayMain {
         let identity = Identity.resolve(declared: root.global.user)
         let session = Session(databasePath: Store.defaultPathFor(root.global.db), identity: identity,
                               isInteractive: false)
+        session.bail = root.bail
         if !commandWords.isEmpty {
             return Dispatcher.execute(commandWords, in: session) == .succeeded ? 0 : 1
         }

@@ -1,1 +1,94 @@
-print("s")
+// assay-samples: writes the synthetic registers in Samples/ (and larger ones for benchmarks).
+// Arguments are read by hand to keep this small tool free of dependencies.
+import AssayCore
+import AssaySamples
+import Foundation
+
+let usage = """
+    usage: assay-samples register [--seed N] [--cases N] [--strata N] [--as-of YYYY-MM-DD] [--out FILE]
+           assay-samples broken [--out FILE]
+
+    register  a synthetic case register of an invented county, as CSV. Defaults: seed
+              \(RegisterGenerator.defaultSeed), \(CountyShape.countyCaseCount) cases, as of \(RegisterGenerator.defaultAsOf).
+              --strata N spreads the cases over N numbered team x locality strata
+              instead (for benchmarks; --cases must be at least N).
+    broken    a small register with one deliberate defect per bad row, for the import's error path.
+
+    Writes to standard output unless --out is given. The same arguments always give the same bytes.
+    """
+
+struct UsageError: Error { let message: String }
+
+/// `--name value` pairs after the subcommand; anything else is a usage error.
+func options(_ arguments: ArraySlice<String>, allowed: Set<String>) throws -> [String: String] {
+    var found: [String: String] = [:]
+    var rest = arguments
+    while let name = rest.popFirst() {
+        guard allowed.contains(name) else { throw UsageError(message: "unknown option \"\(name)\"") }
+        guard let value = rest.popFirst() else { throw UsageError(message: "\(name) needs a value") }
+        guard found[name] == nil else { throw UsageError(message: "\(name) given twice") }
+        found[name] = value
+    }
+    return found
+}
+
+func number<T: FixedWidthInteger>(_ options: [String: String], _ name: String, _ type: T.Type) throws -> T? {
+    guard let text = options[name] else { return nil }
+    guard let value = T(text) else { throw UsageError(message: "\(name) \(text): not a whole number") }
+    return value
+}
+
+/// Opens `path` for writing, emptied, or standard output when nil.
+func output(_ path: String?) throws -> FileHandle {
+    guard let path else { return .standardOutput }
+    guard FileManager.default.createFile(atPath: path, contents: nil),
+          let handle = FileHandle(forWritingAtPath: path) else {
+        throw AssayFailure("\(path): cannot be written.")
+    }
+    return handle
+}
+
+func run(_ arguments: [String]) throws {
+    guard let command = arguments.first else { throw UsageError(message: "name a register to write") }
+    switch command {
+    case "register":
+        let given = try options(arguments.dropFirst(), allowed: ["--seed", "--cases", "--strata", "--as-of", "--out"])
+        var asOf = RegisterGenerator.defaultAsOf
+        if let text = given["--as-of"] {
+            guard let date = CalendarDate(parsing: text) else {
+                throw UsageError(message: "--as-of \(text): write the date as YYYY-MM-DD")
+            }
+            asOf = date
+        }
+        let generator = try RegisterGenerator(
+            seed: try number(given, "--seed", UInt64.self) ?? RegisterGenerator.defaultSeed,
+            caseCount: try number(given, "--cases", Int.self) ?? CountyShape.countyCaseCount,
+            asOf: asOf,
+            strata: try number(given, "--strata", Int.self))
+        let handle = try output(given["--out"])
+        try generator.writeCSV(to: handle)
+        if given["--out"] != nil { try handle.close() }
+    case "broken":
+        let given = try options(arguments.dropFirst(), allowed: ["--out"])
+        let handle = try output(given["--out"])
+        try handle.write(contentsOf: Data(BrokenRegister.bytes()))
+        if given["--out"] != nil { try handle.close() }
+    case "help", "-h", "--help":
+        print(usage)
+    default:
+        throw UsageError(message: "unknown register \"\(command)\"")
+    }
+}
+
+do {
+    try run(Array(CommandLine.arguments.dropFirst()))
+} catch let error as UsageError {
+    FileHandle.standardError.write(Data("assay-samples: \(error.message)\n\n\(usage)\n".utf8))
+    exit(64)  // EX_USAGE
+} catch let error as UserFacingError {
+    FileHandle.standardError.write(Data("assay-samples: \(error.message)\n".utf8))
+    exit(1)
+} catch {
+    FileHandle.standardError.write(Data("assay-samples: \(error)\n".utf8))
+    exit(1)
+}

@@ -18,6 +18,15 @@ struct RegisterRowValidator {
     let asOf: CalendarDate
     let serviceMap: [String: Service]
     private var firstLineOfCase: [String: Int] = [:]
+    /// Registers spell a handful of services many thousand times: match each spelling once.
+    private var serviceBySpelling: [String: Service?] = [:]
+
+    private mutating func services(_ raw: String) -> Service? {
+        if let known = serviceBySpelling[raw] { return known }
+        let found = Service(matching: raw) ?? serviceMap[Service.fold(raw)]
+        serviceBySpelling[raw] = found
+        return found
+    }
 
     init(file: String, layout: RegisterLayout, asOf: CalendarDate, serviceMap: [String: Service]) {
         self.file = file
@@ -40,11 +49,11 @@ struct RegisterRowValidator {
             return .failure(ProblemList(problems))
         }
         func text(_ index: Int, _ name: String) -> String? {
-            guard let s = String(validating: record.fields[index], as: UTF8.self) else {
+            guard let s = FieldText.trimmed(record.fields[index]) else {
                 problem(name, "invalid UTF-8; save the file as UTF-8")
                 return nil
             }
-            return s.trimmingCharacters(in: .whitespacesAndNewlines)
+            return s
         }
         func value(_ field: RegisterField) -> String? {
             guard let index = layout.fieldColumn[field] else { return nil }
@@ -59,7 +68,7 @@ struct RegisterRowValidator {
         let worker = value(.worker)
         var service: Service?
         if let raw = value(.service) {
-            service = Service(matching: raw) ?? serviceMap[Service.fold(raw)]
+            service = services(raw)
             if service == nil {
                 problem("service", "unknown service \"\(raw)\" (codes: \(Service.allCases.map(\.code).joined(separator: ", "))); map a local name with --map-service \"\(raw)=CODE\"")
             }

@@ -11,8 +11,9 @@ struct RunCommand: AssayCommand {
     @Argument(help: ArgumentHelp("The script: one command per line, # for comments.", valueName: "file"))
     var file: String
 
-    @Flag(help: "Stop at the first failing command.")
-    var bail = false
+    /// `--bail` belongs to the root command (it means the same for scripts, pipes and -c),
+    /// so `run FILE --bail` and `assay --bail run FILE` both reach it here.
+    @ParentCommand var assay: Assay
 
     func execute(in session: Session) throws {
         guard session.scriptDepth < 16 else { throw AssayFailure("run \(file): scripts nested too deeply (does it run itself?)") }
@@ -21,7 +22,7 @@ struct RunCommand: AssayCommand {
         }
         session.scriptDepth += 1
         defer { session.scriptDepth -= 1 }
-        guard InputLoop(session: session, bail: bail).run(source) else {
+        guard InputLoop(session: session, bail: assay.bail || session.bail).run(source) else {
             throw AssayFailure("run \(file): a command failed.")
         }
     }

@@ -38,6 +38,11 @@ struct CommandCatalog {
         return CommandCatalog(root: info.command)
     }()
 
+    /// True for a top-level command name or alias (and `help`).
+    func isCommandName(_ word: String) -> Bool {
+        word == "help" || (root.subcommands ?? []).contains { $0.commandName == word || ($0.aliases ?? []).contains(word) }
+    }
+
     /// Commands a person may type (hidden ones and the generated `help` excluded).
     static func visibleSubcommands(of command: Command) -> [Command] {
         (command.subcommands ?? []).filter { $0.shouldDisplay ?? true }

@@ -32,6 +32,7 @@ struct Completer {
         // Walk the words: root options with their values, then subcommand names.
         while index < words.count {
             let w = words[index]
+            if w == "help" && index == 0 { return .words(matching(commandNames(catalog.root), word)) }
             if let argument = option(named: w, in: command) {
                 index += argument.kind == "option" ? 2 : 1
                 continue
@@ -41,7 +42,6 @@ struct Completer {
                 index += 1
                 continue
             }
-            if w == "help" && command.commandName == catalog.root.commandName { return .words(matching(commandNames(catalog.root), word)) }
             break
         }
         if let previous = words.last, !previous.contains("="),

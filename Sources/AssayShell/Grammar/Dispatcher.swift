@@ -14,9 +14,25 @@ public enum Dispatcher {
     /// (`script.assay:12: `) when the command came from a file or pipe.
     public static func execute(_ words: [String], in session: Session, location: String? = nil) -> Outcome {
         let prefix = location.map { "\($0): " } ?? ""
-        let parsed: ParsableCommand
+        if let first = words.first, !first.hasPrefix("-"), !CommandCatalog.shared.isCommandName(first) {
+            session.notice(prefix + "unknown command \"\(first)\"; type help for the list of commands.")
+            return .failed
+        }
+        let command: AssayCommand
         do {
-            parsed = try Assay.parseAsRoot(words)
+            var parsed = try Assay.parseAsRoot(words)
+            if let root = parsed as? Assay {
+                if root.global.db != nil || root.global.user != nil || !root.commands.isEmpty {
+                    session.notice(prefix + "--db, --as and -c are given when assay starts, not inside a session.")
+                    return .failed
+                }
+                return .succeeded  // an empty command
+            }
+            guard let leaf = parsed as? AssayCommand else {
+                try parsed.run()  // `help`, or a command group typed without its subcommand: prints help
+                return .succeeded
+            }
+            command = leaf
         } catch {
             let text = Assay.fullMessage(for: error)
             if Assay.exitCode(for: error) == .success {
@@ -25,13 +41,6 @@ public enum Dispatcher {
             }
             session.notice(prefix + text)
             return .failed
-        }
-        guard let command = parsed as? AssayCommand else {
-            if let root = parsed as? Assay, root.global.db != nil || root.global.user != nil || !root.commands.isEmpty {
-                session.notice(prefix + "--db, --as and -c are given when assay starts, not inside a session.")
-                return .failed
-            }
-            return .succeeded  // an empty command
         }
         do {
             try command.execute(in: session)

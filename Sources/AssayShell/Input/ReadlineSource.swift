@@ -25,6 +25,10 @@ final class ReadlineSource: LineSource {
             if fd >= 0 { close(fd) }
         }
         signal(SIGINT) { _ in ReadlineSource.onInterrupt() }
+        var interrupt = sigset_t()
+        sigemptyset(&interrupt)
+        sigaddset(&interrupt, SIGINT)
+        sigprocmask(SIG_UNBLOCK, &interrupt, nil)  // whoever started us may have blocked it
     }
 
     static let historyLimit: Int32 = 2000

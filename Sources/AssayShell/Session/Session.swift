@@ -13,6 +13,8 @@ public final class Session {
     public var isInteractive: Bool
     /// The month commands default to (`month` changes it).
     public var month: Month
+    /// `--bail` given when assay started: scripts run by `run` stop at their first failure too.
+    public var bail = false
     /// Set by `quit`.
     public var quitRequested = false
     /// Nesting depth of `run FILE`, to stop a script that runs itself.

@@ -20,35 +20,39 @@ public enum RowDigest {
 
     /// Feeds a row's canonical bytes to `hasher` (for digests over many rows).
     public static func append(_ row: Row, to hasher: inout SHA256) {
+        // One buffer per row and one hasher update: this runs for every row an import writes.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
         for (column, value) in row {
-            appendLength(column.utf8.count, to: &hasher)
-            hasher.update(data: Array(column.utf8))
+            appendLength(column.utf8.count, to: &bytes)
+            bytes.append(contentsOf: column.utf8)
             switch value.storage {
             case .null:
-                hasher.update(data: [0])
+                bytes.append(0)
             case .int64(let i):
-                hasher.update(data: [1])
-                appendUInt64(UInt64(bitPattern: i), to: &hasher)
+                bytes.append(1)
+                appendUInt64(UInt64(bitPattern: i), to: &bytes)
             case .double(let d):
-                hasher.update(data: [2])
-                appendUInt64(d.bitPattern, to: &hasher)
+                bytes.append(2)
+                appendUInt64(d.bitPattern, to: &bytes)
             case .string(let s):
-                hasher.update(data: [3])
-                appendLength(s.utf8.count, to: &hasher)
-                hasher.update(data: Array(s.utf8))
+                bytes.append(3)
+                appendLength(s.utf8.count, to: &bytes)
+                bytes.append(contentsOf: s.utf8)
             case .blob(let data):
-                hasher.update(data: [4])
-                appendLength(data.count, to: &hasher)
-                hasher.update(data: data)
+                bytes.append(4)
+                appendLength(data.count, to: &bytes)
+                bytes.append(contentsOf: data)
             }
         }
+        hasher.update(data: bytes)
     }
 
-    private static func appendLength(_ n: Int, to hasher: inout SHA256) {
-        appendUInt64(UInt64(n), to: &hasher)
+    private static func appendLength(_ n: Int, to bytes: inout [UInt8]) {
+        appendUInt64(UInt64(n), to: &bytes)
     }
 
-    private static func appendUInt64(_ v: UInt64, to hasher: inout SHA256) {
-        withUnsafeBytes(of: v.bigEndian) { hasher.update(bufferPointer: $0) }
+    private static func appendUInt64(_ v: UInt64, to bytes: inout [UInt8]) {
+        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt64(shift))) }
     }
 }

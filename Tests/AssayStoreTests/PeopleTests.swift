@@ -1,0 +1,35 @@
+import AssayCore
+import AssayStore
+import Testing
+
+@Suite struct PeopleTests {
+    @Test func aLeadAddsPeopleWithRolesAndTeams() throws {
+        let dir = TemporaryDirectory()
+        let store = try Store(path: dir.file("a.db"), identity: lead)
+        try store.addPerson(name: "Sam Patel", role: .auditor, team: "CP North")
+        try store.addPerson(name: "Mo Moderator", role: .moderator, team: nil)
+        #expect(try store.people().map(\.name) == ["Lena Lead", "Mo Moderator", "Sam Patel"])
+        #expect(try store.person(named: "Sam Patel")?.team == "CP North")
+        #expect(try store.person(named: "Sam Patel")?.addedBy == "Lena Lead")
+    }
+
+    @Test func namesAreUniqueRegardlessOfCase() throws {
+        let dir = TemporaryDirectory()
+        let store = try Store(path: dir.file("a.db"), identity: lead)
+        try store.addPerson(name: "Sam Patel", role: .auditor, team: nil)
+        #expect(throws: AssayFailure.self) { try store.addPerson(name: "sam patel", role: .lead, team: nil) }
+    }
+
+    @Test func onlyALeadMayAddPeople() throws {
+        let dir = TemporaryDirectory()
+        let store = try Store(path: dir.file("a.db"), identity: lead)
+        try store.addPerson(name: "Sam Patel", role: .auditor, team: nil)
+        let sam = try Store(path: dir.file("a.db"), identity: Identity(name: "Sam Patel", osLogin: "sam"))
+        #expect { try sam.addPerson(name: "Eve", role: .lead, team: nil) } throws: { error in
+            (error as? AssayFailure)?.message == "Only a lead may add people; Sam Patel is an auditor."
+        }
+        let stranger = try Store(path: dir.file("a.db"), identity: Identity(name: "Stranger", osLogin: "s"))
+        #expect(throws: AssayFailure.self) { try stranger.addPerson(name: "Eve", role: .lead, team: nil) }
+        #expect(try store.people().count == 2)
+    }
+}

@@ -1,0 +1,71 @@
+import AssayTestSupport
+import Foundation
+import Testing
+
+/// Runs the built `assay` executable, as a user or a script would.
+struct AssayBinary {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// The executable next to the test bundle (both are products of the same build).
+    static let path: String = {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
+        if dir.lastPathComponent == "MacOS" || dir.lastPathComponent.hasSuffix(".xctest") { dir.deleteLastPathComponent() }
+        return dir.appendingPathComponent("assay").path
+    }()
+
+    /// Sample files shipped with the package.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().path
+
+    let directory: String
+    var environment: [String: String]
+
+    init(directory: String) {
+        self.directory = directory
+        var env = ProcessInfo.processInfo.environment
+        env["ASSAY_DB"] = nil
+        env["ASSAY_AUDITOR"] = nil
+        env["NO_COLOR"] = nil
+        env["HOME"] = directory
+        env["XDG_STATE_HOME"] = nil
+        self.environment = env
+    }
+
+    /// Runs `assay ARGS`, feeding `input` on standard input (a pipe, never a terminal).
+    @discardableResult
+    func run(_ arguments: [String], input: String = "") throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.path)
+        process.arguments = arguments
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
+        process.standardInput = inPipe
+        process.standardOutput = outPipe
+        process.standardError = errPipe
+        try process.run()
+        inPipe.fileHandleForWriting.write(Data(input.utf8))
+        try inPipe.fileHandleForWriting.close()
+        // Read both pipes concurrently so a full stderr never blocks the child.
+        nonisolated(unsafe) var errData = Data()
+        let errThread = Thread { errData = errPipe.fileHandleForReading.readDataToEndOfFile() }
+        errThread.start()
+        let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while errThread.isExecuting || !errThread.isFinished { usleep(1000) }
+        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                      stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
+/// A fresh working directory per test, with an `assay` that runs in it.
+typealias Workspace = TemporaryDirectory
+
+extension TemporaryDirectory {
+    var assay: AssayBinary { AssayBinary(directory: path) }
+}
