@@ -3,6 +3,7 @@
 //
 // Modules by concern; dependencies point one way:
 //   AssayCore  ←  AssayStore  ←  AssayRegister  ←  AssayShell  ←  assay
+//   AssayCore  ←  AssayStatistics  ←  AssaySampling (also ← AssayStore)  ←  AssayShell
 //   AssayCore  ←  AssayOutput ←  AssayShell
 //   AssayCore  ←  AssaySamples ← assay-samples
 import PackageDescription
@@ -29,17 +30,24 @@ let package = Package(
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "AssayStore",
-            dependencies: ["AssayCore", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["AssayCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "AssayRegister",
             dependencies: ["AssayCore", "AssayStore"]),
+        .target(
+            name: "AssayStatistics",
+            dependencies: ["AssayCore"]),
+        .target(
+            name: "AssaySampling",
+            dependencies: ["AssayCore", "AssayStore", "AssayStatistics", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "AssayOutput",
             dependencies: ["AssayCore"]),
         .target(
             name: "AssayShell",
             dependencies: [
-                "AssayCore", "AssayStore", "AssayRegister", "AssayOutput", "CReadline",
+                "AssayCore", "AssayStore", "AssayRegister", "AssaySampling", "AssayStatistics", "AssayOutput", "CReadline",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(
@@ -54,6 +62,10 @@ let package = Package(
         ]),
         .testTarget(name: "AssayRegisterTests", dependencies: [
             "AssayRegister", "AssayStore", "AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "AssayStatisticsTests", dependencies: ["AssayStatistics"]),
+        .testTarget(name: "AssaySamplingTests", dependencies: [
+            "AssaySampling", "AssayStore", "AssayRegister", "AssaySamples", "AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "AssayOutputTests", dependencies: ["AssayOutput"]),
         .testTarget(name: "AssayShellTests", dependencies: ["AssayShell"]),

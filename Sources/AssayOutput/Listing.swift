@@ -45,6 +45,8 @@ public enum Cell: Sendable, Equatable {
     case null
     /// A nested object (e.g. a report's `group`): a JSON object, its own columns in CSV.
     case group([GroupField])
+    /// A nested list (e.g. a draw's cases): a JSON array; joined with "; " elsewhere.
+    case list([Cell])
 
     public static func optional(_ s: String?) -> Cell { s.map(Cell.text) ?? .null }
 
@@ -64,6 +66,7 @@ public enum Cell: Sendable, Equatable {
         case .bool(let b): b ? "yes" : "no"
         case .null: ""
         case .group(let fields): fields.map(\.value.display).joined(separator: " / ")
+        case .list(let items): items.map(\.display).joined(separator: "; ")
         }
     }
 }

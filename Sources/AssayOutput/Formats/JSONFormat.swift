@@ -22,6 +22,7 @@ public struct JSONFormat: OutputFormat {
         case .bool(let b): b ? "true" : "false"
         case .null: "null"
         case .group(let fields): "{" + fields.map { string($0.key) + ": " + value($0.value) }.joined(separator: ", ") + "}"
+        case .list(let items): "[" + items.map(value).joined(separator: ", ") + "]"
         }
     }
 

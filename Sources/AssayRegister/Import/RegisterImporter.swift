@@ -81,7 +81,7 @@ public struct RegisterImporter {
             guard reader.sha256 == sourceHash else {
                 throw AssayFailure("\(file) changed while it was being imported; nothing was imported. Try again.")
             }
-            let rowsHash = try tx.query { try Self.storedRowsSHA256(frameID: frameID, db: $0) }
+            let rowsHash = try tx.query { try Store.frameRowsSHA256(frameID: frameID, db: $0) }
             try tx.update(.frame, id: frameID, set: [("row_count", rows), ("rows_sha256", rowsHash)])
             let counts = try tx.query { db in
                 try Row.fetchOne(db, sql: "SELECT count(DISTINCT team) AS t, count(DISTINCT locality) AS l FROM frame_case WHERE frame_id = ?", arguments: [frameID])!
@@ -89,18 +89,6 @@ public struct RegisterImporter {
             return RegisterImportSummary(frameID: frameID, rows: rows, teams: counts["t"], localities: counts["l"],
                                          keptColumns: layout.kept.map(\.name), droppedColumns: layout.dropped)
         }
-    }
-
-    /// SHA-256 over a frame's stored cases in bytewise case-id order, each as its row-digest
-    /// bytes (docs/register.md): what was stored, independent of the file's row order.
-    public static func storedRowsSHA256(frameID: Int64, db: Database) throws -> String {
-        var hasher = SHA256()
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT case_id, team, locality, service, worker, opened, attributes
-            FROM frame_case WHERE frame_id = ? ORDER BY case_id
-            """, arguments: [frameID])
-        while let row = try rows.next() { RowDigest.append(row, to: &hasher) }
-        return hasher.finalize().hexString
     }
 
     static func sha256(ofFileAt path: String) throws -> String {

@@ -11,7 +11,11 @@ public struct AuditedTable: Sendable, Hashable, CustomStringConvertible {
     public static let people = AuditedTable("people")
     public static let frame = AuditedTable("frame")
     public static let frameCase = AuditedTable("frame_case")
+    public static let draw = AuditedTable("draw")
+    public static let drawStratum = AuditedTable("draw_stratum")
+    public static let drawExclusion = AuditedTable("draw_exclusion")
+    public static let drawCase = AuditedTable("draw_case")
 
     /// Every audited table, for checks that walk them all.
-    public static let all: [AuditedTable] = [.people, .frame, .frameCase]
+    public static let all: [AuditedTable] = [.people, .frame, .frameCase, .draw, .drawStratum, .drawExclusion, .drawCase]
 }

@@ -1,7 +1,21 @@
 import AssayCore
 import GRDB
 
+import Crypto
+
 extension Store {
+    /// SHA-256 over a frame's stored cases in bytewise case-id order, each as its row-digest
+    /// bytes (docs/register.md): what was stored, independent of the file's row order.
+    public static func frameRowsSHA256(frameID: Int64, db: Database) throws -> String {
+        var hasher = SHA256()
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT case_id, team, locality, service, worker, opened, attributes
+            FROM frame_case WHERE frame_id = ? ORDER BY case_id
+            """, arguments: [frameID])
+        while let row = try rows.next() { RowDigest.append(row, to: &hasher) }
+        return hasher.finalize().hexString
+    }
+
     /// Every frame, newest first.
     public func frames() throws -> [Frame] {
         try read { db in

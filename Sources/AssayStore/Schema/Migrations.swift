@@ -10,6 +10,7 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-foundation", migrate: v1Foundation)
+        migrator.registerMigration("v2-draws", migrate: v2Draws)
         return migrator
     }
 
@@ -70,6 +71,68 @@ enum Migrations {
                 UNIQUE (frame_id, case_id)
             ) STRICT;
             CREATE INDEX frame_case_by_stratum ON frame_case(frame_id, team, locality);
+            """)
+    }
+
+    /// Monthly sample draws: every input, the allocation table, exclusions and the cases.
+    private static func v2Draws(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE draw (
+                id INTEGER PRIMARY KEY,
+                month TEXT NOT NULL,
+                frame_id INTEGER NOT NULL REFERENCES frame(id),
+                frame_source_sha256 TEXT NOT NULL,
+                frame_rows_sha256 TEXT NOT NULL,
+                seed TEXT NOT NULL,
+                seed_given INTEGER NOT NULL CHECK (seed_given IN (0, 1)),
+                algorithm TEXT NOT NULL,
+                by_fields TEXT NOT NULL,
+                services TEXT,
+                requested_size INTEGER,
+                per_stratum INTEGER,
+                allocation_requested TEXT NOT NULL CHECK (allocation_requested IN ('proportional', 'equal', 'neyman')),
+                allocation_used TEXT NOT NULL CHECK (allocation_used IN ('proportional', 'equal', 'neyman', 'per-stratum')),
+                min_per_stratum INTEGER NOT NULL,
+                exclude_recent INTEGER NOT NULL,
+                total INTEGER NOT NULL,
+                drawn_at TEXT NOT NULL,
+                drawn_by TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('current', 'replaced')),
+                replaces_draw_id INTEGER REFERENCES draw(id),
+                replace_reason TEXT
+            ) STRICT;
+            CREATE UNIQUE INDEX draw_one_current_per_month ON draw(month) WHERE status = 'current';
+
+            CREATE TABLE draw_stratum (
+                id INTEGER PRIMARY KEY,
+                draw_id INTEGER NOT NULL REFERENCES draw(id),
+                position INTEGER NOT NULL,
+                stratum_key TEXT NOT NULL,
+                population INTEGER NOT NULL,
+                eligible INTEGER NOT NULL,
+                sample INTEGER NOT NULL,
+                neyman_p REAL,
+                inclusion_probability REAL,
+                UNIQUE (draw_id, position)
+            ) STRICT;
+
+            CREATE TABLE draw_exclusion (
+                id INTEGER PRIMARY KEY,
+                draw_id INTEGER NOT NULL REFERENCES draw(id),
+                case_id TEXT NOT NULL,
+                excluded_by_month TEXT NOT NULL,
+                UNIQUE (draw_id, case_id)
+            ) STRICT;
+
+            CREATE TABLE draw_case (
+                id INTEGER PRIMARY KEY,
+                draw_id INTEGER NOT NULL REFERENCES draw(id),
+                case_id TEXT NOT NULL,
+                stratum_position INTEGER NOT NULL,
+                ticket TEXT NOT NULL,
+                UNIQUE (draw_id, case_id)
+            ) STRICT;
+            CREATE INDEX draw_case_by_case ON draw_case(case_id);
             """)
     }
 }

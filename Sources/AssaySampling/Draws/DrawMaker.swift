@@ -1,0 +1,109 @@
+import AssayCore
+import AssayStore
+import GRDB
+
+/// Computes a draw from a request and the database: frame, strata, eligibility, allocation,
+/// selection. Stores nothing (see `Store.saveDraw`), so `--dry-run` and `draw verify` use
+/// the very same code as a real draw.
+public struct DrawMaker {
+    let store: Store
+    let history: InadequacyHistory
+
+    public init(store: Store, history: InadequacyHistory = StoredInadequacyHistory()) {
+        self.store = store
+        self.history = history
+    }
+
+    public func make(_ request: DrawRequest) throws -> Draw {
+        if case .total(let n) = request.size, n < 1 { throw AssayFailure("--size must be at least 1.") }
+        if case .perStratum(let k) = request.size, k < 1 { throw AssayFailure("--per-stratum must be at least 1.") }
+        guard request.minimumPerStratum >= 0 else { throw AssayFailure("--min-per-stratum cannot be negative.") }
+        guard request.excludeRecentMonths >= 0 else { throw AssayFailure("--exclude-recent cannot be negative.") }
+        let frame = try store.frame(id: request.frameID)
+        guard let rowsHash = frame.rowsSHA256 else { throw AssayFailure("Frame \(frame.id) is incomplete.") }
+        let frameCases = try FrameCases.load(store, frame: frame, byFields: request.byFields, services: request.services)
+        guard !frameCases.cases.isEmpty else {
+            throw AssayFailure("Frame \(frame.id) has no cases\(request.services == nil ? "" : " in the services asked for").")
+        }
+        let excluded = try request.storedExclusions ?? recentlyDrawn(before: request.month, months: request.excludeRecentMonths)
+
+        // Strata in bytewise key order, with their population and eligible cases.
+        var byKey: [StratumKey: (population: Int, eligible: [String])] = [:]
+        for c in frameCases.cases {
+            byKey[c.key, default: (0, [])].population += 1
+            if excluded[c.caseID] == nil { byKey[c.key]!.eligible.append(c.caseID) }
+        }
+        let keys = byKey.keys.sorted()
+
+        var notes: [String] = []
+        var method = request.allocation
+        var neymanP: [StratumKey: Double] = [:]
+        if method == .neyman {
+            let window = request.month.adding(months: -12)...request.month.adding(months: -1)
+            if let stored = request.storedNeymanP {
+                neymanP = stored
+            } else if let rates = try history.inadequateRates(months: window, byFields: request.byFields) {
+                let clamp = { (p: Double) in min(0.95, max(0.05, p)) }
+                for key in keys { neymanP[key] = clamp(rates.perStratum[key] ?? rates.authority) }
+            } else {
+                method = .proportional
+                notes.append("No inadequate-rate history in the 12 months before \(request.month): Neyman allocation fell back to proportional.")
+            }
+        }
+        let inputs = keys.map { AllocationInput(population: byKey[$0]!.population, eligible: byKey[$0]!.eligible.count, neymanP: neymanP[$0]) }
+        let sizes: [Int]
+        switch request.size {
+        case .perStratum(let k):
+            sizes = Allocation.perStratum(inputs, count: k)
+        case .total(let n):
+            do {
+                sizes = try Allocation.allocate(inputs, total: n, minimum: request.minimumPerStratum, method: method)
+            } catch .minimumsExceedTotal(let minimums, let total) {
+                throw AssayFailure("""
+                    The minimum of \(request.minimumPerStratum) per stratum needs \(minimums) cases over \(keys.count) strata, \
+                    more than the total of \(total). Use coarser strata (e.g. --by team), a lower --min-per-stratum, or a larger --size.
+                    """)
+            }
+            if n > inputs.reduce(0, { $0 + $1.eligible }) {
+                notes.append("Only \(inputs.reduce(0) { $0 + $1.eligible }) cases are eligible; the draw takes all of them.")
+            }
+        }
+        let seed = request.seed ?? Ticket.freshSeed()
+        var cases: [DrawnCase] = []
+        for (position, key) in keys.enumerated() {
+            for picked in Ticket.select(byKey[key]!.eligible, count: sizes[position], seed: seed) {
+                cases.append(DrawnCase(caseID: picked.caseID, stratumPosition: position, ticket: picked.ticket.hexString))
+            }
+        }
+        let strata = keys.enumerated().map { position, key in
+            StratumAllocation(key: key, population: inputs[position].population, eligible: inputs[position].eligible,
+                              sample: sizes[position], neymanP: neymanP[key])
+        }
+        let inFrame = Set(frameCases.cases.map(\.caseID))
+        let exclusions = excluded.filter { inFrame.contains($0.key) }
+            .map { (caseID: $0.key, month: $0.value) }
+            .sorted { $0.caseID.utf8.lexicographicallyPrecedes($1.caseID.utf8) }
+        let allocationUsed: String = if case .perStratum = request.size { "per-stratum" } else { method.rawValue }
+        return Draw(month: request.month, frameID: frame.id, frameSourceSHA256: frame.sourceSHA256, frameRowsSHA256: rowsHash,
+                    seed: seed, seedGiven: request.seed != nil, byFields: request.byFields, services: request.services,
+                    size: request.size, allocationRequested: request.allocation, allocationUsed: allocationUsed,
+                    minimumPerStratum: request.minimumPerStratum, excludeRecentMonths: request.excludeRecentMonths,
+                    strata: strata, exclusions: exclusions, cases: cases, notes: notes)
+    }
+
+    /// Case ids selected by the current draws of the `months` months before `month`, each
+    /// with the latest month that drew it.
+    func recentlyDrawn(before month: Month, months: Int) throws -> [String: Month] {
+        guard months > 0 else { return [:] }
+        let first = month.adding(months: -months).description, last = month.adding(months: -1).description
+        let rows = try store.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.case_id, max(d.month) AS month FROM draw_case c JOIN draw d ON d.id = c.draw_id
+                WHERE d.status = 'current' AND d.month BETWEEN ? AND ? GROUP BY c.case_id
+                """, arguments: [first, last])
+        }
+        var result: [String: Month] = [:]
+        for row in rows { result[row["case_id"]] = Month(row["month"] as String) }
+        return result
+    }
+}

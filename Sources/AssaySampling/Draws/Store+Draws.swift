@@ -1,0 +1,127 @@
+import AssayCore
+import AssayStore
+import Foundation
+import GRDB
+
+/// A draw as stored, with who made it and whether it still stands.
+public struct StoredDraw: Sendable {
+    public let id: Int64
+    public let draw: Draw
+    public let drawnAt: String
+    public let drawnBy: String
+    public let status: String
+    public let replacesDrawID: Int64?
+    public let replaceReason: String?
+}
+
+extension Store {
+    /// Stores `draw` as its month's current draw (lead only). A month that already has one
+    /// is refused unless `replaceReason` is given: the old draw is then marked replaced —
+    /// kept, never deleted — and the new one records which it replaced and why.
+    @discardableResult
+    public func saveDraw(_ draw: Draw, replaceReason: String?) throws -> Int64 {
+        try require([.lead], to: "draw a sample")
+        return try write { tx in
+            let existing = try tx.query { db in
+                try Int64.fetchOne(db, sql: "SELECT id FROM draw WHERE month = ? AND status = 'current'", arguments: [draw.month.description])
+            }
+            if let existing {
+                guard let reason = replaceReason?.trimmingCharacters(in: .whitespaces), !reason.isEmpty else {
+                    throw AssayFailure("\(draw.month) already has a draw (\(existing)); to draw again use --replace --reason TEXT. The old draw is kept, marked replaced.")
+                }
+                try tx.update(.draw, id: existing, set: [("status", "replaced")])
+            } else if replaceReason != nil {
+                throw AssayFailure("--replace: \(draw.month) has no draw to replace.")
+            }
+            let (requested, perStratum): (Int?, Int?) = switch draw.size {
+            case .total(let n): (n, nil)
+            case .perStratum(let k): (nil, k)
+            }
+            let id = try tx.insert(into: .draw, [
+                ("month", draw.month.description), ("frame_id", draw.frameID),
+                ("frame_source_sha256", draw.frameSourceSHA256), ("frame_rows_sha256", draw.frameRowsSHA256),
+                ("seed", draw.seed), ("seed_given", draw.seedGiven ? 1 : 0), ("algorithm", Draw.algorithm),
+                ("by_fields", JSONText.array(draw.byFields)), ("services", draw.services.map { JSONText.array($0.map(\.code)) }),
+                ("requested_size", requested), ("per_stratum", perStratum),
+                ("allocation_requested", draw.allocationRequested.rawValue), ("allocation_used", draw.allocationUsed),
+                ("min_per_stratum", draw.minimumPerStratum), ("exclude_recent", draw.excludeRecentMonths),
+                ("total", draw.total), ("drawn_at", Timestamp.iso8601(Date())), ("drawn_by", tx.user.name),
+                ("status", "current"), ("replaces_draw_id", existing), ("replace_reason", existing == nil ? nil : replaceReason),
+            ])
+            for (position, stratum) in draw.strata.enumerated() {
+                try tx.insert(into: .drawStratum, [
+                    ("draw_id", id), ("position", position), ("stratum_key", JSONText.object(zip(draw.byFields, stratum.key.values))),
+                    ("population", stratum.population), ("eligible", stratum.eligible), ("sample", stratum.sample),
+                    ("neyman_p", stratum.neymanP), ("inclusion_probability", stratum.inclusionProbability),
+                ])
+            }
+            for exclusion in draw.exclusions {
+                try tx.insert(into: .drawExclusion, [("draw_id", id), ("case_id", exclusion.caseID), ("excluded_by_month", exclusion.month.description)])
+            }
+            for drawn in draw.cases {
+                try tx.insert(into: .drawCase, [("draw_id", id), ("case_id", drawn.caseID), ("stratum_position", drawn.stratumPosition), ("ticket", drawn.ticket)])
+            }
+            return id
+        }
+    }
+
+    /// The current draw of `month`, or a draw by id (replaced ones included).
+    public func storedDraw(month: Month?, id: Int64? = nil) throws -> StoredDraw {
+        let found = try read { db -> Row? in
+            if let id { return try Row.fetchOne(db, sql: "SELECT * FROM draw WHERE id = ?", arguments: [id]) }
+            return try Row.fetchOne(db, sql: "SELECT * FROM draw WHERE month = ? AND status = 'current'", arguments: [month?.description])
+        }
+        guard let row = found else {
+            throw AssayFailure(id.map { "There is no draw \($0)." } ?? "\(month?.description ?? "That month") has no draw yet: draw --month \(month?.description ?? "YYYY-MM") --size N")
+        }
+        let drawID: Int64 = row["id"]
+        let byFields = JSONText.decodeArray(row["by_fields"])
+        return try read { db in
+            let strata = try Row.fetchAll(db, sql: "SELECT * FROM draw_stratum WHERE draw_id = ? ORDER BY position", arguments: [drawID]).map { s in
+                let key = JSONText.decodeObject(s["stratum_key"])
+                return StratumAllocation(key: StratumKey(byFields.map { key[$0] ?? "" }), population: s["population"],
+                                         eligible: s["eligible"], sample: s["sample"], neymanP: s["neyman_p"])
+            }
+            let exclusions = try Row.fetchAll(db, sql: "SELECT case_id, excluded_by_month FROM draw_exclusion WHERE draw_id = ? ORDER BY id", arguments: [drawID])
+                .map { (caseID: $0["case_id"] as String, month: Month($0["excluded_by_month"] as String)!) }
+            let cases = try Row.fetchAll(db, sql: "SELECT * FROM draw_case WHERE draw_id = ? ORDER BY id", arguments: [drawID])
+                .map { DrawnCase(caseID: $0["case_id"], stratumPosition: $0["stratum_position"], ticket: $0["ticket"]) }
+            let requested: Int? = row["requested_size"]
+            let draw = Draw(
+                month: Month(row["month"] as String)!, frameID: row["frame_id"], frameSourceSHA256: row["frame_source_sha256"],
+                frameRowsSHA256: row["frame_rows_sha256"], seed: row["seed"], seedGiven: (row["seed_given"] as Int) == 1,
+                byFields: byFields, services: (row["services"] as String?).map { JSONText.decodeArray($0).compactMap(Service.init(matching:)) },
+                size: requested.map { .total($0) } ?? .perStratum(row["per_stratum"]),
+                allocationRequested: AllocationMethod(rawValue: row["allocation_requested"]) ?? .proportional,
+                allocationUsed: row["allocation_used"], minimumPerStratum: row["min_per_stratum"],
+                excludeRecentMonths: row["exclude_recent"], strata: strata, exclusions: exclusions, cases: cases, notes: [])
+            return StoredDraw(id: drawID, draw: draw, drawnAt: row["drawn_at"], drawnBy: row["drawn_by"], status: row["status"],
+                              replacesDrawID: row["replaces_draw_id"], replaceReason: row["replace_reason"])
+        }
+    }
+}
+
+/// Compact JSON for the few JSON columns (arrays of strings, objects of strings in a given
+/// key order), written the same way every time.
+enum JSONText {
+    static func array(_ values: [String]) -> String {
+        "[" + values.map(string).joined(separator: ",") + "]"
+    }
+
+    static func object<S: Sequence>(_ pairs: S) -> String where S.Element == (String, String) {
+        "{" + pairs.map { string($0.0) + ":" + string($0.1) }.joined(separator: ",") + "}"
+    }
+
+    static func string(_ s: String) -> String {
+        let data = try! JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes])
+        return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
+    }
+
+    static func decodeArray(_ text: String) -> [String] {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String]) ?? []
+    }
+
+    static func decodeObject(_ text: String) -> [String: String] {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: String]) ?? [:]
+    }
+}

@@ -1,0 +1,1 @@
+// The statistics Assay's plans and reports stand on.
