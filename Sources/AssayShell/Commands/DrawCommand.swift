@@ -87,20 +87,27 @@ struct DrawCommand: AssayCommand {
     }
 }
 
-struct DrawShowCommand: AssayCommand {
-    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a month's draw: inputs, allocation and cases.")
-
+/// Which stored draw `draw show` and `draw verify` mean: a month's current draw, or any by id.
+struct DrawSelection: ParsableArguments {
     @Argument(help: ArgumentHelp("The month (default the current month).", valueName: "yyyy-mm"))
     var month: String?
 
-    @Option(help: ArgumentHelp("Show a draw by id (replaced draws too).", valueName: "id"))
+    @Option(help: ArgumentHelp("A draw by id (replaced draws too).", valueName: "id"))
     var id: Int64?
 
+    func resolve(in session: Session) throws -> StoredDraw {
+        try session.store().storedDraw(month: id == nil ? MonthOption.parse(month, default: session.month, option: "month") : nil, id: id)
+    }
+}
+
+struct DrawShowCommand: AssayCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a month's draw: inputs, allocation and cases.")
+
+    @OptionGroup var selection: DrawSelection
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
-        let store = try session.store()
-        let stored = try store.storedDraw(month: id == nil ? MonthOption.parse(month, default: session.month, option: "month") : nil, id: id)
+        let stored = try selection.resolve(in: session)
         DrawPrinter(session: session, format: output.format).print(stored.draw, stored: stored)
     }
 }
@@ -108,16 +115,11 @@ struct DrawShowCommand: AssayCommand {
 struct DrawVerifyCommand: AssayCommand {
     static let configuration = CommandConfiguration(commandName: "verify", abstract: "Re-derive a month's draw from its stored inputs and compare.")
 
-    @Argument(help: ArgumentHelp("The month (default the current month).", valueName: "yyyy-mm"))
-    var month: String?
-
-    @Option(help: ArgumentHelp("Verify a draw by id (replaced draws too).", valueName: "id"))
-    var id: Int64?
+    @OptionGroup var selection: DrawSelection
 
     func execute(in session: Session) throws {
-        let store = try session.store()
-        let stored = try store.storedDraw(month: id == nil ? MonthOption.parse(month, default: session.month, option: "month") : nil, id: id)
-        let problems = try DrawVerifier(store: store).verify(stored)
+        let stored = try selection.resolve(in: session)
+        let problems = try DrawVerifier(store: session.store()).verify(stored)
         if problems.isEmpty {
             session.write("Draw \(stored.id) for \(stored.draw.month) is identical when re-derived from its stored inputs: \(stored.draw.total) cases in \(stored.draw.strata.count) strata.\n")
         } else {
