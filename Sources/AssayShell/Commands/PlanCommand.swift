@@ -1,0 +1,131 @@
+import AssayCore
+import AssayOutput
+import AssaySampling
+import AssayStatistics
+import ArgumentParser
+import GRDB
+
+/// `plan`: how many audits a month are needed — for a given precision on the authority's
+/// and each group's inadequate rate, or to detect a change in a team's rate
+/// (docs/statistics.md, "Sample-size planning").
+struct PlanCommand: AssayCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Sample-size planning: audits needed for a margin of error, or to detect a change.",
+        discussion: """
+            plan --expected 0.2 --margin 0.05            audits a month for ±5 points on the rates
+            plan --detect 0.25,0.15 [--power 0.8]        audits (and months) to show a fall from 25% to 15%
+            """)
+
+    @Option(help: ArgumentHelp("Expected inadequate rate, 0–1.", valueName: "p"))
+    var expected: Double?
+
+    @Option(help: ArgumentHelp("Half-width of the interval wanted, 0–1.", valueName: "e"))
+    var margin: Double?
+
+    @Option(help: "Confidence level for the margin.")
+    var confidence: Double = 0.95
+
+    @Option(help: ArgumentHelp("Rates now and after the change, e.g. 0.25,0.15.", valueName: "p1,p2"))
+    var detect: String?
+
+    @Option(help: "Power to detect the change.")
+    var power: Double = 0.8
+
+    @Option(help: "Significance level (two-sided).")
+    var alpha: Double = 0.05
+
+    @Option(help: ArgumentHelp("The month whose draw gives each group's audits a month (default the current month).", valueName: "yyyy-mm"))
+    var month: String?
+
+    @Option(help: ArgumentHelp("Groups to plan for, comma-separated register fields.", valueName: "fields"))
+    var by: String = "team"
+
+    @Option(help: ArgumentHelp("Frame id for the populations (default the latest).", valueName: "id"))
+    var frame: Int64?
+
+    @OptionGroup var output: OutputOptions
+
+    func execute(in session: Session) throws {
+        let store = try session.store()
+        let frame = try store.frame(id: frame)
+        let fields = by.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        for field in fields where !["team", "locality", "service"].contains(field) {
+            throw AssayFailure("--by \(field): plan groups by team, locality or service.")
+        }
+        let groups = try store.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(fields.joined(separator: ", ")), count(*) AS n FROM frame_case WHERE frame_id = ?
+                GROUP BY \(fields.joined(separator: ", ")) ORDER BY \(fields.joined(separator: ", "))
+                """, arguments: [frame.id])
+        }.map { row in (key: fields.map { (row[$0] as String?) ?? "" }, population: row["n"] as Int) }
+
+        switch (expected, margin, detect) {
+        case let (p?, e?, nil):
+            try planForMargin(p: p, e: e, groups: groups, fields: fields, total: frame.rowCount, session: session)
+        case let (nil, nil, change?):
+            try planForChange(change, groups: groups, fields: fields, session: session)
+        default:
+            throw AssayFailure("plan: give --expected P and --margin E, or --detect P1,P2.")
+        }
+    }
+
+    private func group(_ fields: [String], _ key: [String]) -> Cell {
+        .group(zip(fields, key).map { GroupField($0, .text($1)) })
+    }
+
+    private func planForMargin(p: Double, e: Double, groups: [(key: [String], population: Int)], fields: [String], total: Int, session: Session) throws {
+        let authority = try SampleSizePlan.auditsForMargin(expected: p, margin: e, confidence: confidence, population: total)
+        var rows: [[Cell]] = [[.group(fields.map { GroupField($0, .text("(authority)")) }), .int(total), .number(authority.n0, decimals: 1), .int(authority.n)]]
+        var sum = 0
+        for g in groups {
+            let plan = try SampleSizePlan.auditsForMargin(expected: p, margin: e, confidence: confidence, population: g.population)
+            sum += plan.n
+            rows.append([group(fields, g.key), .int(g.population), .number(plan.n0, decimals: 1), .int(plan.n)])
+        }
+        if output.format == .table {
+            session.write("Audits a month for a ±\(percent(e)) interval (\(percent(confidence)) confidence) around an inadequate rate of \(percent(p)):\n")
+            session.write("authority-wide \(authority.n); every \(fields.joined(separator: " × ")) to that precision: \(sum) in all.\n\n")
+        }
+        session.emit(Listing(columns: [Column("group"), Column("population"), Column("n0"), Column("audits")], rows: rows), as: output.format)
+    }
+
+    private func planForChange(_ change: String, groups: [(key: [String], population: Int)], fields: [String], session: Session) throws {
+        let parts = change.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, let p1 = parts[0], let p2 = parts[1] else {
+            throw AssayFailure("--detect \(change): write two rates, e.g. --detect 0.25,0.15.")
+        }
+        let needed = try SampleSizePlan.auditsToDetect(from: p1, to: p2, power: power, alpha: alpha)
+        let drawMonth = try MonthOption.parse(month, default: session.month, option: "--month")
+        let perMonth = try currentAllocation(fields: fields, month: drawMonth, session: session)
+        let rows: [[Cell]] = groups.map { g in
+            let monthly = perMonth?[g.key] ?? 0
+            let months = SampleSizePlan.monthsToDetect(auditsNeeded: needed, perMonth: monthly)
+            return [group(fields, g.key), .int(g.population), perMonth == nil ? .null : .int(monthly), .int(needed), months.map { .int($0) } ?? .null]
+        }
+        if output.format == .table {
+            session.write("To show a change from \(percent(p1)) to \(percent(p2)) inadequate (two-sided test at α = \(alpha), power \(percent(power))): \(needed) audits before and \(needed) after, per group.\n")
+            session.write(perMonth == nil ? "No draw for \(drawMonth) yet: months at the current allocation are unknown.\n\n"
+                                          : "Months at each group's allocation in the \(drawMonth) draw:\n\n")
+        }
+        session.emit(Listing(columns: [Column("group"), Column("population"), Column("audits_per_month"), Column("audits_needed"), Column("months")], rows: rows), as: output.format)
+    }
+
+    /// Audits a month each group gets in the current month's draw, if there is one.
+    private func currentAllocation(fields: [String], month: Month, session: Session) throws -> [[String]: Int]? {
+        guard let stored = try? session.store().storedDraw(month: month) else { return nil }
+        return try session.store().read { db in
+            var counts: [[String]: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT \(fields.map { "f." + $0 }.joined(separator: ", ")), count(*) AS n FROM draw_case c
+                JOIN frame_case f ON f.frame_id = ? AND f.case_id = c.case_id WHERE c.draw_id = ?
+                GROUP BY \(fields.map { "f." + $0 }.joined(separator: ", "))
+                """, arguments: [stored.draw.frameID, stored.id]) {
+                counts[fields.map { (row[$0] as String?) ?? "" }] = row["n"]
+            }
+            return counts
+        }
+    }
+
+    private func percent(_ x: Double) -> String { (x * 100).formatted(.number.precision(.fractionLength(0...1))) + "%" }
+}

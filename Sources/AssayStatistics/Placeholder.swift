@@ -1,1 +1,0 @@
-// The statistics Assay's plans and reports stand on.
