@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // GNU readline (GPL-3.0-or-later): line editing, history and completion for the shell.
@@ -35,6 +36,9 @@ let package = Package(
             name: "AssayRegister",
             dependencies: ["AssayCore", "AssayStore"]),
         .target(
+            name: "AssayTemplates",
+            dependencies: ["AssayCore", "AssayStore", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
             name: "AssayStatistics",
             dependencies: ["AssayCore"]),
         .target(
@@ -46,7 +50,7 @@ let package = Package(
         .target(
             name: "AssayShell",
             dependencies: [
-                "AssayCore", "AssayStore", "AssayRegister", "AssaySampling", "AssayStatistics", "AssayOutput", "CReadline",
+                "AssayCore", "AssayStore", "AssayRegister", "AssaySampling", "AssayStatistics", "AssayTemplates", "AssayOutput", "CReadline",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -63,7 +67,8 @@ let package = Package(
         .testTarget(name: "AssayRegisterTests", dependencies: [
             "AssayRegister", "AssayStore", "AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "AssayStatisticsTests", dependencies: ["AssayStatistics"]),
+        .testTarget(name: "AssayTemplatesTests", dependencies: ["AssayTemplates", "AssayStore", "AssayTestSupport"]),
+        .testTarget(name: "AssayStatisticsTests", dependencies: ["AssayStatistics"], exclude: ["Fixtures"]),
         .testTarget(name: "AssaySamplingTests", dependencies: [
             "AssaySampling", "AssayStore", "AssayRegister", "AssaySamples", "AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

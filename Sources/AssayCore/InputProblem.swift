@@ -33,17 +33,20 @@ public protocol UserFacingError: Error {
 public struct InputRejected: UserFacingError, Equatable {
     public let file: String
     public let problems: [InputProblem]
+    /// What did not happen because of the problems ("nothing was imported").
+    public let consequence: String
     /// How many problems are listed in full before the rest are only counted.
     public static let listed = 20
 
-    public init(file: String, problems: [InputProblem]) {
+    public init(file: String, problems: [InputProblem], consequence: String = "nothing was imported") {
         self.file = file
         self.problems = problems
+        self.consequence = consequence
     }
 
     public var message: String {
         let noun = problems.count == 1 ? "problem" : "problems"
-        var lines = ["\(file): rejected, \(problems.count) \(noun); nothing was imported."]
+        var lines = ["\(file): rejected, \(problems.count) \(noun); \(consequence)."]
         lines += problems.prefix(Self.listed).map { "  \($0)" }
         if problems.count > Self.listed {
             lines.append("  … and \(problems.count - Self.listed) more")

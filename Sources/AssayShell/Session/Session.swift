@@ -1,6 +1,7 @@
 import AssayCore
 import AssayOutput
 import AssayStore
+import AssayTemplates
 import Foundation
 
 /// The state a sequence of commands shares: which database, who is typing, the current
@@ -34,9 +35,27 @@ public final class Session {
         let store = try Store(path: databasePath, identity: identity)
         if store.wasCreated {
             notice("Created \(databasePath); \(identity.name) is its lead.")
+            registerShippedTemplates(store)
         }
         openedStore = store
         return store
+    }
+
+    /// A new database starts with the shipped templates (docs/templates.md).
+    private func registerShippedTemplates(_ store: Store) {
+        guard let directory = TemplateFiles.shippedDirectory() else {
+            notice("No AuditTemplates folder found (set ASSAY_TEMPLATES); register templates with: template register DIR")
+            return
+        }
+        do {
+            let templates = try TemplateFiles.paths(directory).map(TemplateLoader.load(path:))
+            for template in templates { try store.register(template) }
+            if !templates.isEmpty { notice("Registered \(templates.count) templates from \(directory).") }
+        } catch let error as UserFacingError {
+            notice("The shipped templates were not registered: \(error.message)")
+        } catch {
+            notice("The shipped templates were not registered: \(error)")
+        }
     }
 
     /// The store if it is already open (completion must not create a database).

@@ -15,7 +15,8 @@ public struct AuditedTable: Sendable, Hashable, CustomStringConvertible {
     public static let drawStratum = AuditedTable("draw_stratum")
     public static let drawExclusion = AuditedTable("draw_exclusion")
     public static let drawCase = AuditedTable("draw_case")
+    public static let template = AuditedTable("template")
 
     /// Every audited table, for checks that walk them all.
-    public static let all: [AuditedTable] = [.people, .frame, .frameCase, .draw, .drawStratum, .drawExclusion, .drawCase]
+    public static let all: [AuditedTable] = [.people, .frame, .frameCase, .draw, .drawStratum, .drawExclusion, .drawCase, .template]
 }

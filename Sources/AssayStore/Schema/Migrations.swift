@@ -11,6 +11,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-foundation", migrate: v1Foundation)
         migrator.registerMigration("v2-draws", migrate: v2Draws)
+        migrator.registerMigration("v3-templates", migrate: v3Templates)
         return migrator
     }
 
@@ -133,6 +134,23 @@ enum Migrations {
                 UNIQUE (draw_id, case_id)
             ) STRICT;
             CREATE INDEX draw_case_by_case ON draw_case(case_id);
+            """)
+    }
+
+    /// Audit templates, registered by id, version and content hash.
+    private static func v3Templates(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE template (
+                id INTEGER PRIMARY KEY,
+                template_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                title TEXT NOT NULL,
+                content TEXT NOT NULL,
+                content_sha256 TEXT NOT NULL,
+                registered_at TEXT NOT NULL,
+                registered_by TEXT NOT NULL,
+                UNIQUE (template_id, version)
+            ) STRICT;
             """)
     }
 }

@@ -1,0 +1,164 @@
+import AssayCore
+import Foundation
+import Yams
+
+/// Reads and checks a template file, reporting every problem with file, line and what is
+/// wrong (unknown key, duplicate id, missing descriptor, bad kind, empty section, …).
+public enum TemplateLoader {
+    static let topKeys: Set<String> = ["id", "version", "title", "applies_to", "scale", "lookback_months", "sections"]
+    static let sectionKeys: Set<String> = ["id", "title", "questions"]
+    static let questionKeys: Set<String> = ["id", "prompt", "guidance", "descriptors", "kind", "choices", "required", "weight", "limits_overall"]
+
+    /// Loads the template at `path`.
+    public static func load(path: String) throws -> AuditTemplate {
+        let name = (path as NSString).lastPathComponent
+        guard let data = FileManager.default.contents(atPath: path) else { throw AssayFailure("\(path): no such file or cannot be read.") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputRejected(file: name, problems: [InputProblem(file: name, line: nil, field: nil, reason: "not UTF-8 text")], consequence: "nothing was registered")
+        }
+        return try load(text: text, file: name)
+    }
+
+    /// Loads a template from its YAML text; `file` names it in errors.
+    public static func load(text: String, file: String) throws -> AuditTemplate {
+        var problems: [InputProblem] = []
+        let report: (Int?, String?, String) -> Void = { line, field, reason in
+            problems.append(InputProblem(file: file, line: line, field: field, reason: reason))
+        }
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else {
+                throw InputRejected(file: file, problems: [InputProblem(file: file, line: 1, field: nil, reason: "the file is empty")], consequence: "nothing was registered")
+            }
+            root = node
+        } catch let error as YamlError {
+            throw InputRejected(file: file, problems: [InputProblem(file: file, line: Self.line(of: error), field: nil, reason: "not valid YAML: \(Self.problem(of: error))")], consequence: "nothing was registered")
+        }
+        guard let top = YAMLFields(root, context: "the template", allowed: topKeys, report: report) else {
+            throw InputRejected(file: file, problems: problems, consequence: "nothing was registered")
+        }
+        let id = top.string("id")
+        if let id, !isIdentifier(id) { report(top.node("id")?.mark?.line, "id", "use lower-case letters, digits and hyphens") }
+        let version = top.integer("version", required: true)
+        let title = top.string("title")
+        let lookback = top.integer("lookback_months", required: false) ?? 6
+        let scale = top.string("scale", required: false) ?? "ofsted"
+        if scale != "ofsted" { report(top.node("scale")?.mark?.line, "scale", "unknown scale \"\(scale)\" (the scale is ofsted)") }
+        var services: [Service] = []
+        for node in top.list("applies_to", required: true) ?? [] {
+            if let code = node.string, let service = Service(matching: code), Service.fold(code) == Service.fold(service.code) {
+                services.append(service)
+            } else {
+                report(node.mark?.line, "applies_to", "unknown service code \"\(node.string ?? "")\" (codes: \(Service.allCases.map(\.code).joined(separator: ", ")))")
+            }
+        }
+        var sections: [TemplateSection] = []
+        var sectionIDs: [String: Int] = [:], questionIDs: [String: Int] = [:]
+        let sectionNodes = top.list("sections", required: true) ?? []
+        if top.node("sections") != nil && sectionNodes.isEmpty { report(top.node("sections")?.mark?.line, "sections", "a template needs at least one section") }
+        for sectionNode in sectionNodes {
+            guard let fields = YAMLFields(sectionNode, context: "a section", allowed: sectionKeys, report: report) else { continue }
+            let sid = fields.string("id") ?? ""
+            if let first = sectionIDs[sid], !sid.isEmpty {
+                report(fields.line, "id", "duplicate section id \"\(sid)\" (first on line \(first))")
+            }
+            sectionIDs[sid] = sectionIDs[sid] ?? fields.line
+            let questionNodes = fields.list("questions", required: true) ?? []
+            if fields.node("questions") != nil && questionNodes.isEmpty {
+                report(fields.node("questions")?.mark?.line ?? fields.line, "questions", "section \"\(sid)\" is empty: a section needs at least one question")
+            }
+            var questions: [TemplateQuestion] = []
+            for questionNode in questionNodes {
+                guard let q = question(questionNode, report: report) else { continue }
+                let line = questionNode.mark?.line ?? 0
+                if let first = questionIDs[q.id] {
+                    report(line, "id", "duplicate question id \"\(q.id)\" (first on line \(first))")
+                } else {
+                    questionIDs[q.id] = line
+                }
+                questions.append(q)
+            }
+            sections.append(TemplateSection(id: sid, title: fields.string("title") ?? "", questions: questions))
+        }
+        guard problems.isEmpty, let id, let version, let title else {
+            throw InputRejected(file: file, problems: problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) }, consequence: "nothing was registered")
+        }
+        return AuditTemplate(id: id, version: version, title: title, appliesTo: services, scale: scale, lookbackMonths: lookback,
+                             sections: sections, source: text, contentSHA256: Hashing.sha256Hex(Array(text.utf8)))
+    }
+
+    private static func question(_ node: Node, report: @escaping (Int?, String?, String) -> Void) -> TemplateQuestion? {
+        guard let fields = YAMLFields(node, context: "a question", allowed: questionKeys, report: report) else { return nil }
+        let id = fields.string("id")
+        if let id, !isIdentifier(id) { report(fields.node("id")?.mark?.line, "id", "use lower-case letters, digits and hyphens") }
+        let prompt = fields.string("prompt")
+        let guidance = fields.string("guidance", required: false)
+        let kindText = fields.string("kind") ?? "grade"
+        let kind = TemplateQuestion.Kind(rawValue: kindText)
+        if kind == nil {
+            report(fields.node("kind")?.mark?.line, "kind", "bad kind \"\(kindText)\" (kinds: \(TemplateQuestion.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        var descriptors: [Grade: String] = [:]
+        if let node = fields.node("descriptors") {
+            if kind != .grade {
+                report(node.mark?.line, "descriptors", "only grade questions have descriptors")
+            } else if let mapping = node.mapping {
+                for (key, value) in mapping {
+                    guard let grade = key.string.flatMap(Grade.init(typed:)) else {
+                        report(key.mark?.line, "descriptors", "\"\(key.string ?? "")\" is not a grade (1–4)")
+                        continue
+                    }
+                    guard let text = value.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                        report(value.mark?.line, "descriptors", "the descriptor for \(grade.rawValue) is empty")
+                        continue
+                    }
+                    descriptors[grade] = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                }
+            } else {
+                report(node.mark?.line, "descriptors", "must map each grade 1–4 to a description")
+            }
+        }
+        if kind == .grade {
+            let missing = Grade.allCases.filter { descriptors[$0] == nil }
+            if !missing.isEmpty {
+                report(fields.node("descriptors")?.mark?.line ?? fields.line, "descriptors",
+                       "question \"\(id ?? "?")\" has no descriptor for \(missing.map { "\($0.rawValue) (\($0.name))" }.joined(separator: ", "))")
+            }
+        }
+        let choices = (fields.list("choices", required: false) ?? []).compactMap(\.string)
+        if kind == .choice && choices.count < 2 {
+            report(fields.node("choices")?.mark?.line ?? fields.line, "choices", "a choice question needs at least two choices")
+        }
+        if kind != .choice && fields.node("choices") != nil {
+            report(fields.node("choices")?.mark?.line, "choices", "only choice questions have choices")
+        }
+        var weight = 1.0
+        if let node = fields.node("weight") {
+            if kind != .grade { report(node.mark?.line, "weight", "only grade questions are weighted") }
+            if let w = node.string.flatMap(Double.init), w > 0, w.isFinite { weight = w } else { report(node.mark?.line, "weight", "must be a positive number") }
+        }
+        let limits = fields.bool("limits_overall", default: false)
+        if limits && kind != .grade { report(fields.node("limits_overall")?.mark?.line, "limits_overall", "only grade questions can limit the overall grade") }
+        guard let id, let prompt, let kind else { return nil }
+        return TemplateQuestion(id: id, prompt: prompt, guidance: guidance, descriptors: descriptors, kind: kind, choices: choices,
+                                required: fields.bool("required", default: true), weight: weight, limitsOverall: limits)
+    }
+
+    static func isIdentifier(_ s: String) -> Bool {
+        !s.isEmpty && s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
+    }
+
+    private static func line(of error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+        default: nil
+        }
+    }
+
+    private static func problem(of error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
+        default: "\(error)"
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import AssayCore
+import Yams
+
+/// Reads one YAML mapping's keys, recording every problem with its line, so a template
+/// check reports all that is wrong in one pass.
+struct YAMLFields {
+    let mapping: Node.Mapping
+    let line: Int
+    let context: String
+    let report: (Int?, String?, String) -> Void
+
+    init?(_ node: Node, context: String, allowed: Set<String>, report: @escaping (Int?, String?, String) -> Void) {
+        guard let mapping = node.mapping else {
+            report(node.mark?.line, context, "expected a mapping of keys to values")
+            return nil
+        }
+        self.mapping = mapping
+        self.line = node.mark?.line ?? 0
+        self.context = context
+        self.report = report
+        var seen = Set<String>()
+        for (key, _) in mapping {
+            let name = key.string ?? "?"
+            if !allowed.contains(name) {
+                report(key.mark?.line, name, "unknown key in \(context) (allowed: \(allowed.sorted().joined(separator: ", ")))")
+            } else if !seen.insert(name).inserted {
+                report(key.mark?.line, name, "key given twice in \(context)")
+            }
+        }
+    }
+
+    func node(_ key: String) -> Node? {
+        mapping.first { $0.key.string == key }?.value
+    }
+
+    func string(_ key: String, required: Bool = true) -> String? {
+        guard let node = node(key) else {
+            if required { report(line, key, "missing in \(context)") }
+            return nil
+        }
+        guard let text = node.scalar?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            report(node.mark?.line, key, "must be non-empty text")
+            return nil
+        }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    func integer(_ key: String, required: Bool, minimum: Int = 1) -> Int? {
+        guard let node = node(key) else {
+            if required { report(line, key, "missing in \(context)") }
+            return nil
+        }
+        guard let text = node.scalar?.string, let value = Int(text), value >= minimum else {
+            report(node.mark?.line, key, "must be a whole number of at least \(minimum)")
+            return nil
+        }
+        return value
+    }
+
+    func bool(_ key: String, default value: Bool) -> Bool {
+        guard let node = node(key) else { return value }
+        switch node.scalar?.string.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            report(node.mark?.line, key, "must be true or false")
+            return value
+        }
+    }
+
+    func list(_ key: String, required: Bool) -> [Node]? {
+        guard let node = node(key) else {
+            if required { report(line, key, "missing in \(context)") }
+            return nil
+        }
+        guard let sequence = node.sequence else {
+            report(node.mark?.line, key, "must be a list")
+            return nil
+        }
+        return Array(sequence)
+    }
+}
+
+import Foundation

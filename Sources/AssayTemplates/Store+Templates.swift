@@ -1,0 +1,100 @@
+import AssayCore
+import AssayStore
+import Foundation
+import GRDB
+
+/// A registered template: its identity and when it arrived.
+public struct RegisteredTemplate: Sendable, Equatable {
+    public let templateID: String
+    public let version: Int
+    public let title: String
+    public let contentSHA256: String
+    public let registeredAt: String
+    public let registeredBy: String
+}
+
+extension Store {
+    /// What happened to each template a registration was asked for.
+    public enum RegistrationOutcome: Equatable, Sendable {
+        case registered
+        case alreadyRegistered
+    }
+
+    /// Registers `template` (lead only, unless `asSystem` for a new database's shipped
+    /// templates). The same id and version with the same content is already there; with
+    /// different content it is refused: a changed template needs a new version.
+    @discardableResult
+    public func register(_ template: AuditTemplate, checkRole: Bool = true) throws -> RegistrationOutcome {
+        if checkRole { try require([.lead], to: "register templates") }
+        return try write { tx in
+            let existing = try tx.query { db in
+                try String.fetchOne(db, sql: "SELECT content_sha256 FROM template WHERE template_id = ? AND version = ?",
+                                    arguments: [template.id, template.version])
+            }
+            if let existing {
+                if existing == template.contentSHA256 { return .alreadyRegistered }
+                throw AssayFailure("""
+                    Template \(template.id) version \(template.version) is already registered with different content; \
+                    nothing was registered. Bump the version to register a changed template.
+                    """)
+            }
+            try tx.insert(into: .template, [
+                ("template_id", template.id), ("version", template.version), ("title", template.title),
+                ("content", template.source), ("content_sha256", template.contentSHA256),
+                ("registered_at", Timestamp.iso8601(Date())), ("registered_by", tx.user.name),
+            ])
+            return .registered
+        }
+    }
+
+    /// Every registered template version, by id then version.
+    public func registeredTemplates() throws -> [RegisteredTemplate] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM template ORDER BY template_id, version").map {
+                RegisteredTemplate(templateID: $0["template_id"], version: $0["version"], title: $0["title"],
+                                   contentSHA256: $0["content_sha256"], registeredAt: $0["registered_at"], registeredBy: $0["registered_by"])
+            }
+        }
+    }
+
+    /// A registered template, parsed from its stored content (the latest version when
+    /// `version` is nil), so audits under older versions keep reading correctly.
+    public func template(id: String, version: Int? = nil) throws -> AuditTemplate {
+        let content = try read { db in
+            if let version {
+                return try String.fetchOne(db, sql: "SELECT content FROM template WHERE template_id = ? AND version = ?", arguments: [id, version])
+            }
+            return try String.fetchOne(db, sql: "SELECT content FROM template WHERE template_id = ? ORDER BY version DESC LIMIT 1", arguments: [id])
+        }
+        guard let content else {
+            throw AssayFailure("No template \(id)\(version.map { " version \($0)" } ?? "") is registered; `templates` lists them.")
+        }
+        return try TemplateLoader.load(text: content, file: "\(id) (registered)")
+    }
+}
+
+/// Finds the template files to register: a file, or every `*.yaml` in a directory.
+public enum TemplateFiles {
+    public static func paths(_ path: String) throws -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw AssayFailure("\(path): no such file or directory.") }
+        guard isDirectory.boolValue else { return [path] }
+        return try FileManager.default.contentsOfDirectory(atPath: path)
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
+            .sorted().map { path + "/" + $0 }
+    }
+
+    /// The shipped templates: `$ASSAY_TEMPLATES`, else the `AuditTemplates` folder of the
+    /// source tree the running `assay` was built in (found by walking up from the
+    /// executable), else `./AuditTemplates`.
+    public static func shippedDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        if let explicit = environment["ASSAY_TEMPLATES"], !explicit.isEmpty { return explicit }
+        var dir = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+        for _ in 0..<6 {
+            dir.deleteLastPathComponent()
+            let candidate = dir.appendingPathComponent("AuditTemplates").path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+        }
+        return FileManager.default.fileExists(atPath: "AuditTemplates") ? "AuditTemplates" : nil
+    }
+}
