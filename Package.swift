@@ -4,6 +4,7 @@
 // Modules by concern; dependencies point one way:
 //   AssayCore  ←  AssayStore  ←  AssayRegister  ←  AssayShell  ←  assay
 //   AssayCore  ←  AssayStatistics  ←  AssaySampling (also ← AssayStore)  ←  AssayShell
+//   AssayCore  ←  AssayTemplates (also ← AssayStore)  ←  AssayAudits  ←  AssayShell
 //   AssayCore  ←  AssayOutput ←  AssayShell
 //   AssayCore  ←  AssaySamples ← assay-samples
 import PackageDescription
@@ -39,6 +40,9 @@ let package = Package(
             name: "AssayTemplates",
             dependencies: ["AssayCore", "AssayStore", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
+            name: "AssayAudits",
+            dependencies: ["AssayCore", "AssayStore", "AssayTemplates", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
             name: "AssayStatistics",
             dependencies: ["AssayCore"]),
         .target(
@@ -50,13 +54,13 @@ let package = Package(
         .target(
             name: "AssayShell",
             dependencies: [
-                "AssayCore", "AssayStore", "AssayRegister", "AssaySampling", "AssayStatistics", "AssayTemplates", "AssayOutput", "CReadline",
+                "AssayCore", "AssayStore", "AssayRegister", "AssaySampling", "AssayStatistics", "AssayTemplates", "AssayAudits", "AssayOutput", "CReadline",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(
             name: "AssaySamples",
-            dependencies: ["AssayCore"]),
+            dependencies: ["AssayCore", "AssayTemplates"]),
         .executableTarget(name: "assay", dependencies: ["AssayShell"]),
         .executableTarget(name: "assay-samples", dependencies: ["AssaySamples"]),
         .target(name: "AssayTestSupport", path: "Tests/AssayTestSupport"),
@@ -68,13 +72,16 @@ let package = Package(
             "AssayRegister", "AssayStore", "AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "AssayTemplatesTests", dependencies: ["AssayTemplates", "AssayStore", "AssayTestSupport"]),
+        .testTarget(name: "AssayAuditsTests", dependencies: [
+            "AssayAudits", "AssayTemplates", "AssayStore", "AssayRegister", "AssaySampling", "AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "AssayStatisticsTests", dependencies: ["AssayStatistics"], exclude: ["Fixtures"]),
         .testTarget(name: "AssaySamplingTests", dependencies: [
             "AssaySampling", "AssayStore", "AssayRegister", "AssaySamples", "AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "AssayOutputTests", dependencies: ["AssayOutput"]),
         .testTarget(name: "AssayShellTests", dependencies: ["AssayShell"]),
-        .testTarget(name: "AssaySamplesTests", dependencies: ["AssaySamples"]),
+        .testTarget(name: "AssaySamplesTests", dependencies: ["AssaySamples", "AssayTemplates", "AssayAudits", "AssayTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["AssayCore", "AssayTestSupport", "assay"]),
     ]
 )

@@ -1,4 +1,5 @@
-// assay-samples: writes the synthetic registers in Samples/ (and larger ones for benchmarks).
+// assay-samples: writes the synthetic registers in Samples/ (and larger ones for benchmarks),
+// and made-up answers files that fill a month of audits for the demo.
 // Arguments are read by hand to keep this small tool free of dependencies.
 import AssayCore
 import AssaySamples
@@ -7,14 +8,21 @@ import Foundation
 let usage = """
     usage: assay-samples register [--seed N] [--cases N] [--strata N] [--as-of YYYY-MM-DD] [--out FILE]
            assay-samples broken [--out FILE]
+           assay-samples answers --sample SAMPLE.csv --templates DIR --out DIR [--seed N] [--as-of YYYY-MM-DD]
 
     register  a synthetic case register of an invented county, as CSV. Defaults: seed
               \(RegisterGenerator.defaultSeed), \(CountyShape.countyCaseCount) cases, as of \(RegisterGenerator.defaultAsOf).
               --strata N spreads the cases over N numbered team x locality strata
               instead (for benchmarks; --cases must be at least N).
     broken    a small register with one deliberate defect per bad row, for the import's error path.
+    answers   a month of completed audits: for each case of SAMPLE.csv (as printed by
+              `assay sample MONTH --format csv`), DIR/CASE_ID.yaml, an answers file for
+              `assay audit CASE_ID --answers FILE` against the template (from --templates)
+              for the case's service. Some teams are weaker than others, as reports should
+              show. Defaults: seed \(AuditAnswersGenerator.defaultSeed), as of \(RegisterGenerator.defaultAsOf)
+              (the day the audits look back from).
 
-    Writes to standard output unless --out is given. The same arguments always give the same bytes.
+    Registers go to standard output unless --out is given. The same arguments always give the same bytes.
     """
 
 struct UsageError: Error { let message: String }
@@ -38,6 +46,12 @@ func number<T: FixedWidthInteger>(_ options: [String: String], _ name: String, _
     return value
 }
 
+func date(_ options: [String: String], _ name: String) throws -> CalendarDate? {
+    guard let text = options[name] else { return nil }
+    guard let value = CalendarDate(parsing: text) else { throw UsageError(message: "\(name) \(text): write the date as YYYY-MM-DD") }
+    return value
+}
+
 /// Opens `path` for writing, emptied, or standard output when nil.
 func output(_ path: String?) throws -> FileHandle {
     guard let path else { return .standardOutput }
@@ -49,21 +63,14 @@ func output(_ path: String?) throws -> FileHandle {
 }
 
 func run(_ arguments: [String]) throws {
-    guard let command = arguments.first else { throw UsageError(message: "name a register to write") }
+    guard let command = arguments.first else { throw UsageError(message: "name what to write") }
     switch command {
     case "register":
         let given = try options(arguments.dropFirst(), allowed: ["--seed", "--cases", "--strata", "--as-of", "--out"])
-        var asOf = RegisterGenerator.defaultAsOf
-        if let text = given["--as-of"] {
-            guard let date = CalendarDate(parsing: text) else {
-                throw UsageError(message: "--as-of \(text): write the date as YYYY-MM-DD")
-            }
-            asOf = date
-        }
         let generator = try RegisterGenerator(
             seed: try number(given, "--seed", UInt64.self) ?? RegisterGenerator.defaultSeed,
             caseCount: try number(given, "--cases", Int.self) ?? CountyShape.countyCaseCount,
-            asOf: asOf,
+            asOf: try date(given, "--as-of") ?? RegisterGenerator.defaultAsOf,
             strata: try number(given, "--strata", Int.self))
         let handle = try output(given["--out"])
         try generator.writeCSV(to: handle)
@@ -73,10 +80,26 @@ func run(_ arguments: [String]) throws {
         let handle = try output(given["--out"])
         try handle.write(contentsOf: Data(BrokenRegister.bytes()))
         if given["--out"] != nil { try handle.close() }
+    case "answers":
+        let given = try options(arguments.dropFirst(), allowed: ["--sample", "--templates", "--out", "--seed", "--as-of"])
+        for name in ["--sample", "--templates", "--out"] where given[name] == nil {
+            throw UsageError(message: "answers needs \(name)")
+        }
+        let generator = AuditAnswersGenerator(
+            templates: try AuditAnswersGenerator.loadTemplates(directory: given["--templates"]!),
+            seed: try number(given, "--seed", UInt64.self) ?? AuditAnswersGenerator.defaultSeed,
+            asOf: try date(given, "--as-of") ?? RegisterGenerator.defaultAsOf)
+        let cases = try SampleCSV.read(path: given["--sample"]!)
+        let (written, skipped) = try generator.write(cases, to: given["--out"]!)
+        for left in skipped {
+            FileHandle.standardError.write(Data("assay-samples: \(left.caseID): no template applies to service \"\(left.service?.code ?? "")\"; no answers written\n".utf8))
+        }
+        let inadequate = written.filter { $0.overall == .inadequate }.count
+        print("wrote \(written.count) answers files to \(given["--out"]!) (\(inadequate) inadequate overall)")
     case "help", "-h", "--help":
         print(usage)
     default:
-        throw UsageError(message: "unknown register \"\(command)\"")
+        throw UsageError(message: "unknown command \"\(command)\"")
     }
 }
 

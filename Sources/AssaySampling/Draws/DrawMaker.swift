@@ -9,9 +9,10 @@ public struct DrawMaker {
     let store: Store
     let history: InadequacyHistory
 
-    public init(store: Store, history: InadequacyHistory = StoredInadequacyHistory()) {
+    /// `history` nil: the audits stored in `store`.
+    public init(store: Store, history: InadequacyHistory? = nil) {
         self.store = store
-        self.history = history
+        self.history = history ?? StoredInadequacyHistory(store: store)
     }
 
     public func make(_ request: DrawRequest) throws -> Draw {
@@ -42,7 +43,7 @@ public struct DrawMaker {
             let window = request.month.adding(months: -12)...request.month.adding(months: -1)
             if let stored = request.storedNeymanP {
                 neymanP = stored
-            } else if let rates = try history.inadequateRates(months: window, byFields: request.byFields) {
+            } else if let rates = try history.inadequateRates(months: window, byFields: request.byFields, services: request.services) {
                 let clamp = { (p: Double) in min(0.95, max(0.05, p)) }
                 for key in keys { neymanP[key] = clamp(rates.perStratum[key] ?? rates.authority) }
             } else {

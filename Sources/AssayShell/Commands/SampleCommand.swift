@@ -1,37 +1,41 @@
+import AssayAudits
 import AssayCore
 import AssayOutput
-import AssaySampling
 import ArgumentParser
-import GRDB
 
-/// `sample [MONTH]`: the month's drawn cases, by team, with their audit status.
+/// `sample [MONTH]`: the month's drawn cases, by team, with who audits each and how far the
+/// audit has gone — the queue an auditor works from (`--mine`), with the audit id to go on
+/// to `audits show ID`.
 struct SampleCommand: AssayCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sample", abstract: "List the month's drawn cases with their audit status, by team.")
+        commandName: "sample", abstract: "List the month's drawn cases with their auditor and audit status, by team.",
+        discussion: """
+            The auditor is the audit's once it has started, else the one `assign` gave the case. \
+            --mine shows only your cases (the name you act as); --auditor NAME someone else's.
+            """)
 
     @Argument(help: ArgumentHelp("The month (default the current month).", valueName: "yyyy-mm"))
     var month: String?
 
+    @Flag(help: "Only the cases you audit.")
+    var mine = false
+
+    @Option(help: ArgumentHelp("Only the cases this auditor audits.", valueName: "name"))
+    var auditor: String?
+
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
+        if mine && auditor != nil { throw AssayFailure("sample: give --mine or --auditor NAME, not both.") }
         let store = try session.store()
-        let stored = try store.storedDraw(month: MonthOption.parse(month, default: session.month, option: "month"))
-        let details = try store.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT c.case_id, f.team, f.locality, f.service, f.worker FROM draw_case c
-                JOIN draw d ON d.id = c.draw_id
-                JOIN frame_case f ON f.frame_id = d.frame_id AND f.case_id = c.case_id
-                WHERE c.draw_id = ? ORDER BY f.team, f.locality, c.case_id
-                """, arguments: [stored.id])
-        }
-        // Audits are not recorded yet, so every drawn case is "not started" with no auditor.
+        let cases = try store.assignedCases(month: MonthOption.parse(month, default: session.month, option: "month"),
+                                            auditor: mine ? session.identity.name : auditor)
         session.emit(Listing(
             columns: [Column("case_id"), Column("team"), Column("locality"), Column("service"), Column("worker"),
-                      Column("status"), Column("auditor")],
-            rows: details.map { r in
-                [.text(r["case_id"]), .text(r["team"]), .text(r["locality"]), .optional(r["service"]), .optional(r["worker"]),
-                 .text("not started"), .null]
+                      Column("status"), Column("auditor"), Column("audit_id")],
+            rows: cases.map { c in
+                [.text(c.caseID), .text(c.team), .text(c.locality), .optional(c.service), .optional(c.worker),
+                 .text(c.progress), .optional(c.auditor), c.auditID.map { .int(Int($0)) } ?? .null]
             }), as: output.format)
     }
 }

@@ -34,7 +34,7 @@ final class ReadlineSource: LineSource {
     static let historyLimit: Int32 = 2000
 
     func nextLine(continuation: Bool) -> String? {
-        let prompt = continuation ? "   ...> " : "assay(\((session.databasePath as NSString).lastPathComponent) \(session.month))> "
+        let prompt = continuation ? "   ...> " : session.queuePrompt()
         ReadlineSource.reading = true
         defer { ReadlineSource.reading = false }
         guard let raw = readline(prompt) else {

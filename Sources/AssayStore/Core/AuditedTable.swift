@@ -16,7 +16,15 @@ public struct AuditedTable: Sendable, Hashable, CustomStringConvertible {
     public static let drawExclusion = AuditedTable("draw_exclusion")
     public static let drawCase = AuditedTable("draw_case")
     public static let template = AuditedTable("template")
+    public static let audit = AuditedTable("audit")
+    public static let auditAnswer = AuditedTable("audit_answer")
+    public static let auditSectionGrade = AuditedTable("audit_section_grade")
+    public static let auditAction = AuditedTable("audit_action")
+    public static let auditAmendment = AuditedTable("audit_amendment")
+    public static let escalation = AuditedTable("escalation")
+    public static let assignment = AuditedTable("assignment")
 
     /// Every audited table, for checks that walk them all.
-    public static let all: [AuditedTable] = [.people, .frame, .frameCase, .draw, .drawStratum, .drawExclusion, .drawCase, .template]
+    public static let all: [AuditedTable] = [.people, .frame, .frameCase, .draw, .drawStratum, .drawExclusion, .drawCase, .template,
+        .audit, .auditAnswer, .auditSectionGrade, .auditAction, .auditAmendment, .escalation, .assignment]
 }

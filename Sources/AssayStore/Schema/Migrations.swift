@@ -12,6 +12,7 @@ enum Migrations {
         migrator.registerMigration("v1-foundation", migrate: v1Foundation)
         migrator.registerMigration("v2-draws", migrate: v2Draws)
         migrator.registerMigration("v3-templates", migrate: v3Templates)
+        migrator.registerMigration("v4-audits", migrate: v4Audits)
         return migrator
     }
 
@@ -150,6 +151,99 @@ enum Migrations {
                 registered_at TEXT NOT NULL,
                 registered_by TEXT NOT NULL,
                 UNIQUE (template_id, version)
+            ) STRICT;
+            """)
+    }
+
+    /// Audits of drawn (or ad-hoc) cases, their answers, section grades, actions and
+    /// amendments; escalations of children unsafe now; the month's share-out to auditors.
+    private static func v4Audits(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE audit (
+                id INTEGER PRIMARY KEY,
+                month TEXT NOT NULL,
+                case_id TEXT NOT NULL,
+                draw_id INTEGER REFERENCES draw(id),
+                unsampled INTEGER NOT NULL CHECK (unsampled IN (0, 1)),
+                team TEXT NOT NULL,
+                locality TEXT NOT NULL,
+                service TEXT,
+                worker TEXT,
+                template_id TEXT NOT NULL,
+                template_version INTEGER NOT NULL,
+                template_sha256 TEXT NOT NULL,
+                auditor TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('in_progress', 'submitted')),
+                suggested_overall INTEGER CHECK (suggested_overall BETWEEN 1 AND 4),
+                overall INTEGER CHECK (overall BETWEEN 1 AND 4),
+                overall_reason TEXT,
+                started_at TEXT NOT NULL,
+                submitted_at TEXT,
+                UNIQUE (month, case_id)
+            ) STRICT;
+            CREATE INDEX audit_by_case ON audit(case_id);
+
+            CREATE TABLE audit_answer (
+                id INTEGER PRIMARY KEY,
+                audit_id INTEGER NOT NULL REFERENCES audit(id),
+                question_id TEXT NOT NULL,
+                value TEXT,
+                grade INTEGER CHECK (grade BETWEEN 1 AND 4),
+                skipped INTEGER NOT NULL CHECK (skipped IN (0, 1)),
+                evidence TEXT,
+                reason TEXT,
+                answered_at TEXT NOT NULL,
+                answered_by TEXT NOT NULL,
+                UNIQUE (audit_id, question_id)
+            ) STRICT;
+
+            CREATE TABLE audit_section_grade (
+                id INTEGER PRIMARY KEY,
+                audit_id INTEGER NOT NULL REFERENCES audit(id),
+                section_id TEXT NOT NULL,
+                grade INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 4),
+                UNIQUE (audit_id, section_id)
+            ) STRICT;
+
+            CREATE TABLE audit_action (
+                id INTEGER PRIMARY KEY,
+                audit_id INTEGER NOT NULL REFERENCES audit(id),
+                what TEXT NOT NULL,
+                owner TEXT NOT NULL,
+                due TEXT NOT NULL,
+                raised_at TEXT NOT NULL,
+                raised_by TEXT NOT NULL
+            ) STRICT;
+
+            CREATE TABLE audit_amendment (
+                id INTEGER PRIMARY KEY,
+                audit_id INTEGER NOT NULL REFERENCES audit(id),
+                reason TEXT NOT NULL,
+                amended_at TEXT NOT NULL,
+                amended_by TEXT NOT NULL
+            ) STRICT;
+
+            CREATE TABLE escalation (
+                id INTEGER PRIMARY KEY,
+                audit_id INTEGER NOT NULL REFERENCES audit(id),
+                case_id TEXT NOT NULL,
+                concern TEXT NOT NULL,
+                escalated_to TEXT NOT NULL,
+                raised_at TEXT NOT NULL,
+                raised_by TEXT NOT NULL,
+                response TEXT,
+                responded_at TEXT,
+                responded_by TEXT
+            ) STRICT;
+
+            CREATE TABLE assignment (
+                id INTEGER PRIMARY KEY,
+                draw_id INTEGER NOT NULL REFERENCES draw(id),
+                case_id TEXT NOT NULL,
+                auditor TEXT NOT NULL,
+                assigned_at TEXT NOT NULL,
+                assigned_by TEXT NOT NULL,
+                UNIQUE (draw_id, case_id)
             ) STRICT;
             """)
     }

@@ -3,13 +3,13 @@ import Yams
 
 /// Reads one YAML mapping's keys, recording every problem with its line, so a template
 /// check reports all that is wrong in one pass.
-struct YAMLFields {
-    let mapping: Node.Mapping
-    let line: Int
+public struct YAMLFields {
+    public let mapping: Node.Mapping
+    public let line: Int
     let context: String
     let report: (Int?, String?, String) -> Void
 
-    init?(_ node: Node, context: String, allowed: Set<String>, report: @escaping (Int?, String?, String) -> Void) {
+    public init?(_ node: Node, context: String, allowed: Set<String>, report: @escaping (Int?, String?, String) -> Void) {
         guard let mapping = node.mapping else {
             report(node.mark?.line, context, "expected a mapping of keys to values")
             return nil
@@ -29,11 +29,16 @@ struct YAMLFields {
         }
     }
 
-    func node(_ key: String) -> Node? {
+    public func node(_ key: String) -> Node? {
         mapping.first { $0.key.string == key }?.value
     }
 
-    func string(_ key: String, required: Bool = true) -> String? {
+    /// The line the key itself is on (a block value starts on the next line).
+    public func keyLine(_ key: String) -> Int? {
+        mapping.first { $0.key.string == key }?.key.mark?.line
+    }
+
+    public func string(_ key: String, required: Bool = true) -> String? {
         guard let node = node(key) else {
             if required { report(line, key, "missing in \(context)") }
             return nil
@@ -45,7 +50,7 @@ struct YAMLFields {
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    func integer(_ key: String, required: Bool, minimum: Int = 1) -> Int? {
+    public func integer(_ key: String, required: Bool, minimum: Int = 1) -> Int? {
         guard let node = node(key) else {
             if required { report(line, key, "missing in \(context)") }
             return nil
@@ -57,7 +62,7 @@ struct YAMLFields {
         return value
     }
 
-    func bool(_ key: String, default value: Bool) -> Bool {
+    public func bool(_ key: String, default value: Bool) -> Bool {
         guard let node = node(key) else { return value }
         switch node.scalar?.string.lowercased() {
         case "true", "yes": return true
@@ -68,7 +73,7 @@ struct YAMLFields {
         }
     }
 
-    func list(_ key: String, required: Bool) -> [Node]? {
+    public func list(_ key: String, required: Bool) -> [Node]? {
         guard let node = node(key) else {
             if required { report(line, key, "missing in \(context)") }
             return nil

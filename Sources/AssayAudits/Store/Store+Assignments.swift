@@ -1,0 +1,249 @@
+import AssayCore
+import AssayStore
+import Foundation
+import GRDB
+
+/// What `assign` gave one auditor: the cases they now hold in the month's draw and the teams
+/// those cases come from. `started` counts the cases they hold because they had already
+/// opened the audit (a re-run never takes those away).
+public struct AssignmentSummary: Sendable, Equatable {
+    public let auditor: String
+    public let team: String?
+    public let caseIDs: [String]
+    public let teams: [String]
+    public let started: Int
+}
+
+/// One drawn case of a month with who audits it and how far the audit has gone: the rows of
+/// `sample`, and (filtered) an auditor's queue.
+public struct AssignedCase: Sendable, Equatable {
+    public let caseID: String
+    public let team: String
+    public let locality: String
+    public let service: String?
+    public let worker: String?
+    /// The audit of the case this month; nil until someone opens it.
+    public let auditID: Int64?
+    /// nil while the audit has not started.
+    public let status: Audit.Status?
+    /// Who audits the case: the audit's auditor once it has started, else the assignment's
+    /// (nil when the case is not assigned yet).
+    public let auditor: String?
+
+    /// The status as people read it: not started, in progress, submitted.
+    public var progress: String {
+        switch status {
+        case nil: "not started"
+        case .inProgress: "in progress"
+        case .submitted: "submitted"
+        }
+    }
+}
+
+extension Store {
+    /// Shares the drawn cases of `month`'s current draw out to `auditors` (lead only), by the
+    /// rule in docs/assignment.md: teams in bytewise order, cases by id within a team, one
+    /// pointer going round the auditors across all teams so the load stays even, skipping
+    /// an auditor recorded in `people` as belonging to the case's team — nobody audits their
+    /// own team's work. A case whose audit has already started keeps that audit's auditor.
+    ///
+    /// One transaction: a refusal (an unknown or repeated auditor, no draw, a team nobody
+    /// may audit) stores nothing. Existing assignment rows are updated, never deleted, so
+    /// the audit log shows each case's hand-over.
+    @discardableResult
+    public func assign(month: Month, auditors names: [String]) throws -> [AssignmentSummary] {
+        try require([.lead], to: "assign audits")
+        let requested = names.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !requested.isEmpty else { throw AssayFailure("assign: name the auditors, e.g. --auditors \"Sam Patel,Ana Ruiz\".") }
+        return try write { tx in
+            let people = try tx.query { db in
+                try Row.fetchAll(db, sql: "SELECT name, team FROM people").map { (name: $0["name"] as String, team: $0["team"] as String?) }
+            }
+            var auditors: [(name: String, team: String?)] = []
+            for name in requested {
+                guard let person = people.first(where: { Self.sameName($0.name, name) }) else {
+                    throw AssayFailure("assign: \(name) is not one of this database's people; nothing was assigned. A lead can add them: people add \"\(name)\" --role auditor --team TEAM")
+                }
+                if auditors.contains(where: { Self.sameName($0.name, person.name) }) {
+                    throw AssayFailure("assign: \(person.name) is named twice in --auditors; nothing was assigned.")
+                }
+                auditors.append(person)
+            }
+            guard let drawID = try tx.query({ db in try Self.currentDrawID(db, month: month) }) else {
+                throw AssayFailure("\(month) has no draw yet: draw --month \(month) --size N")
+            }
+            let cases = try tx.query { db in
+                try Row.fetchAll(db, sql: """
+                    SELECT c.case_id, f.team FROM draw_case c JOIN draw d ON d.id = c.draw_id
+                    JOIN frame_case f ON f.frame_id = d.frame_id AND f.case_id = c.case_id
+                    WHERE c.draw_id = ?
+                    """, arguments: [drawID]).map { (caseID: $0["case_id"] as String, team: $0["team"] as String) }
+            }.sorted { a, b in
+                a.team != b.team ? Self.bytewise(a.team, b.team) : Self.bytewise(a.caseID, b.caseID)
+            }
+            let startedBy = try tx.query { db in
+                Dictionary(try Row.fetchAll(db, sql: "SELECT case_id, auditor FROM audit WHERE month = ?", arguments: [month.description])
+                    .map { ($0["case_id"] as String, $0["auditor"] as String) }, uniquingKeysWith: { first, _ in first })
+            }
+            let existing = try tx.query { db in
+                Dictionary(try Row.fetchAll(db, sql: "SELECT id, case_id, auditor FROM assignment WHERE draw_id = ?", arguments: [drawID])
+                    .map { ($0["case_id"] as String, (id: $0["id"] as Int64, auditor: $0["auditor"] as String)) }, uniquingKeysWith: { first, _ in first })
+            }
+
+            let given = try Self.shareOut(cases, among: auditors, startedBy: startedBy.mapValues { name in
+                people.first { Self.sameName($0.name, name) }?.name ?? name
+            })
+
+            let now = Timestamp.iso8601(Date())
+            for assignment in given {
+                if let row = existing[assignment.caseID] {
+                    if row.auditor != assignment.auditor {
+                        try tx.update(.assignment, id: row.id, set: [
+                            ("auditor", assignment.auditor), ("assigned_at", now), ("assigned_by", tx.user.name),
+                        ])
+                    }
+                } else {
+                    try tx.insert(into: .assignment, [
+                        ("draw_id", drawID), ("case_id", assignment.caseID), ("auditor", assignment.auditor),
+                        ("assigned_at", now), ("assigned_by", tx.user.name),
+                    ])
+                }
+            }
+
+            // The named auditors in the order given, then anyone who keeps a started audit.
+            var others: [String] = []
+            for name in given.map(\.auditor).sorted(by: Self.bytewise)
+            where !(auditors.map(\.name) + others).contains(where: { Self.sameName($0, name) }) {
+                others.append(name)
+            }
+            let everyone = auditors + others.map { name in
+                (name: name, team: people.first { Self.sameName($0.name, name) }?.team)
+            }
+            return everyone.map { auditor in
+                let mine = given.filter { Self.sameName($0.auditor, auditor.name) }
+                var teams: [String] = []
+                for item in mine where !teams.contains(item.team) { teams.append(item.team) }
+                return AssignmentSummary(auditor: auditor.name, team: auditor.team, caseIDs: mine.map(\.caseID),
+                                         teams: teams, started: mine.filter(\.started).count)
+            }
+        }
+    }
+
+    /// The rule itself (docs/assignment.md), over cases already in team-then-id order: who
+    /// gets each case, and whether it stays with the auditor who started its audit.
+    private static func shareOut(_ cases: [(caseID: String, team: String)], among auditors: [(name: String, team: String?)],
+                                 startedBy: [String: String]) throws -> [(caseID: String, team: String, auditor: String, started: Bool)] {
+        // A team with cases still to share out needs someone from outside it.
+        let teamsToShare = Set(cases.filter { startedBy[$0.caseID] == nil }.map(\.team))
+        for team in teamsToShare.sorted(by: bytewise) where !auditors.contains(where: { !sameTeam($0.team, team) }) {
+            throw AssayFailure("""
+                assign: every auditor named belongs to \(team), and nobody audits their own team's cases; \
+                name an auditor from another team. Nothing was assigned.
+                """)
+        }
+        var pointer = 0
+        var given: [(caseID: String, team: String, auditor: String, started: Bool)] = []
+        for theCase in cases {
+            let eligible = (0..<auditors.count).map { (pointer + $0) % auditors.count }
+                .first { !sameTeam(auditors[$0].team, theCase.team) }
+            // A started case still takes its turn, so a re-run gives every other case to
+            // the same auditor as before.
+            if let eligible { pointer = (eligible + 1) % auditors.count }
+            if let startedAuditor = startedBy[theCase.caseID] {
+                given.append((theCase.caseID, theCase.team, startedAuditor, true))
+            } else if let eligible {
+                given.append((theCase.caseID, theCase.team, auditors[eligible].name, false))
+            }
+        }
+        return given
+    }
+
+    /// Every drawn case of `month`'s current draw, by team, locality and case id, with its
+    /// auditor and audit status; with `auditor`, only the cases that are theirs. Refuses a
+    /// month without a draw.
+    public func assignedCases(month: Month, auditor: String? = nil) throws -> [AssignedCase] {
+        try read { db in
+            guard let drawID = try Self.currentDrawID(db, month: month) else {
+                throw AssayFailure("\(month) has no draw yet: draw --month \(month) --size N")
+            }
+            return try Self.assignedCases(db, drawID: drawID, month: month, auditor: auditor)
+        }
+    }
+
+    /// An auditor's queue: the cases of `month`'s current draw that are theirs (their
+    /// audit, or assigned to them and not yet started) and not yet submitted. Empty when the
+    /// month has no draw. Names match regardless of case.
+    public func queue(auditor: String, month: Month) throws -> [AssignedCase] {
+        try read { db in
+            guard let drawID = try Self.currentDrawID(db, month: month) else { return [] }
+            return try Self.assignedCases(db, drawID: drawID, month: month, auditor: auditor).filter { $0.status != .submitted }
+        }
+    }
+
+    /// The length of `queue(auditor:month:)`, counted by SQLite alone: the shell asks before
+    /// every prompt.
+    public func queueCount(auditor: String, month: Month) throws -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM draw d
+                JOIN draw_case c ON c.draw_id = d.id
+                LEFT JOIN assignment s ON s.draw_id = d.id AND s.case_id = c.case_id
+                LEFT JOIN audit a ON a.month = d.month AND a.case_id = c.case_id
+                WHERE d.month = ? AND d.status = 'current'
+                  AND coalesce(a.auditor, s.auditor) = ? COLLATE NOCASE
+                  AND a.status IS NOT 'submitted'
+                """, arguments: [month.description, auditor]) ?? 0
+        }
+    }
+
+    /// Who audits a case of `month`: the audit's auditor once started, else the assignment's.
+    public func assignedAuditor(caseID: String, month: Month) throws -> String? {
+        try read { db in
+            try String.fetchOne(db, sql: """
+                SELECT coalesce(a.auditor, s.auditor) FROM draw d
+                JOIN draw_case c ON c.draw_id = d.id AND c.case_id = ?
+                LEFT JOIN assignment s ON s.draw_id = d.id AND s.case_id = c.case_id
+                LEFT JOIN audit a ON a.month = d.month AND a.case_id = c.case_id
+                WHERE d.month = ? AND d.status = 'current'
+                """, arguments: [caseID, month.description])
+        }
+    }
+
+    private static func currentDrawID(_ db: Database, month: Month) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT id FROM draw WHERE month = ? AND status = 'current'", arguments: [month.description])
+    }
+
+    private static func assignedCases(_ db: Database, drawID: Int64, month: Month, auditor: String?) throws -> [AssignedCase] {
+        var arguments: StatementArguments = [month.description, drawID]
+        var mine = ""
+        if let auditor {
+            mine = " AND coalesce(a.auditor, s.auditor) = ? COLLATE NOCASE"
+            arguments += [auditor]
+        }
+        return try Row.fetchAll(db, sql: """
+            SELECT c.case_id, f.team, f.locality, f.service, f.worker,
+                   a.id AS audit_id, a.status, coalesce(a.auditor, s.auditor) AS auditor
+            FROM draw_case c JOIN draw d ON d.id = c.draw_id
+            JOIN frame_case f ON f.frame_id = d.frame_id AND f.case_id = c.case_id
+            LEFT JOIN assignment s ON s.draw_id = c.draw_id AND s.case_id = c.case_id
+            LEFT JOIN audit a ON a.month = ? AND a.case_id = c.case_id
+            WHERE c.draw_id = ?\(mine) ORDER BY f.team, f.locality, c.case_id
+            """, arguments: arguments).map { row in
+            AssignedCase(caseID: row["case_id"], team: row["team"], locality: row["locality"], service: row["service"],
+                         worker: row["worker"], auditID: row["audit_id"],
+                         status: (row["status"] as String?).flatMap(Audit.Status.init(rawValue:)), auditor: row["auditor"])
+        }
+    }
+
+    /// People's names are unique regardless of case (the `people` table is NOCASE).
+    static func sameName(_ a: String, _ b: String) -> Bool { a.lowercased() == b.lowercased() }
+
+    /// A person with no team recorded may audit any team.
+    private static func sameTeam(_ personTeam: String?, _ caseTeam: String) -> Bool {
+        guard let personTeam else { return false }
+        return personTeam.trimmingCharacters(in: .whitespaces).lowercased() == caseTeam.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
+    /// The order `sample` and the draw print teams in (SQLite's BINARY collation).
+    private static func bytewise(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+}

@@ -1,0 +1,107 @@
+import AssayCore
+import AssayStore
+import AssayTemplates
+import GRDB
+
+/// Which audits `audits` lists.
+public struct AuditFilter: Sendable {
+    public var month: Month?
+    public var team: String?
+    public var auditor: String?
+    public var status: Audit.Status?
+    public init(month: Month? = nil, team: String? = nil, auditor: String? = nil, status: Audit.Status? = nil) {
+        self.month = month
+        self.team = team
+        self.auditor = auditor
+        self.status = status
+    }
+}
+
+extension Store {
+    public func audit(id: Int64) throws -> Audit {
+        guard let audit = try read({ db in
+            try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE id = ?", arguments: [id]).map(Audit.init(row:))
+        }) else { throw AssayFailure("No audit \(id); `audits` lists them.") }
+        return audit
+    }
+
+    /// The audit of a case in a month, if one was opened.
+    public func audit(caseID: String, month: Month) throws -> Audit? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE case_id = ? AND month = ?", arguments: [caseID, month.description]).map(Audit.init(row:))
+        }
+    }
+
+    public func audits(_ filter: AuditFilter) throws -> [Audit] {
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        if let month = filter.month { clauses.append("month = ?"); arguments += [month.description] }
+        if let team = filter.team { clauses.append("team = ? COLLATE NOCASE"); arguments += [team] }
+        if let auditor = filter.auditor { clauses.append("auditor = ? COLLATE NOCASE"); arguments += [auditor] }
+        if let status = filter.status { clauses.append("status = ?"); arguments += [status.rawValue] }
+        let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit \(whereClause) ORDER BY month DESC, team, case_id", arguments: arguments)
+                .map(Audit.init(row:))
+        }
+    }
+
+    /// Question id → answer.
+    public func answers(auditID: Int64) throws -> [String: Answer] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit_answer WHERE audit_id = ?", arguments: [auditID])
+            return Dictionary(uniqueKeysWithValues: rows.map { (($0["question_id"] as String), Answer(row: $0)) })
+        }
+    }
+
+    public func actions(auditID: Int64) throws -> [AuditAction] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_action WHERE audit_id = ? ORDER BY id", arguments: [auditID]).map(AuditAction.init(row:))
+        }
+    }
+
+    public func amendments(auditID: Int64) throws -> [AuditAmendment] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_amendment WHERE audit_id = ? ORDER BY id", arguments: [auditID]).map(AuditAmendment.init(row:))
+        }
+    }
+
+    /// Section id → the grade stored at submission.
+    public func sectionGrades(auditID: Int64) throws -> [String: Grade] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT section_id, grade FROM audit_section_grade WHERE audit_id = ?", arguments: [auditID])
+            return Dictionary(uniqueKeysWithValues: rows.compactMap { row in
+                Grade(rawValue: row["grade"]).map { (row["section_id"] as String, $0) }
+            })
+        }
+    }
+
+    public func escalations(openOnly: Bool = false, auditID: Int64? = nil) throws -> [Escalation] {
+        var clauses: [String] = []
+        var arguments: StatementArguments = []
+        if openOnly { clauses.append("response IS NULL") }
+        if let auditID { clauses.append("audit_id = ?"); arguments += [auditID] }
+        let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM escalation \(whereClause) ORDER BY id", arguments: arguments).map(Escalation.init(row:))
+        }
+    }
+
+    /// The template an audit was graded against, exactly as registered then.
+    public func template(of audit: Audit) throws -> AuditTemplate {
+        try template(id: audit.templateID, version: audit.templateVersion)
+    }
+
+    /// The latest registered template whose `applies_to` holds `service`.
+    public func template(for service: Service?, caseID: String) throws -> AuditTemplate {
+        guard let service else {
+            throw AssayFailure("Case \(caseID) has no service in the register, so no template is implied; name one with --template ID.")
+        }
+        let ids = Set(try registeredTemplates().map(\.templateID)).sorted()
+        for id in ids {
+            let candidate = try template(id: id)
+            if candidate.appliesTo.contains(service) { return candidate }
+        }
+        throw AssayFailure("No registered template applies to \(service.code) (case \(caseID)); register one, or name one with --template ID.")
+    }
+}

@@ -1,0 +1,220 @@
+import AssayCore
+import AssayStore
+import AssayTemplates
+import Foundation
+import GRDB
+
+/// Every change to an audit, each in its own transaction the moment it is made, so that a
+/// closed terminal or a killed process loses nothing already answered.
+extension Store {
+    static let everyone: Set<Role> = [.auditor, .moderator, .lead]
+
+    /// Opens the audit of a case in its month, or returns the one already in progress (a
+    /// resume). A submitted audit is read-only until a lead amends it.
+    public func openAudit(of theCase: AuditedCase, template: AuditTemplate, unsampled: Bool) throws -> (audit: Audit, created: Bool) {
+        try require(Self.everyone, to: "audit cases")
+        if let existing = try audit(caseID: theCase.caseID, month: theCase.month) {
+            return (try editable(existing), false)
+        }
+        let id = try write { tx in
+            try tx.insert(into: .audit, [
+                ("month", theCase.month.description), ("case_id", theCase.caseID), ("draw_id", theCase.drawID),
+                ("unsampled", unsampled && theCase.drawID == nil ? 1 : 0),
+                ("team", theCase.team), ("locality", theCase.locality), ("service", theCase.service?.code), ("worker", theCase.worker),
+                ("template_id", template.id), ("template_version", template.version), ("template_sha256", template.contentSHA256),
+                ("auditor", identity.name), ("status", Audit.Status.inProgress.rawValue),
+                ("started_at", Timestamp.iso8601(Date())),
+            ])
+        }
+        return (try audit(id: id), true)
+    }
+
+    /// Refuses changes to a submitted audit, or to someone else's (a lead may step in).
+    @discardableResult
+    public func editable(_ audit: Audit) throws -> Audit {
+        if audit.status == .submitted {
+            throw AssayFailure("""
+                Audit \(audit.id) of case \(audit.caseID) (\(audit.month)) was submitted\(audit.submittedAt.map { " at \($0)" } ?? "") and is read-only. \
+                A lead can reopen it: audit amend \(audit.id) --reason TEXT
+                """)
+        }
+        if audit.auditor.lowercased() != identity.name.lowercased() {
+            guard try person(named: identity.name)?.role == .lead else {
+                throw AssayFailure("Audit \(audit.id) of case \(audit.caseID) is \(audit.auditor)'s; only they or a lead may change it.")
+            }
+        }
+        return audit
+    }
+
+    /// Records (or replaces) the answer to one question. `typed` nil with `skipped` false
+    /// keeps only the evidence or reason given so far.
+    public func saveAnswer(auditID: Int64, questionID: String, typed: TypedAnswer?, skipped: Bool = false,
+                           evidence: String?? = .none, reason: String?? = .none) throws {
+        try editable(try audit(id: auditID))
+        let now = Timestamp.iso8601(Date())
+        try write { tx in
+            let existing = try tx.query { db in
+                try Row.fetchOne(db, sql: "SELECT id, value, grade, skipped FROM audit_answer WHERE audit_id = ? AND question_id = ?",
+                                 arguments: [auditID, questionID])
+            }
+            var values: [(String, (any DatabaseValueConvertible)?)] = [("answered_at", now), ("answered_by", identity.name)]
+            if let typed {
+                values += [("value", typed.value), ("grade", typed.grade?.rawValue), ("skipped", 0)]
+            } else if skipped {
+                values += [("value", nil), ("grade", nil), ("skipped", 1)]
+            } else if existing == nil {
+                values += [("skipped", 0)]
+            }
+            if case .some(let text) = evidence { values.append(("evidence", text)) }
+            if case .some(let text) = reason { values.append(("reason", text)) }
+            if let existing {
+                try tx.update(.auditAnswer, id: existing["id"], set: values)
+            } else {
+                try tx.insert(into: .auditAnswer, [("audit_id", auditID), ("question_id", questionID)] + values)
+            }
+        }
+    }
+
+    /// Sets the auditor's overall grade and the reason (needed when it differs from the suggestion).
+    public func setOverall(auditID: Int64, grade: Grade?, reason: String?) throws {
+        try editable(try audit(id: auditID))
+        try write { tx in
+            try tx.update(.audit, id: auditID, set: [("overall", grade?.rawValue), ("overall_reason", reason)])
+        }
+    }
+
+    public func addAction(auditID: Int64, what: String, owner: String, due: CalendarDate) throws {
+        try editable(try audit(id: auditID))
+        try write { tx in
+            try Self.insertAction(tx, auditID: auditID, what: what, owner: owner, due: due)
+        }
+    }
+
+    /// Marks the child as unsafe now. Recorded at once, whatever state the audit is in.
+    @discardableResult
+    public func raiseEscalation(auditID: Int64, concern: String, escalatedTo: String) throws -> Int64 {
+        try require(Self.everyone, to: "raise escalations")
+        let audit = try audit(id: auditID)
+        return try write { tx in
+            try tx.insert(into: .escalation, [
+                ("audit_id", auditID), ("case_id", audit.caseID), ("concern", concern), ("escalated_to", escalatedTo),
+                ("raised_at", Timestamp.iso8601(Date())), ("raised_by", identity.name),
+            ])
+        }
+    }
+
+    public func respondToEscalation(id: Int64, response: String) throws {
+        try require(Self.everyone, to: "record escalation responses")
+        let text = response.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw AssayFailure("An escalation response needs some text: --response TEXT") }
+        guard let current = try escalations().first(where: { $0.id == id }) else {
+            throw AssayFailure("No escalation \(id); `escalations` lists them.")
+        }
+        if let response = current.response {
+            throw AssayFailure("Escalation \(id) already has a response (\(current.respondedBy ?? "?"), \(current.respondedAt ?? "?")): \(response)")
+        }
+        try write { tx in
+            try tx.update(.escalation, id: id, set: [
+                ("response", text), ("responded_at", Timestamp.iso8601(Date())), ("responded_by", identity.name),
+            ])
+        }
+    }
+
+    /// Submits an audit that meets every rule (SubmissionRules): stores its section grades
+    /// and suggested overall, and makes it read-only. Otherwise lists what is missing.
+    public func submit(auditID: Int64) throws {
+        let audit = try editable(try audit(id: auditID))
+        let template = try template(of: audit)
+        let answers = try answers(auditID: auditID)
+        let problems = SubmissionRules.problems(template: template, answers: answers, overall: audit.overall, reason: audit.overallReason,
+                                                openEscalations: try escalations(openOnly: true, auditID: auditID).map(\.id))
+        guard problems.isEmpty else {
+            throw AssayFailure((["Audit \(auditID) cannot be submitted yet:"] + problems.map { "  \($0.message)" }).joined(separator: "\n"))
+        }
+        let suggested = SuggestedGrades(template: template, answers: SubmissionRules.gradeAnswers(answers))
+        try write { tx in
+            let stale = try tx.query { db in
+                try Int64.fetchAll(db, sql: "SELECT id FROM audit_section_grade WHERE audit_id = ?", arguments: [auditID])
+            }
+            for id in stale { try tx.delete(from: .auditSectionGrade, id: id) }
+            try Self.finish(tx, auditID: auditID, template: template, suggested: suggested)
+        }
+    }
+
+    /// Creates, fills and submits an audit in one transaction (`audit CASE --answers FILE`):
+    /// the caller has checked everything, and if any write fails nothing is stored.
+    @discardableResult
+    public func submitInOneStep(_ theCase: AuditedCase, template: AuditTemplate, unsampled: Bool, answers: [Answer],
+                                overall: Grade, reason: String?, actions: [(what: String, owner: String, due: CalendarDate)]) throws -> Int64 {
+        try require(Self.everyone, to: "audit cases")
+        if let existing = try audit(caseID: theCase.caseID, month: theCase.month) {
+            throw AssayFailure("""
+                Case \(theCase.caseID) already has audit \(existing.id) in \(theCase.month) (\(existing.status.rawValue), \(existing.auditor)); \
+                nothing was stored. \(existing.status == .submitted ? "A lead can reopen it: audit amend \(existing.id) --reason TEXT" : "Finish it in the shell: audit \(theCase.caseID)")
+                """)
+        }
+        let byID = Dictionary(uniqueKeysWithValues: answers.map { ($0.questionID, $0) })
+        let problems = SubmissionRules.problems(template: template, answers: byID, overall: overall, reason: reason, openEscalations: [])
+        guard problems.isEmpty else {
+            throw AssayFailure((["The audit of \(theCase.caseID) was not stored:"] + problems.map { "  \($0.message)" }).joined(separator: "\n"))
+        }
+        let suggested = SuggestedGrades(template: template, answers: SubmissionRules.gradeAnswers(byID))
+        let now = Timestamp.iso8601(Date())
+        return try write { tx in
+            let id = try tx.insert(into: .audit, [
+                ("month", theCase.month.description), ("case_id", theCase.caseID), ("draw_id", theCase.drawID),
+                ("unsampled", unsampled && theCase.drawID == nil ? 1 : 0),
+                ("team", theCase.team), ("locality", theCase.locality), ("service", theCase.service?.code), ("worker", theCase.worker),
+                ("template_id", template.id), ("template_version", template.version), ("template_sha256", template.contentSHA256),
+                ("auditor", identity.name), ("status", Audit.Status.inProgress.rawValue), ("started_at", now),
+                ("overall", overall.rawValue), ("overall_reason", reason),
+            ])
+            for answer in answers {
+                try tx.insert(into: .auditAnswer, [
+                    ("audit_id", id), ("question_id", answer.questionID), ("value", answer.value), ("grade", answer.grade?.rawValue),
+                    ("skipped", answer.skipped ? 1 : 0), ("evidence", answer.evidence), ("reason", answer.reason),
+                    ("answered_at", now), ("answered_by", identity.name),
+                ])
+            }
+            for action in actions { try Self.insertAction(tx, auditID: id, what: action.what, owner: action.owner, due: action.due) }
+            try Self.finish(tx, auditID: id, template: template, suggested: suggested)
+            return id
+        }
+    }
+
+    /// Reopens a submitted audit (lead only), with the reason kept in `audit_amendment`.
+    public func amend(auditID: Int64, reason: String) throws {
+        try require([.lead], to: "reopen submitted audits")
+        let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { throw AssayFailure("Reopening an audit needs a reason: --reason TEXT") }
+        let audit = try audit(id: auditID)
+        guard audit.status == .submitted else {
+            throw AssayFailure("Audit \(auditID) is not submitted (it is \(audit.status.rawValue)); there is nothing to reopen.")
+        }
+        try write { tx in
+            try tx.insert(into: .auditAmendment, [
+                ("audit_id", auditID), ("reason", text), ("amended_at", Timestamp.iso8601(Date())), ("amended_by", identity.name),
+            ])
+            try tx.update(.audit, id: auditID, set: [("status", Audit.Status.inProgress.rawValue), ("submitted_at", nil)])
+        }
+    }
+
+    private static func insertAction(_ tx: AuditedWriter, auditID: Int64, what: String, owner: String, due: CalendarDate) throws {
+        try tx.insert(into: .auditAction, [
+            ("audit_id", auditID), ("what", what), ("owner", owner), ("due", due.description),
+            ("raised_at", Timestamp.iso8601(Date())), ("raised_by", tx.user.name),
+        ])
+    }
+
+    private static func finish(_ tx: AuditedWriter, auditID: Int64, template: AuditTemplate, suggested: SuggestedGrades) throws {
+        for section in template.sections {
+            if let grade = suggested.sections[section.id] {
+                try tx.insert(into: .auditSectionGrade, [("audit_id", auditID), ("section_id", section.id), ("grade", grade.rawValue)])
+            }
+        }
+        try tx.update(.audit, id: auditID, set: [
+            ("status", Audit.Status.submitted.rawValue), ("suggested_overall", suggested.overall?.rawValue),
+            ("submitted_at", Timestamp.iso8601(Date())),
+        ])
+    }
+}

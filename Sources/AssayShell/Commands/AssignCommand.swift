@@ -1,0 +1,45 @@
+import AssayAudits
+import AssayCore
+import AssayOutput
+import ArgumentParser
+
+/// `assign MONTH --auditors A,B,C`: shares the month's drawn cases out to auditors (lead
+/// only), round robin within team and never to an auditor of the case's own team. The rule
+/// is in docs/assignment.md; auditors then find their cases with `sample --mine`.
+struct AssignCommand: AssayCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assign", abstract: "Share the month's drawn cases out to auditors (lead only).",
+        discussion: """
+            Teams in order, cases by id within a team, one auditor after another across all \
+            teams; an auditor is skipped for cases of the team recorded for them in `people`. \
+            Run it again to re-share: a case whose audit has started keeps its auditor. \
+            See docs/assignment.md.
+            """)
+
+    @Argument(help: ArgumentHelp("The month whose draw to share out.", valueName: "yyyy-mm"))
+    var month: String
+
+    @Option(help: ArgumentHelp("The auditors, comma-separated, as named in `people`.", valueName: "names"))
+    var auditors: String
+
+    @OptionGroup var output: OutputOptions
+
+    func execute(in session: Session) throws {
+        guard let parsed = Month(month) else { throw AssayFailure("assign \(month): write the month as YYYY-MM.") }
+        let names = auditors.split(separator: ",").map { String($0) }
+        let shared = try session.store().assign(month: parsed, auditors: names)
+        session.emit(Listing(
+            columns: [Column("auditor"), Column("own_team"), Column("cases"), Column("started"), Column("teams"), Column("case_ids")],
+            rows: shared.map { s in
+                [.text(s.auditor), .optional(s.team), .int(s.caseIDs.count), .int(s.started),
+                 .list(s.teams.map(Cell.text)), .list(s.caseIDs.map(Cell.text))]
+            }), as: output.format)
+        if output.format == .table {
+            let total = shared.reduce(0) { $0 + $1.caseIDs.count }
+            let named = names.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
+            let kept = shared.reduce(0) { $0 + $1.started }
+            let keptNote = kept == 0 ? "" : " \(kept) already started \(kept == 1 ? "stays" : "stay") with \(kept == 1 ? "its" : "their") auditor."
+            session.write("\nShared \(total) \(total == 1 ? "case" : "cases") of \(parsed) among \(named) \(named == 1 ? "auditor" : "auditors").\(keptNote)\n")
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import CReadline
+import Foundation
+
+/// Reads one line from the person at the terminal during a guided audit.
+///
+/// Answers and evidence go through GNU readline for line editing, but never into the
+/// shell's history file: evidence is about a child, and history is a plain file that
+/// outlives the audit. Tab completion of commands is off while auditing.
+final class AnswerPrompter {
+    private let savedCompleter: Completer?
+
+    init() {
+        savedCompleter = ReadlineSource.completer
+        ReadlineSource.completer = nil
+    }
+
+    deinit { ReadlineSource.completer = savedCompleter }
+
+    /// The line typed, or nil at end of input (Ctrl-D, a closed terminal).
+    func read(_ prompt: String) -> String? {
+        ReadlineSource.reading = true
+        defer { ReadlineSource.reading = false }
+        guard let raw = readline(prompt) else {
+            FileHandle.standardOutput.write(Data("\n".utf8))
+            return nil
+        }
+        defer { free(raw) }
+        return String(cString: raw)
+    }
+
+    /// Several lines, ended by a line holding a single `.` (or end of input).
+    func readLines(_ prompt: String) -> String? {
+        var lines: [String] = []
+        while let line = read(prompt) {
+            if line.trimmingCharacters(in: .whitespaces) == "." { break }
+            lines.append(line)
+        }
+        let text = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+}

@@ -1,0 +1,118 @@
+import AssayAudits
+import AssayCore
+import AssayTemplates
+
+/// The text of each screen of a guided audit: the case header, one question, the summary.
+/// Pure functions of the audit's state, so what the auditor sees is what is stored.
+struct AuditScreen {
+    let audit: Audit
+    let template: AuditTemplate
+    let color: Bool
+
+    /// `ESCALATED` on every screen while the audit has escalations (red where colour is on).
+    func banner(escalations: [Escalation]) -> String {
+        guard !escalations.isEmpty else { return "" }
+        let open = escalations.filter(\.isOpen).count
+        let text = "ESCALATED" + (open > 0 ? " (\(open) awaiting a response: submission is blocked)" : " (responded)")
+        return (color ? "\u{1B}[1;31m\(text)\u{1B}[0m" : text) + "\n"
+    }
+
+    func header(escalations: [Escalation]) -> String {
+        let lookbackStart = audit.month.adding(months: -template.lookbackMonths)
+        let lookbackEnd = audit.month.adding(months: -1)
+        var lines = [
+            "Audit \(audit.id) · case \(audit.caseID) · \(template.title) (\(template.id) v\(template.version))",
+            "Team \(audit.team) · \(audit.locality) · \(audit.service?.displayName ?? "no service") · worker \(audit.worker ?? "not recorded")",
+            (audit.unsampled ? "Ad-hoc audit in \(audit.month) (not drawn; left out of sample estimates)" : "Drawn in \(audit.month)")
+                + " · look back \(template.lookbackMonths) months: \(lookbackStart) to \(lookbackEnd)",
+        ]
+        if audit.auditor.isEmpty == false { lines.append("Auditor \(audit.auditor)") }
+        return banner(escalations: escalations) + lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One question with its domain, prompt, guidance, descriptors and current answer.
+    func question(_ index: Int, answer: Answer?, escalations: [Escalation], fullGuidance: Bool = false) -> String {
+        let question = template.questions[index]
+        let sectionIndex = template.sections.firstIndex { $0.questions.contains { $0.id == question.id } } ?? 0
+        let section = template.sections[sectionIndex]
+        var out = "\n" + banner(escalations: escalations)
+        out += "Question \(index + 1) of \(template.questions.count) · domain \(sectionIndex + 1) of \(template.sections.count): \(section.title)\n"
+        var flags: [String] = [question.required ? "required" : "optional"]
+        if question.limitsOverall { flags.append("limits the overall grade") }
+        if question.weight != 1 { flags.append("weight \(Self.number(question.weight))") }
+        out += "  \(question.prompt)  [\(question.id); \(flags.joined(separator: ", "))]\n"
+        if let guidance = question.guidance {
+            let text = fullGuidance ? guidance : (guidance.split(separator: "\n").first.map(String.init) ?? guidance)
+            out += "  Guidance: \(text)\(fullGuidance || !guidance.contains("\n") ? "" : " (? for more)")\n"
+        }
+        switch question.kind {
+        case .grade:
+            for grade in Grade.allCases {
+                out += "    \(grade.key) \(grade.rawValue) \(grade.name): \(question.descriptors[grade] ?? "")\n"
+            }
+        case .yesNo:
+            out += "    yes · no · na (not applicable; asks for a reason)\n"
+        case .choice:
+            for (n, choice) in question.choices.enumerated() { out += "    \(n + 1) \(choice)\n" }
+        case .text: out += "    (text)\n"
+        case .number: out += "    (a number)\n"
+        case .date: out += "    (a date, yyyy-mm-dd)\n"
+        }
+        if let answer { out += "  Answer so far: \(Self.describe(answer, question))\n" }
+        return out
+    }
+
+    /// Every answer, the section grades, limiting judgements, suggestion and overall.
+    func summary(answers: [String: Answer], actions: [AuditAction], escalations: [Escalation]) -> String {
+        let suggested = SuggestedGrades(template: template, answers: SubmissionRules.gradeAnswers(answers))
+        var out = "\n" + banner(escalations: escalations) + "Summary of audit \(audit.id) · case \(audit.caseID)\n"
+        var number = 0
+        for section in template.sections {
+            let grade = suggested.sections[section.id].map { "\($0.rawValue) \($0.name)" } ?? "no grade"
+            out += "\n  \(section.title) — \(grade)\n"
+            for question in section.questions {
+                number += 1
+                let answer = answers[question.id].map { Self.describe($0, question) } ?? (question.required ? "UNANSWERED (required)" : "unanswered")
+                out += "    \(number). \(question.id): \(answer)\n"
+            }
+        }
+        if !suggested.limitedBy.isEmpty {
+            out += "\n  Limiting judgements: \(suggested.limitedBy.joined(separator: ", ")) hold the overall grade down.\n"
+        }
+        out += "\n  Suggested overall: " + (suggested.overall.map { "\($0.rawValue) \($0.name)" } ?? "none (no graded answers)") + "\n"
+        out += "  Overall grade: " + (audit.overall.map { "\($0.rawValue) \($0.name)" } ?? "not set")
+        if let reason = audit.overallReason { out += " — reason: \(reason)" }
+        out += "\n"
+        if !actions.isEmpty {
+            out += "  Actions:\n" + actions.map { "    - \($0.what) (owner \($0.owner), due \($0.due))\n" }.joined()
+        }
+        for escalation in escalations {
+            out += "  Escalation \(escalation.id): \(escalation.concern) → \(escalation.escalatedTo)"
+                + (escalation.response.map { "; response: \($0)" } ?? "; AWAITING RESPONSE") + "\n"
+        }
+        return out
+    }
+
+    static func describe(_ answer: Answer, _ question: TemplateQuestion) -> String {
+        var text: String
+        if answer.skipped {
+            text = "skipped"
+        } else if let grade = answer.grade {
+            text = "\(grade.rawValue) \(grade.name)"
+        } else if let value = answer.value {
+            text = value
+        } else {
+            text = "(no answer yet)"
+        }
+        if let reason = answer.reason { text += " — reason: \(reason)" }
+        if let evidence = answer.evidence {
+            let lines = evidence.split(separator: "\n").count
+            text += " · evidence: \(lines == 1 ? evidence : "\(lines) lines")"
+        }
+        return text
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}
