@@ -26,6 +26,8 @@ public enum AssayMain {
                               isInteractive: false)
         session.bail = root.bail
         if !commandWords.isEmpty {
+            // `assay audit CASE` typed at a terminal is a person at a terminal too.
+            session.isInteractive = Terminal.isTerminal(STDIN_FILENO)
             return Dispatcher.execute(commandWords, in: session) == .succeeded ? 0 : 1
         }
         let loop = InputLoop(session: session, bail: root.bail)

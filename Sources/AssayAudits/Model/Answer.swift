@@ -93,10 +93,13 @@ public struct AuditAmendment: Sendable, Equatable {
     public let reason: String
     public let amendedAt: String
     public let amendedBy: String
+    /// The audit as it was submitted before this reopening (JSON; docs/audits.md).
+    public let submittedJSON: String
 
     init(row: Row) {
         reason = row["reason"]
         amendedAt = row["amended_at"]
         amendedBy = row["amended_by"]
+        submittedJSON = row["submitted_json"]
     }
 }

@@ -182,7 +182,8 @@ extension Store {
         }
     }
 
-    /// Reopens a submitted audit (lead only), with the reason kept in `audit_amendment`.
+    /// Reopens a submitted audit (lead only), with the reason and the judgement as it was
+    /// submitted kept in `audit_amendment`, so a changed judgement never loses the old one.
     public func amend(auditID: Int64, reason: String) throws {
         try require([.lead], to: "reopen submitted audits")
         let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -191,9 +192,11 @@ extension Store {
         guard audit.status == .submitted else {
             throw AssayFailure("Audit \(auditID) is not submitted (it is \(audit.status.rawValue)); there is nothing to reopen.")
         }
+        let submitted = try SubmittedAudit(audit: audit, answers: answers(auditID: auditID), sectionGrades: sectionGrades(auditID: auditID)).json()
         try write { tx in
             try tx.insert(into: .auditAmendment, [
                 ("audit_id", auditID), ("reason", text), ("amended_at", Timestamp.iso8601(Date())), ("amended_by", identity.name),
+                ("submitted_json", submitted),
             ])
             try tx.update(.audit, id: auditID, set: [("status", Audit.Status.inProgress.rawValue), ("submitted_at", nil)])
         }

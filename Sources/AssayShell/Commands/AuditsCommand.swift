@@ -119,7 +119,9 @@ struct AuditRecord {
             out += "Escalation \(e.id) raised \(e.raisedAt) by \(e.raisedBy): \(e.concern) → \(e.escalatedTo)"
                 + (e.response.map { "; response \(e.respondedAt ?? "") by \(e.respondedBy ?? ""): \($0)" } ?? "; AWAITING RESPONSE") + "\n"
         }
-        for m in amendments { out += "Reopened \(m.amendedAt) by \(m.amendedBy): \(m.reason)\n" }
+        for m in amendments {
+            out += "Reopened \(m.amendedAt) by \(m.amendedBy): \(m.reason) (the audit as submitted before is kept: --format json)\n"
+        }
         return out
     }
 
@@ -154,7 +156,8 @@ struct AuditRecord {
                                                             GroupField("due", .text($0.due.description))]) })),
             (Column("escalations"), .list(escalations.map(EscalationCells.group))),
             (Column("amendments"), .list(amendments.map { .group([GroupField("reason", .text($0.reason)), GroupField("amended_at", .text($0.amendedAt)),
-                                                                   GroupField("amended_by", .text($0.amendedBy))]) })),
+                                                                   GroupField("amended_by", .text($0.amendedBy)),
+                                                                   GroupField("submitted_json", .text($0.submittedJSON))]) })),
         ])
     }
 }

@@ -220,7 +220,8 @@ enum Migrations {
                 audit_id INTEGER NOT NULL REFERENCES audit(id),
                 reason TEXT NOT NULL,
                 amended_at TEXT NOT NULL,
-                amended_by TEXT NOT NULL
+                amended_by TEXT NOT NULL,
+                submitted_json TEXT NOT NULL
             ) STRICT;
 
             CREATE TABLE escalation (
