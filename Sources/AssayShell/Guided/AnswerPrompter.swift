@@ -12,6 +12,7 @@ final class AnswerPrompter {
     init() {
         savedCompleter = ReadlineSource.completer
         ReadlineSource.completer = nil
+        ReadlineSource.catchInterrupts()
     }
 
     deinit { ReadlineSource.completer = savedCompleter }

@@ -24,6 +24,12 @@ final class ReadlineSource: LineSource {
             let fd = open(historyPath, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
             if fd >= 0 { close(fd) }
         }
+        Self.catchInterrupts()
+    }
+
+    /// Ctrl-C abandons the line being typed instead of ending Assay (also during a guided
+    /// audit started straight from the operating system's shell).
+    static func catchInterrupts() {
         signal(SIGINT) { _ in ReadlineSource.onInterrupt() }
         var interrupt = sigset_t()
         sigemptyset(&interrupt)
