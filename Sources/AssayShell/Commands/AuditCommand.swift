@@ -4,19 +4,32 @@ import AssayStore
 import AssayTemplates
 import ArgumentParser
 
-/// `audit CASE_ID`: the guided audit of a drawn case at a terminal, or with `--answers FILE`
-/// a whole audit checked and submitted in one step; `audit amend ID` reopens a submitted one.
-struct AuditCommand: AssayCommand {
+/// `audit CASE_ID` (the default subcommand, `audit case CASE_ID` in full) and `audit amend ID`.
+/// A group with a default rather than one command with a subcommand, because a command's
+/// own positional argument would swallow the word `amend`.
+struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit", abstract: "Audit a drawn case: guided at a terminal, or from an answers file.",
+        usage: """
+            audit <case-id> [--month <yyyy-mm>] [--template <id>] [--unsampled] [--answers <file>]
+              audit amend <audit-id> --reason <text>
+            """,
+        discussion: "See docs/audits.md.",
+        subcommands: [AuditCaseCommand.self, AuditAmendCommand.self], defaultSubcommand: AuditCaseCommand.self)
+}
+
+/// `audit CASE_ID`: the guided audit of a drawn case at a terminal, or with `--answers FILE`
+/// a whole audit checked and submitted in one step.
+struct AuditCaseCommand: AssayCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "case", abstract: "Audit a drawn case: guided at a terminal, or from an answers file (the default).",
         discussion: """
             Opens (or resumes) the audit of the case in the month's draw (default: the latest \
             month in which it was drawn), against the template for its service. Each answer is \
             saved as it is given. From a script or pipe, give --answers FILE (YAML or JSON): it is \
             checked against the template and submitted in one step, or nothing is stored. \
             See docs/audits.md.
-            """,
-        subcommands: [AuditAmendCommand.self])
+            """)
 
     @Argument(help: ArgumentHelp("The case id, as in the register.", valueName: "case-id"))
     var caseID: String

@@ -43,7 +43,8 @@ struct AuditScreen {
         out += "  \(question.prompt)  [\(question.id); \(flags.joined(separator: ", "))]\n"
         if let guidance = question.guidance {
             let text = fullGuidance ? guidance : (guidance.split(separator: "\n").first.map(String.init) ?? guidance)
-            out += "  Guidance: \(text)\(fullGuidance || !guidance.contains("\n") ? "" : " (? for more)")\n"
+            let indented = text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n            ")
+            out += "  Guidance: \(indented)\(fullGuidance || !guidance.contains("\n") ? "" : " (? for more)")\n"
         }
         switch question.kind {
         case .grade:

@@ -286,8 +286,12 @@ final class GuidedAudit {
             session.write("No concern given; nothing was recorded.\n")
             return
         }
-        var to = prompter.read("Escalated to (name or role): ").map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-        if to.isEmpty { to = "not recorded" }
+        var to = ""
+        while to.isEmpty {
+            guard let given = prompter.read("Escalated to (name or role): ") else { to = "not recorded (input ended)"; break }
+            to = given.trimmingCharacters(in: .whitespaces)
+            if to.isEmpty { session.write("Say who you have told (a name or role), so the record shows where it went.\n") }
+        }
         let id = try store.raiseEscalation(auditID: auditID, concern: concern, escalatedTo: to)
         let escalation = try store.escalations(auditID: auditID).first { $0.id == id }
         session.write("Escalation \(id) recorded at \(escalation?.raisedAt ?? "now"). The audit cannot be submitted until it has a response: "
