@@ -19,9 +19,15 @@ public struct AuditFilter: Sendable {
 
 extension Store {
     public func audit(id: Int64) throws -> Audit {
-        guard let audit = try read({ db in
-            try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE id = ?", arguments: [id]).map(Audit.init(row:))
-        }) else { throw AssayFailure("No audit \(id); `audits` lists them.") }
+        try read { db in try Self.audit(id: id, in: db) }
+    }
+
+    /// The same, on a connection already open (inside a write transaction, to check and
+    /// write with no other writer in between).
+    static func audit(id: Int64, in db: Database) throws -> Audit {
+        guard let audit = try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE id = ?", arguments: [id]).map(Audit.init(row:)) else {
+            throw AssayFailure("No audit \(id); `audits` lists them.")
+        }
         return audit
     }
 
@@ -48,10 +54,12 @@ extension Store {
 
     /// Question id → answer.
     public func answers(auditID: Int64) throws -> [String: Answer] {
-        try read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit_answer WHERE audit_id = ?", arguments: [auditID])
-            return Dictionary(uniqueKeysWithValues: rows.map { (($0["question_id"] as String), Answer(row: $0)) })
-        }
+        try read { db in try Self.answers(auditID: auditID, in: db) }
+    }
+
+    static func answers(auditID: Int64, in db: Database) throws -> [String: Answer] {
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM audit_answer WHERE audit_id = ?", arguments: [auditID])
+        return Dictionary(uniqueKeysWithValues: rows.map { (($0["question_id"] as String), Answer(row: $0)) })
     }
 
     public func actions(auditID: Int64) throws -> [AuditAction] {
@@ -68,23 +76,27 @@ extension Store {
 
     /// Section id → the grade stored at submission.
     public func sectionGrades(auditID: Int64) throws -> [String: Grade] {
-        try read { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT section_id, grade FROM audit_section_grade WHERE audit_id = ?", arguments: [auditID])
-            return Dictionary(uniqueKeysWithValues: rows.compactMap { row in
-                Grade(rawValue: row["grade"]).map { (row["section_id"] as String, $0) }
-            })
-        }
+        try read { db in try Self.sectionGrades(auditID: auditID, in: db) }
+    }
+
+    static func sectionGrades(auditID: Int64, in db: Database) throws -> [String: Grade] {
+        let rows = try Row.fetchAll(db, sql: "SELECT section_id, grade FROM audit_section_grade WHERE audit_id = ?", arguments: [auditID])
+        return Dictionary(uniqueKeysWithValues: rows.compactMap { row in
+            Grade(rawValue: row["grade"]).map { (row["section_id"] as String, $0) }
+        })
     }
 
     public func escalations(openOnly: Bool = false, auditID: Int64? = nil) throws -> [Escalation] {
+        try read { db in try Self.escalations(openOnly: openOnly, auditID: auditID, in: db) }
+    }
+
+    static func escalations(openOnly: Bool = false, auditID: Int64? = nil, in db: Database) throws -> [Escalation] {
         var clauses: [String] = []
         var arguments: StatementArguments = []
         if openOnly { clauses.append("response IS NULL") }
         if let auditID { clauses.append("audit_id = ?"); arguments += [auditID] }
         let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
-        return try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM escalation \(whereClause) ORDER BY id", arguments: arguments).map(Escalation.init(row:))
-        }
+        return try Row.fetchAll(db, sql: "SELECT * FROM escalation \(whereClause) ORDER BY id", arguments: arguments).map(Escalation.init(row:))
     }
 
     /// The template an audit was graded against, exactly as registered then.

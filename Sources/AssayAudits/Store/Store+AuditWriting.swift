@@ -30,18 +30,31 @@ extension Store {
     }
 
     /// Refuses changes to a submitted audit, or to someone else's (a lead may step in).
+    /// For screens deciding what to offer; every write checks again inside its transaction.
     @discardableResult
     public func editable(_ audit: Audit) throws -> Audit {
+        try Self.checkEditable(audit, by: identity, isLead: try person(named: identity.name)?.role == .lead)
+    }
+
+    /// The audit, checked as `editable` inside the write transaction that is about to change
+    /// it, so no other writer can submit or reopen it between the check and the write.
+    func lockedEditable(_ tx: AuditedWriter, _ auditID: Int64) throws -> Audit {
+        let (audit, role) = try tx.query { db in
+            (try Self.audit(id: auditID, in: db),
+             try String.fetchOne(db, sql: "SELECT role FROM people WHERE name = ?", arguments: [identity.name]))
+        }
+        return try Self.checkEditable(audit, by: identity, isLead: role == Role.lead.rawValue)
+    }
+
+    static func checkEditable(_ audit: Audit, by identity: Identity, isLead: Bool) throws -> Audit {
         if audit.status == .submitted {
             throw AssayFailure("""
                 Audit \(audit.id) of case \(audit.caseID) (\(audit.month)) was submitted\(audit.submittedAt.map { " at \($0)" } ?? "") and is read-only. \
                 A lead can reopen it: audit amend \(audit.id) --reason TEXT
                 """)
         }
-        if audit.auditor.lowercased() != identity.name.lowercased() {
-            guard try person(named: identity.name)?.role == .lead else {
-                throw AssayFailure("Audit \(audit.id) of case \(audit.caseID) is \(audit.auditor)'s; only they or a lead may change it.")
-            }
+        if audit.auditor.lowercased() != identity.name.lowercased() && !isLead {
+            throw AssayFailure("Audit \(audit.id) of case \(audit.caseID) is \(audit.auditor)'s; only they or a lead may change it.")
         }
         return audit
     }
@@ -50,9 +63,9 @@ extension Store {
     /// keeps only the evidence or reason given so far.
     public func saveAnswer(auditID: Int64, questionID: String, typed: TypedAnswer?, skipped: Bool = false,
                            evidence: String?? = .none, reason: String?? = .none) throws {
-        try editable(try audit(id: auditID))
         let now = Timestamp.iso8601(Date())
         try write { tx in
+            _ = try lockedEditable(tx, auditID)
             let existing = try tx.query { db in
                 try Row.fetchOne(db, sql: "SELECT id, value, grade, skipped FROM audit_answer WHERE audit_id = ? AND question_id = ?",
                                  arguments: [auditID, questionID])
@@ -77,15 +90,15 @@ extension Store {
 
     /// Sets the auditor's overall grade and the reason (needed when it differs from the suggestion).
     public func setOverall(auditID: Int64, grade: Grade?, reason: String?) throws {
-        try editable(try audit(id: auditID))
         try write { tx in
+            _ = try lockedEditable(tx, auditID)
             try tx.update(.audit, id: auditID, set: [("overall", grade?.rawValue), ("overall_reason", reason)])
         }
     }
 
     public func addAction(auditID: Int64, what: String, owner: String, due: CalendarDate) throws {
-        try editable(try audit(id: auditID))
         try write { tx in
+            _ = try lockedEditable(tx, auditID)
             try Self.insertAction(tx, auditID: auditID, what: what, owner: owner, due: due)
         }
     }
@@ -94,9 +107,9 @@ extension Store {
     @discardableResult
     public func raiseEscalation(auditID: Int64, concern: String, escalatedTo: String) throws -> Int64 {
         try require(Self.everyone, to: "raise escalations")
-        let audit = try audit(id: auditID)
         return try write { tx in
-            try tx.insert(into: .escalation, [
+            let audit = try tx.query { db in try Self.audit(id: auditID, in: db) }
+            return try tx.insert(into: .escalation, [
                 ("audit_id", auditID), ("case_id", audit.caseID), ("concern", concern), ("escalated_to", escalatedTo),
                 ("raised_at", Timestamp.iso8601(Date())), ("raised_by", identity.name),
             ])
@@ -107,13 +120,13 @@ extension Store {
         try require(Self.everyone, to: "record escalation responses")
         let text = response.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw AssayFailure("An escalation response needs some text: --response TEXT") }
-        guard let current = try escalations().first(where: { $0.id == id }) else {
-            throw AssayFailure("No escalation \(id); `escalations` lists them.")
-        }
-        if let response = current.response {
-            throw AssayFailure("Escalation \(id) already has a response (\(current.respondedBy ?? "?"), \(current.respondedAt ?? "?")): \(response)")
-        }
         try write { tx in
+            guard let current = try tx.query({ db in try Self.escalations(in: db) }).first(where: { $0.id == id }) else {
+                throw AssayFailure("No escalation \(id); `escalations` lists them.")
+            }
+            if let response = current.response {
+                throw AssayFailure("Escalation \(id) already has a response (\(current.respondedBy ?? "?"), \(current.respondedAt ?? "?")): \(response)")
+            }
             try tx.update(.escalation, id: id, set: [
                 ("response", text), ("responded_at", Timestamp.iso8601(Date())), ("responded_by", identity.name),
             ])
@@ -123,20 +136,18 @@ extension Store {
     /// Submits an audit that meets every rule (SubmissionRules): stores its section grades
     /// and suggested overall, and makes it read-only. Otherwise lists what is missing.
     public func submit(auditID: Int64) throws {
-        let audit = try editable(try audit(id: auditID))
-        let template = try template(of: audit)
-        let answers = try answers(auditID: auditID)
-        let problems = SubmissionRules.problems(template: template, answers: answers, overall: audit.overall, reason: audit.overallReason,
-                                                openEscalations: try escalations(openOnly: true, auditID: auditID).map(\.id))
-        guard problems.isEmpty else {
-            throw AssayFailure((["Audit \(auditID) cannot be submitted yet:"] + problems.map { "  \($0.message)" }).joined(separator: "\n"))
-        }
-        let suggested = SuggestedGrades(template: template, answers: SubmissionRules.gradeAnswers(answers))
+        let template = try template(of: try audit(id: auditID))  // registered templates never change
         try write { tx in
-            let stale = try tx.query { db in
-                try Int64.fetchAll(db, sql: "SELECT id FROM audit_section_grade WHERE audit_id = ?", arguments: [auditID])
+            let audit = try lockedEditable(tx, auditID)
+            let (answers, open) = try tx.query { db in
+                (try Self.answers(auditID: auditID, in: db), try Self.escalations(openOnly: true, auditID: auditID, in: db).map(\.id))
             }
-            for id in stale { try tx.delete(from: .auditSectionGrade, id: id) }
+            let problems = SubmissionRules.problems(template: template, answers: answers, overall: audit.overall, reason: audit.overallReason,
+                                                    openEscalations: open)
+            guard problems.isEmpty else {
+                throw AssayFailure((["Audit \(auditID) cannot be submitted yet:"] + problems.map { "  \($0.message)" }).joined(separator: "\n"))
+            }
+            let suggested = SuggestedGrades(template: template, answers: SubmissionRules.gradeAnswers(answers))
             try Self.finish(tx, auditID: auditID, template: template, suggested: suggested)
         }
     }
@@ -147,7 +158,7 @@ extension Store {
     public func submitInOneStep(_ theCase: AuditedCase, template: AuditTemplate, unsampled: Bool, answers: [Answer],
                                 overall: Grade, reason: String?, actions: [(what: String, owner: String, due: CalendarDate)]) throws -> Int64 {
         try require(Self.everyone, to: "audit cases")
-        if let existing = try audit(caseID: theCase.caseID, month: theCase.month) {
+        if let existing = try audit(caseID: theCase.caseID, month: theCase.month) {  // the UNIQUE key stops a racing twin
             throw AssayFailure("""
                 Case \(theCase.caseID) already has audit \(existing.id) in \(theCase.month) (\(existing.status.rawValue), \(existing.auditor)); \
                 nothing was stored. \(existing.status == .submitted ? "A lead can reopen it: audit amend \(existing.id) --reason TEXT" : "Finish it in the shell: audit \(theCase.caseID)")
@@ -188,17 +199,22 @@ extension Store {
         try require([.lead], to: "reopen submitted audits")
         let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw AssayFailure("Reopening an audit needs a reason: --reason TEXT") }
-        let audit = try audit(id: auditID)
-        guard audit.status == .submitted else {
-            throw AssayFailure("Audit \(auditID) is not submitted (it is \(audit.status.rawValue)); there is nothing to reopen.")
-        }
-        let submitted = try SubmittedAudit(audit: audit, answers: answers(auditID: auditID), sectionGrades: sectionGrades(auditID: auditID)).json()
         try write { tx in
+            let (audit, answers, sections) = try tx.query { db in
+                (try Self.audit(id: auditID, in: db), try Self.answers(auditID: auditID, in: db), try Self.sectionGrades(auditID: auditID, in: db))
+            }
+            guard audit.status == .submitted else {
+                throw AssayFailure("Audit \(auditID) is not submitted (it is \(audit.status.rawValue)); there is nothing to reopen.")
+            }
+            let submitted = try SubmittedAudit(audit: audit, answers: answers, sectionGrades: sections).json()
             try tx.insert(into: .auditAmendment, [
                 ("audit_id", auditID), ("reason", text), ("amended_at", Timestamp.iso8601(Date())), ("amended_by", identity.name),
                 ("submitted_json", submitted),
             ])
-            try tx.update(.audit, id: auditID, set: [("status", Audit.Status.inProgress.rawValue), ("submitted_at", nil)])
+            // The grades worked out at submission no longer describe a reopened audit; they
+            // are kept in the amendment and worked out afresh when it is submitted again.
+            try Self.clearSectionGrades(tx, auditID: auditID)
+            try tx.update(.audit, id: auditID, set: [("status", Audit.Status.inProgress.rawValue), ("submitted_at", nil), ("suggested_overall", nil)])
         }
     }
 
@@ -209,7 +225,15 @@ extension Store {
         ])
     }
 
+    private static func clearSectionGrades(_ tx: AuditedWriter, auditID: Int64) throws {
+        let stale = try tx.query { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM audit_section_grade WHERE audit_id = ?", arguments: [auditID])
+        }
+        for id in stale { try tx.delete(from: .auditSectionGrade, id: id) }
+    }
+
     private static func finish(_ tx: AuditedWriter, auditID: Int64, template: AuditTemplate, suggested: SuggestedGrades) throws {
+        try clearSectionGrades(tx, auditID: auditID)
         for section in template.sections {
             if let grade = suggested.sections[section.id] {
                 try tx.insert(into: .auditSectionGrade, [("audit_id", auditID), ("section_id", section.id), ("grade", grade.rawValue)])
