@@ -4,9 +4,9 @@
 // Modules by concern; dependencies point one way:
 //   AssayCore  ←  AssayStore  ←  AssayRegister  ←  AssayShell  ←  assay
 //   AssayCore  ←  AssayStatistics  ←  AssaySampling (also ← AssayStore)  ←  AssayShell
-//   AssayCore  ←  AssayTemplates (also ← AssayStore)  ←  AssayAudits  ←  AssayShell
+//   AssayCore  ←  AssayTemplates (also ← AssayStore)  ←  AssayAudits (also ← AssayRegister)  ←  AssayShell
 //   AssayCore  ←  AssayOutput ←  AssayShell
-//   AssayCore  ←  AssaySamples ← assay-samples
+//   AssayCore  ←  AssaySamples (also ← AssayTemplates) ← assay-samples
 import PackageDescription
 
 let package = Package(
@@ -41,7 +41,7 @@ let package = Package(
             dependencies: ["AssayCore", "AssayStore", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "AssayAudits",
-            dependencies: ["AssayCore", "AssayStore", "AssayTemplates", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["AssayCore", "AssayStore", "AssayRegister", "AssayTemplates", .product(name: "Yams", package: "Yams"), .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "AssayStatistics",
             dependencies: ["AssayCore"]),

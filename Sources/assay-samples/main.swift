@@ -1,5 +1,5 @@
 // assay-samples: writes the synthetic registers in Samples/ (and larger ones for benchmarks),
-// and made-up answers files that fill a month of audits for the demo.
+// made-up answers files that fill a month of audits for the demo, and a history of past audits.
 // Arguments are read by hand to keep this small tool free of dependencies.
 import AssayCore
 import AssaySamples
@@ -9,6 +9,7 @@ let usage = """
     usage: assay-samples register [--seed N] [--cases N] [--strata N] [--as-of YYYY-MM-DD] [--out FILE]
            assay-samples broken [--out FILE]
            assay-samples answers --sample SAMPLE.csv --templates DIR --out DIR [--seed N] [--as-of YYYY-MM-DD]
+           assay-samples history [--seed N] [--templates DIR] [--out FILE]
 
     register  a synthetic case register of an invented county, as CSV. Defaults: seed
               \(RegisterGenerator.defaultSeed), \(CountyShape.countyCaseCount) cases, as of \(RegisterGenerator.defaultAsOf).
@@ -21,8 +22,14 @@ let usage = """
               for the case's service. Some teams are weaker than others, as reports should
               show. Defaults: seed \(AuditAnswersGenerator.defaultSeed), as of \(RegisterGenerator.defaultAsOf)
               (the day the audits look back from).
+    history   three years of audits made before Assay (\(PastAuditHistoryGenerator.firstMonth) to
+              \(PastAuditHistoryGenerator.lastMonth), 50-60 a month) for `assay import audits FILE`, with
+              trends built in: the inadequate rate falls from about a quarter to about a
+              twentieth, \(PastAuditHistoryGenerator.stubbornTeam) stays near \(Int(PastAuditHistoryGenerator.stubbornRate * 100))%, \(PastAuditHistoryGenerator.worseningLocality) worsens.
+              Domains come from the templates in --templates (default the shipped
+              AuditTemplates). Default seed \(PastAuditHistoryGenerator.defaultSeed).
 
-    Registers go to standard output unless --out is given. The same arguments always give the same bytes.
+    Registers and histories go to standard output unless --out is given. The same arguments always give the same bytes.
     """
 
 struct UsageError: Error { let message: String }
@@ -96,6 +103,14 @@ func run(_ arguments: [String]) throws {
         }
         let inadequate = written.filter { $0.overall == .inadequate }.count
         print("wrote \(written.count) answers files to \(given["--out"]!) (\(inadequate) inadequate overall)")
+    case "history":
+        let given = try options(arguments.dropFirst(), allowed: ["--seed", "--templates", "--out"])
+        let generator = PastAuditHistoryGenerator(
+            templates: try PastAuditHistoryGenerator.loadTemplates(directory: given["--templates"]),
+            seed: try number(given, "--seed", UInt64.self) ?? PastAuditHistoryGenerator.defaultSeed)
+        let handle = try output(given["--out"])
+        try generator.writeCSV(to: handle)
+        if given["--out"] != nil { try handle.close() }
     case "help", "-h", "--help":
         print(usage)
     default:

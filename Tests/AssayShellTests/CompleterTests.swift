@@ -16,7 +16,8 @@ import Testing
 
     @Test func completesSubcommandNames() {
         #expect(completer.complete(before: "people ", word: "a") == .words(["add"]))
-        #expect(completer.complete(before: "import ", word: "") == .words(["cases"]))
+        #expect(completer.complete(before: "import ", word: "") == .words(["audits", "cases"]))
+        #expect(completer.complete(before: "import audits ", word: "x") == .files)
     }
 
     @Test func completesOptionsOfTheCommandBeingTyped() {

@@ -17,7 +17,8 @@ extension Store {
             return (try editable(existing), false)
         }
         let id = try write { tx in
-            try tx.insert(into: .audit, [
+            try Self.refuseImportedTwin(tx, theCase)
+            return try tx.insert(into: .audit, [
                 ("month", theCase.month.description), ("case_id", theCase.caseID), ("draw_id", theCase.drawID),
                 ("unsampled", unsampled && theCase.drawID == nil ? 1 : 0),
                 ("team", theCase.team), ("locality", theCase.locality), ("service", theCase.service?.code), ("worker", theCase.worker),
@@ -172,6 +173,7 @@ extension Store {
         let suggested = SuggestedGrades(template: template, answers: SubmissionRules.gradeAnswers(byID))
         let now = Timestamp.iso8601(Date())
         return try write { tx in
+            try Self.refuseImportedTwin(tx, theCase)
             let id = try tx.insert(into: .audit, [
                 ("month", theCase.month.description), ("case_id", theCase.caseID), ("draw_id", theCase.drawID),
                 ("unsampled", unsampled && theCase.drawID == nil ? 1 : 0),
@@ -215,6 +217,18 @@ extension Store {
             // are kept in the amendment and worked out afresh when it is submitted again.
             try Self.clearSectionGrades(tx, auditID: auditID)
             try tx.update(.audit, id: auditID, set: [("status", Audit.Status.inProgress.rawValue), ("submitted_at", nil), ("suggested_overall", nil)])
+        }
+    }
+
+    /// A case audited before Assay and imported (`import audits`) is not audited again in
+    /// the same month: reports would count it twice.
+    private static func refuseImportedTwin(_ tx: AuditedWriter, _ theCase: AuditedCase) throws {
+        let line = try tx.query { db in
+            try Int.fetchOne(db, sql: "SELECT source_line FROM imported_audit WHERE month = ? AND case_id = ?",
+                             arguments: [theCase.month.description, theCase.caseID])
+        }
+        if let line {
+            throw AssayFailure("Case \(theCase.caseID) already has an imported past audit in \(theCase.month) (line \(line) of its import); nothing was stored.")
         }
     }
 

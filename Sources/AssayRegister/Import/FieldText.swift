@@ -1,8 +1,8 @@
 /// Turns a field's raw bytes into text: valid UTF-8 or nothing, trimmed of the blanks
 /// spreadsheets leave around values (ASCII white space and the no-break space U+00A0).
 /// Works on bytes because it runs for every field of every row of an import.
-enum FieldText {
-    static func trimmed(_ bytes: [UInt8]) -> String? {
+public enum FieldText {
+    public static func trimmed(_ bytes: [UInt8]) -> String? {
         bytes.withUnsafeBufferPointer { buffer -> String? in
             var start = 0, end = buffer.count
             func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }

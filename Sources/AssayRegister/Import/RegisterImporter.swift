@@ -91,7 +91,7 @@ public struct RegisterImporter {
         }
     }
 
-    static func sha256(ofFileAt path: String) throws -> String {
+    public static func sha256(ofFileAt path: String) throws -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"
             throw AssayFailure("\(path): \(reason).")

@@ -1,3 +1,4 @@
+import AssayAudits
 import AssayCore
 import AssayRegister
 import ArgumentParser
@@ -7,8 +8,8 @@ import Foundation
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import data from other systems (a case register).",
-        subcommands: [ImportCasesCommand.self])
+        abstract: "Import data from other systems (a case register, past audits).",
+        subcommands: [ImportCasesCommand.self, ImportAuditsCommand.self])
 }
 
 /// `import cases FILE.csv`: a case-register export becomes a new frame (lead only).
@@ -69,6 +70,45 @@ struct ImportCasesCommand: AssayCommand {
             throw AssayFailure("\(option) \(text): write it as NAME=VALUE.")
         }
         return (String(text[..<eq]), String(text[text.index(after: eq)...]))
+    }
+}
+
+/// `import audits FILE.csv`: audits made before Assay, so trends start before Assay did (lead only).
+struct ImportAuditsCommand: AssayCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "audits",
+        abstract: "Import past audits made before Assay (CSV).",
+        discussion: """
+            The file needs columns month (YYYY-MM), case_id, team, locality and overall (a \
+            grade); service and auditor are read when present, and any number of \
+            domain_<section id> columns hold domain grades (empty allowed). A file with any bad \
+            row is rejected whole, with every problem listed; so is a month after this one, a \
+            month and case given twice, or one that already has an audit. See docs/audits.md.
+            """)
+
+    @Argument(help: ArgumentHelp("The past audits.", valueName: "file.csv"))
+    var file: String
+
+    func execute(in session: Session) throws {
+        let summary = try PastAuditImporter(store: session.store()).importFile(file)
+        if !summary.droppedColumns.isEmpty {
+            session.notice("Not stored: \(summary.droppedColumns.joined(separator: ", ")).")
+        }
+        if !summary.unknownSections.isEmpty {
+            session.notice("Domains in no registered template (stored as written): \(summary.unknownSections.joined(separator: ", ")).")
+        }
+        let span = summary.firstMonth == summary.lastMonth ? "\(summary.firstMonth)" : "\(summary.firstMonth) to \(summary.lastMonth)"
+        let gaps = summary.monthsWithout == 0 ? "" : ", \(summary.monthsWithout) without audits"
+        let share = summary.rows == 0 ? 0 : Double(summary.inadequate) / Double(summary.rows)
+        session.write("""
+            Imported \(summary.rows) past \(summary.rows == 1 ? "audit" : "audits") as audit import \(summary.importID) from \(summary.sourceName): \
+            \(summary.months) \(summary.months == 1 ? "month" : "months") (\(span)\(gaps)), \
+            \(summary.teams.count) \(summary.teams.count == 1 ? "team" : "teams"), \(summary.localities) \(summary.localities == 1 ? "locality" : "localities").
+            Overall: \(summary.inadequate) inadequate (\(String(format: "%.1f", share * 100))%, unweighted); \
+            \(summary.domainGrades) domain grades over \(summary.sections.count) \(summary.sections.count == 1 ? "domain" : "domains").
+            Teams: \(summary.teams.joined(separator: "; ")).
+
+            """)
     }
 }
 

@@ -23,8 +23,12 @@ public struct AuditedTable: Sendable, Hashable, CustomStringConvertible {
     public static let auditAmendment = AuditedTable("audit_amendment")
     public static let escalation = AuditedTable("escalation")
     public static let assignment = AuditedTable("assignment")
+    public static let auditImport = AuditedTable("audit_import")
+    public static let importedAudit = AuditedTable("imported_audit")
+    public static let importedDomainGrade = AuditedTable("imported_domain_grade")
 
     /// Every audited table, for checks that walk them all.
     public static let all: [AuditedTable] = [.people, .frame, .frameCase, .draw, .drawStratum, .drawExclusion, .drawCase, .template,
-        .audit, .auditAnswer, .auditSectionGrade, .auditAction, .auditAmendment, .escalation, .assignment]
+        .audit, .auditAnswer, .auditSectionGrade, .auditAction, .auditAmendment, .escalation, .assignment,
+        .auditImport, .importedAudit, .importedDomainGrade]
 }

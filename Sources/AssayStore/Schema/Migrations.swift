@@ -13,6 +13,7 @@ enum Migrations {
         migrator.registerMigration("v2-draws", migrate: v2Draws)
         migrator.registerMigration("v3-templates", migrate: v3Templates)
         migrator.registerMigration("v4-audits", migrate: v4Audits)
+        migrator.registerMigration("v5-imported-audits", migrate: v5ImportedAudits)
         return migrator
     }
 
@@ -245,6 +246,47 @@ enum Migrations {
                 assigned_at TEXT NOT NULL,
                 assigned_by TEXT NOT NULL,
                 UNIQUE (draw_id, case_id)
+            ) STRICT;
+            """)
+    }
+
+    /// Past audits made before Assay, imported from a file (docs/audits.md, "Importing past
+    /// audits"): each import, its audits, and their domain grades. One (month, case) is
+    /// unique among imported audits; the importer also refuses one that has an Assay audit.
+    private static func v5ImportedAudits(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE audit_import (
+                id INTEGER PRIMARY KEY,
+                source_name TEXT NOT NULL,
+                source_sha256 TEXT NOT NULL,
+                row_count INTEGER NOT NULL,
+                imported_at TEXT NOT NULL,
+                imported_by TEXT NOT NULL
+            ) STRICT;
+
+            CREATE TABLE imported_audit (
+                id INTEGER PRIMARY KEY,
+                import_id INTEGER NOT NULL REFERENCES audit_import(id),
+                month TEXT NOT NULL,
+                case_id TEXT NOT NULL,
+                team TEXT NOT NULL,
+                locality TEXT NOT NULL,
+                service TEXT CHECK (service IN ('front-door', 'assessment', 'child-in-need',
+                    'child-protection', 'child-in-care', 'care-leaver', 'disabled-children',
+                    'early-help')),
+                overall INTEGER NOT NULL CHECK (overall BETWEEN 1 AND 4),
+                auditor TEXT,
+                source_line INTEGER NOT NULL,
+                UNIQUE (month, case_id)
+            ) STRICT;
+            CREATE INDEX imported_audit_by_import ON imported_audit(import_id);
+
+            CREATE TABLE imported_domain_grade (
+                id INTEGER PRIMARY KEY,
+                imported_audit_id INTEGER NOT NULL REFERENCES imported_audit(id),
+                section_id TEXT NOT NULL,
+                grade INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 4),
+                UNIQUE (imported_audit_id, section_id)
             ) STRICT;
             """)
     }
