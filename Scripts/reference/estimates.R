@@ -14,7 +14,11 @@
 # the inadequate rate from a stratified sample".
 #
 # The reference design is
-#     svydesign(ids = ~1, strata = ~stratum, fpc = ~N, data = d)
+#     svydesign(ids = ~1, strata = ~stratum, fpc = ~N, weights = ~w, data = d)
+# with w = N_h / n_h, which is the weight survey derives from fpc alone, except in a stratum
+# of past audits imported from before Assay, whose population is not known: there N = Inf
+# (no finite-population correction) and w = 1 (a simple random sample within its month);
+# its population is written as null.
 # with options(survey.lonely.psu = "adjust", survey.adjust.domain.lonely = FALSE); rates
 # and standard errors are svymean (whole design) and svyby(~inadequate, ~label, design,
 # svymean) (domains); intervals are svyciprop(~I(inadequate == 1), design, method = "beta")
@@ -56,7 +60,7 @@ level <- 0.95
 alpha <- 1 - level
 
 num <- function(x) if (is.na(x)) "null" else sprintf("%.17g", x)
-int <- function(x) sprintf("%d", as.integer(x))
+int <- function(x) if (is.infinite(x)) "null" else sprintf("%d", as.integer(x))
 str <- function(x) paste0('"', gsub('"', '\\\\"', x), '"')
 obj <- function(fields) {
   if (length(fields) == 0) return("{}")
@@ -174,6 +178,22 @@ designs <- list(
     )
   ),
   list(
+    name = "history-and-drawn",
+    note = paste("Two months of imported history (population unknown: weight 1, no",
+                 "finite-population correction, one stratum a month) and a drawn month with",
+                 "a sampled, a lonely and a census stratum. Team Oak only in history."),
+    labels = c("month", "team"),
+    data = rbind(
+      block("2026-08", Inf, c(1, 0, 0, 1, 0, 0, 0, 1), month = "2026-08",
+            team = c("Oak", "Oak", "Pine", "Pine", "Rowan", "Rowan", "Oak", "Pine")),
+      block("2026-09", Inf, c(0, 0, 1, 0, 0, 0), month = "2026-09",
+            team = c("Oak", "Pine", "Pine", "Rowan", "Rowan", "Pine")),
+      block("2026-10|North", 120, c(0, 1, 0, 0), month = "2026-10", team = c("Pine", "Pine", "Rowan", "Rowan")),
+      block("2026-10|South", 30, 1, month = "2026-10", team = "Pine"),
+      block("2026-10|East", 2, c(0, 1), month = "2026-10", team = c("Rowan", "Pine"))
+    )
+  ),
+  list(
     name = "census",
     note = paste("Every stratum audited whole (n_h = N_h): no sampling error. Team T4 has no",
                  "inadequate audit and team T3 one audit, inadequate: still census."),
@@ -262,7 +282,9 @@ estimate_row <- function(d, in_domain, design, by, domain_json) {
 
 design_json <- function(spec) {
   d <- spec$data
-  des <- svydesign(ids = ~1, strata = ~stratum, fpc = ~N, data = d)
+  sampled <- as.vector(table(d$stratum)[d$stratum])
+  d$w <- ifelse(is.finite(d$N), d$N / sampled, 1)
+  des <- svydesign(ids = ~1, strata = ~stratum, fpc = ~N, weights = ~w, data = d)
   rows <- estimate_row(d, rep(TRUE, nrow(d)), des, NULL, "null")
   for (label in spec$labels) {
     by <- svyby(~inadequate, as.formula(paste0("~", label)), des, svymean)
@@ -293,7 +315,7 @@ json <- paste0(
   '  "version": ', str(R.version.string), ",\n",
   '  "survey_version": ', str(as.character(packageVersion("survey"))), ",\n",
   '  "script": ', str("Scripts/reference/estimates.R"), ",\n",
-  '  "design": ', str("svydesign(ids = ~1, strata = ~stratum, fpc = ~N, data = d)"), ",\n",
+  '  "design": ', str("svydesign(ids = ~1, strata = ~stratum, fpc = ~N, weights = ~w, data = d)"), ",\n",
   '  "options": ', obj(list(survey.lonely.psu = str(getOption("survey.lonely.psu")),
                            survey.adjust.domain.lonely = tolower(getOption("survey.adjust.domain.lonely")))), ",\n",
   '  "level": ', num(level), ",\n",

@@ -80,8 +80,9 @@ public enum StratifiedEstimator {
 struct DomainTotals {
     /// One stratum that holds at least one of the domain's audits.
     struct Stratum {
-        /// N_h and n_h (n_h counts all the stratum's audits, in the domain or not).
-        let population: Int
+        /// N_h and n_h (n_h counts all the stratum's audits, in the domain or not); N_h nil
+        /// when unknown: weight 1, no finite-population correction.
+        let population: Int?
         let audited: Int
         /// m_h and k_h: the domain's audits in the stratum, and its inadequate ones.
         let inDomain: Int
@@ -89,10 +90,12 @@ struct DomainTotals {
 
         /// (N_h − n_h)/N_h. R treats a stratum whose correction is below 10⁻⁷ as audited
         /// whole; for any stratum of fewer than ten million cases that means n_h = N_h.
-        var finitePopulationCorrection: Double { Double(population - audited) / Double(population) }
+        var finitePopulationCorrection: Double {
+            population.map { Double($0 - audited) / Double($0) } ?? 1
+        }
         var isCensus: Bool { finitePopulationCorrection < 1e-7 }
-        /// N_h/n_h: the cases each audit stands for.
-        var weight: Double { Double(population) / Double(audited) }
+        /// N_h/n_h: the cases each audit stands for (1 when N_h is unknown).
+        var weight: Double { population.map { Double($0) / Double(audited) } ?? 1 }
     }
 
     let strata: [Stratum]

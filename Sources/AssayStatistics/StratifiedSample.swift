@@ -18,14 +18,17 @@ public struct StratifiedSample<Stratum: Hashable & Sendable>: Sendable {
     public struct Observation: Sendable, Equatable {
         /// The stratum the case was drawn from.
         public var stratum: Stratum
-        /// N_h: the stratum's cases in the frame the sample was drawn from.
-        public var stratumPopulation: Int
+        /// N_h: the stratum's cases in the frame the sample was drawn from; nil when it is
+        /// not known (past audits imported from before Assay): then each audit weighs 1
+        /// and there is no finite-population correction — a simple random sample of an
+        /// unknown, large population (R: `weights = 1`, `fpc = Inf`).
+        public var stratumPopulation: Int?
         /// Whether the audit's overall grade was inadequate (grade 4).
         public var inadequate: Bool
         /// Values to report by, such as ["team": "Alder", "locality": "North"].
         public var labels: [String: String]
 
-        public init(stratum: Stratum, stratumPopulation: Int, inadequate: Bool, labels: [String: String] = [:]) {
+        public init(stratum: Stratum, stratumPopulation: Int?, inadequate: Bool, labels: [String: String] = [:]) {
             self.stratum = stratum
             self.stratumPopulation = stratumPopulation
             self.inadequate = inadequate
@@ -35,7 +38,8 @@ public struct StratifiedSample<Stratum: Hashable & Sendable>: Sendable {
 
     /// A stratum's population N_h and sample size n_h.
     public struct StratumSize: Sendable, Equatable {
-        public let population: Int
+        /// nil: not known (see `Observation.stratumPopulation`).
+        public let population: Int?
         public let audited: Int
     }
 
@@ -56,12 +60,12 @@ public struct StratifiedSample<Stratum: Hashable & Sendable>: Sendable {
         var order: [Stratum] = []
         for observation in observations {
             let population = observation.stratumPopulation
-            guard population >= 1 else {
+            if let population, population < 1 {
                 throw AssayFailure("Stratum \(observation.stratum): its population (cases in the frame) must be at least 1; got \(population).")
             }
             if let size = sizes[observation.stratum] {
                 guard size.population == population else {
-                    throw AssayFailure("Stratum \(observation.stratum): its audits give two different populations, \(size.population) and \(population); a stratum has one.")
+                    throw AssayFailure("Stratum \(observation.stratum): its audits give two different populations, \(Self.describe(size.population)) and \(Self.describe(population)); a stratum has one.")
                 }
                 sizes[observation.stratum] = StratumSize(population: population, audited: size.audited + 1)
             } else {
@@ -71,8 +75,8 @@ public struct StratifiedSample<Stratum: Hashable & Sendable>: Sendable {
         }
         for stratum in order {
             let size = sizes[stratum]!
-            guard size.audited <= size.population else {
-                throw AssayFailure("Stratum \(stratum): \(size.audited) audits from \(size.population) cases; a stratum cannot have more audits than cases.")
+            if let population = size.population, size.audited > population {
+                throw AssayFailure("Stratum \(stratum): \(size.audited) audits from \(population) cases; a stratum cannot have more audits than cases.")
             }
         }
         self.observations = observations
@@ -80,4 +84,6 @@ public struct StratifiedSample<Stratum: Hashable & Sendable>: Sendable {
         self.strataInOrder = order
         self.positions = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
     }
+
+    static func describe(_ population: Int?) -> String { population.map(String.init) ?? "unknown" }
 }

@@ -8,7 +8,8 @@ import Testing
 struct EstimateReferenceValues: Decodable {
     struct Observation: Decodable {
         let stratum: String
-        let population: Int
+        /// nil: not known (imported history; weight 1, no finite-population correction).
+        let population: Int?
         let inadequate: Int
         let labels: [String: String]
     }
