@@ -5,6 +5,7 @@
 //   AssayCore  ←  AssayStore  ←  AssayRegister  ←  AssayShell  ←  assay
 //   AssayCore  ←  AssayStatistics  ←  AssaySampling (also ← AssayStore)  ←  AssayShell
 //   AssayCore  ←  AssayTemplates (also ← AssayStore)  ←  AssayAudits (also ← AssayRegister)  ←  AssayShell
+//   AssayAudits, AssayStatistics  ←  AssayReports  ←  AssayShell
 //   AssayCore  ←  AssayOutput ←  AssayShell
 //   AssayCore  ←  AssaySamples (also ← AssayTemplates) ← assay-samples
 import PackageDescription
@@ -49,12 +50,15 @@ let package = Package(
             name: "AssaySampling",
             dependencies: ["AssayCore", "AssayStore", "AssayStatistics", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
+            name: "AssayReports",
+            dependencies: ["AssayCore", "AssayStore", "AssayAudits", "AssayStatistics", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
             name: "AssayOutput",
             dependencies: ["AssayCore"]),
         .target(
             name: "AssayShell",
             dependencies: [
-                "AssayCore", "AssayStore", "AssayRegister", "AssaySampling", "AssayStatistics", "AssayTemplates", "AssayAudits", "AssayOutput", "CReadline",
+                "AssayCore", "AssayStore", "AssayRegister", "AssaySampling", "AssayStatistics", "AssayTemplates", "AssayAudits", "AssayReports", "AssayOutput", "CReadline",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -74,6 +78,10 @@ let package = Package(
         .testTarget(name: "AssayTemplatesTests", dependencies: ["AssayTemplates", "AssayStore", "AssayTestSupport"]),
         .testTarget(name: "AssayAuditsTests", dependencies: [
             "AssayAudits", "AssayTemplates", "AssayStore", "AssayRegister", "AssaySampling", "AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .testTarget(name: "AssayReportsTests", dependencies: [
+            "AssayReports", "AssayAudits", "AssayTemplates", "AssayStore", "AssayRegister", "AssaySampling", "AssayStatistics", "AssayTestSupport",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "AssayStatisticsTests", dependencies: ["AssayStatistics"], exclude: ["Fixtures"]),
         .testTarget(name: "AssaySamplingTests", dependencies: [

@@ -1,0 +1,55 @@
+import AssayAudits
+import AssayCore
+import AssayStore
+import GRDB
+
+extension Store {
+    /// The audits reports count in the months `from` through `through` (both included):
+    /// submitted audits of drawn cases, with their draw's stratum and its population, and
+    /// imported past audits. Ad-hoc audits and audits still in progress are left out.
+    public func reportedAudits(from: Month, through: Month) throws -> [ReportedAudit] {
+        let drawn = try read { db -> [ReportedAudit] in
+            var grades: [Int64: [String: Grade]] = [:]
+            let gradeRows = try Row.fetchCursor(db, sql: """
+                SELECT g.audit_id, g.section_id, g.grade FROM audit_section_grade g JOIN audit a ON a.id = g.audit_id
+                WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.month BETWEEN ? AND ?
+                """, arguments: [from.description, through.description])
+            while let row = try gradeRows.next() {
+                if let grade = Grade(rawValue: row["grade"]) { grades[row["audit_id"], default: [:]][row["section_id"]] = grade }
+            }
+            return try Row.fetchAll(db, sql: """
+                SELECT a.id, a.month, a.team, a.locality, a.service, a.overall, a.draw_id, s.position, s.population
+                FROM audit a
+                JOIN draw_case c ON c.draw_id = a.draw_id AND c.case_id = a.case_id
+                JOIN draw_stratum s ON s.draw_id = c.draw_id AND s.position = c.stratum_position
+                WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.overall IS NOT NULL AND a.month BETWEEN ? AND ?
+                ORDER BY a.month, a.draw_id, s.position, a.case_id
+                """, arguments: [from.description, through.description]).compactMap { row in
+                    guard let month = Month(row["month"] as String), let overall = Grade(rawValue: row["overall"]) else { return nil }
+                    return ReportedAudit(month: month, team: row["team"], locality: row["locality"],
+                                         service: (row["service"] as String?).flatMap(Service.init(rawValue:)), overall: overall,
+                                         origin: .drawn(drawID: row["draw_id"], position: row["position"], population: row["population"]),
+                                         domainGrades: grades[row["id"]] ?? [:])
+                }
+        }
+        let imported = try pastAudits(from: from, through: through).map {
+            ReportedAudit(month: $0.month, team: $0.team, locality: $0.locality, service: $0.service, overall: $0.overall,
+                          origin: .imported, domainGrades: $0.domainGrades)
+        }
+        return (imported + drawn).sorted { $0.month < $1.month }
+    }
+}
+
+extension Store {
+    /// The latest month with an audit that reports count (a submitted audit of a drawn case,
+    /// or imported history); nil when there is none. Reports default to it.
+    public func latestReportedMonth() throws -> Month? {
+        try read { db in
+            try String.fetchOne(db, sql: """
+                SELECT max(month) FROM (
+                    SELECT month FROM audit WHERE status = 'submitted' AND unsampled = 0 AND draw_id IS NOT NULL
+                    UNION ALL SELECT month FROM imported_audit)
+                """).flatMap(Month.init)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import AssayCore
+
+/// What a report's rows are broken down by (`--by`): the fields of the audit a group is
+/// named by, in the order they print.
+public struct ReportGrouping: Sendable, Equatable, CustomStringConvertible {
+    public enum Field: String, Sendable, CaseIterable {
+        case team, locality, service
+    }
+
+    public let fields: [Field]
+
+    public init(fields: [Field]) { self.fields = fields }
+
+    /// Reads `team`, `locality`, `service` or a comma-separated pair such as `team,locality`.
+    public init(parsing text: String) throws {
+        var fields: [Field] = []
+        for word in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+            guard let field = Field(rawValue: word) else {
+                throw AssayFailure("--by \(text): \"\(word)\" is not a field to group by (team, locality, service, or two joined by a comma).")
+            }
+            guard !fields.contains(field) else { throw AssayFailure("--by \(text): \(word) is given twice.") }
+            fields.append(field)
+        }
+        guard !fields.isEmpty else { throw AssayFailure("--by needs a field: team, locality, service or team,locality.") }
+        self.fields = fields
+    }
+
+    public static let team = ReportGrouping(fields: [.team])
+
+    public var description: String { fields.map(\.rawValue).joined(separator: ",") }
+
+    /// The group an audit belongs to, as (field, value) pairs; nil when a field is missing
+    /// (an audit without a service is in no service group).
+    public func group(of audit: ReportedAudit) -> ReportGroup? {
+        var values: [ReportGroup.Value] = []
+        for field in fields {
+            switch field {
+            case .team: values.append(.init(field: "team", value: audit.team))
+            case .locality: values.append(.init(field: "locality", value: audit.locality))
+            case .service:
+                guard let service = audit.service else { return nil }
+                values.append(.init(field: "service", value: service.code))
+            }
+        }
+        return ReportGroup(values: values)
+    }
+}
+
+/// One group of a report: `{}` for the whole authority, or e.g. team = "CP North".
+public struct ReportGroup: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public struct Value: Sendable, Hashable {
+        public let field: String
+        public let value: String
+    }
+
+    public let values: [Value]
+
+    public static let authority = ReportGroup(values: [])
+
+    public var isAuthority: Bool { values.isEmpty }
+
+    /// "CP North / Northmoor", or "Authority".
+    public var description: String { isAuthority ? "Authority" : values.map(\.value).joined(separator: " / ") }
+
+    public static func < (lhs: ReportGroup, rhs: ReportGroup) -> Bool {
+        lhs.values.map { $0.value.lowercased() }.lexicographicallyPrecedes(rhs.values.map { $0.value.lowercased() })
+    }
+}

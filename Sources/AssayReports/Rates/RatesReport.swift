@@ -1,0 +1,61 @@
+import AssayCore
+import AssayStatistics
+
+/// `report rates`: the inadequate rate of the authority and of each group (team, locality,
+/// service, or team × locality) over a period, each a weighted estimate from the design
+/// with its standard error, 95% interval and the rule that gave it, its raw counts (k of
+/// n), and for groups a partially pooled rate beside it (docs/reports.md).
+public struct RatesReport: Sendable {
+    public struct Row: Sendable {
+        public let group: ReportGroup
+        public let estimate: RateEstimate
+        /// Shrunk towards the authority's raw rate by beta-binomial empirical Bayes, so a
+        /// team of three audits is not ranked on noise; nil for the authority row.
+        public let pooledRate: Double?
+    }
+
+    public let period: ReportPeriod
+    public let grouping: ReportGrouping?
+    /// The authority first (always present when there are audits), then the groups by name.
+    public let rows: [Row]
+    /// Some audits are imported history, weighted 1 within their month.
+    public let includesHistory: Bool
+
+    public init(audits: [ReportedAudit], period: ReportPeriod, grouping: ReportGrouping?) throws {
+        self.period = period
+        self.grouping = grouping
+        let design = try ReportDesign(audits)
+        includesHistory = design.includesHistory
+        guard let authority = try design.authority() else {
+            rows = []
+            return
+        }
+        var rows = [Row(group: .authority, estimate: authority, pooledRate: nil)]
+        if let grouping {
+            let estimates = try design.estimates(by: grouping)
+            let groups = estimates.keys.sorted()
+            let pooling = PartialPooling(groups: groups.map {
+                GroupCount(label: $0.description, inadequate: estimates[$0]!.inadequate, audits: estimates[$0]!.audited)
+            })
+            let pooled = Dictionary(uniqueKeysWithValues: (pooling?.teams ?? []).map { ($0.label, $0.pooled) })
+            rows += groups.map { Row(group: $0, estimate: estimates[$0]!, pooledRate: pooled[$0.description]) }
+        }
+        self.rows = rows
+    }
+
+    /// What a reader must know to read the figures right.
+    public var footnotes: [String] {
+        var notes = [
+            "Rates are weighted estimates from the stratified sample (each audit stands for N_h/n_h cases); "
+                + "k of n are the raw counts. Intervals are 95%; ci_method names the rule (docs/statistics.md).",
+        ]
+        if grouping != nil {
+            notes.append("pooled_rate: each group's rate shrunk towards the authority's raw rate (beta-binomial empirical Bayes), so small groups are not ranked on noise.")
+        }
+        if includesHistory {
+            notes.append("Includes audits imported from before Assay: each counts as a simple random sample within its month (weight 1, no finite-population correction).")
+        }
+        notes.append("Only submitted audits of randomly drawn cases count; ad-hoc audits are left out.")
+        return notes
+    }
+}
