@@ -1,5 +1,6 @@
 @testable import AssayAudits
 import AssayCore
+import AssaySampling
 import AssayStore
 import AssayTemplates
 import AssayTestSupport
@@ -692,5 +693,22 @@ import Testing
         #expect(submitted.auditor == "Ana")
         #expect(submitted.suggestedOverall == .good)
         #expect(try ana.sectionGrades(auditID: audit.id)["voice"] == .outstanding)
+    }
+}
+
+extension AuditStoreTests {
+    @Test func aDrawWithAuditsBegunCannotBeReplaced() throws {
+        let fx = try AuditFixture()
+        let caseID = fx.drawnCase(team: "CP North")
+        let theCase = try fx.lead.auditedCase(caseID, month: fx.november, unsampled: false, fallbackMonth: fx.november)
+        _ = try fx.lead.openAudit(of: theCase, template: fx.mini, unsampled: false)
+        var request = DrawRequest(month: fx.november, size: .total(4))
+        request.seed = "again"
+        request.byFields = ["team"]
+        let draw = try DrawMaker(store: fx.lead).make(request)
+        let before = try fx.lastLogSeq()
+        let error = #expect(throws: AssayFailure.self) { try fx.lead.saveDraw(draw, replaceReason: "Wrong register") }
+        #expect(error?.message == "2026-11's draw (\(fx.drawID)) already has 1 audit begun on its cases; it can no longer be replaced.")
+        #expect(try fx.lastLogSeq() == before)
     }
 }

@@ -29,6 +29,14 @@ extension Store {
                 guard let reason = replaceReason?.trimmingCharacters(in: .whitespaces), !reason.isEmpty else {
                     throw AssayFailure("\(draw.month) already has a draw (\(existing)); to draw again use --replace --reason TEXT. The old draw is kept, marked replaced.")
                 }
+                // Audits belong to the draw their case was drawn in; replacing it under them
+                // would leave them outside the month's sample and mix two designs in reports.
+                let audits = try tx.query { db in
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM audit WHERE draw_id = ?", arguments: [existing]) ?? 0
+                }
+                guard audits == 0 else {
+                    throw AssayFailure("\(draw.month)'s draw (\(existing)) already has \(audits) \(audits == 1 ? "audit" : "audits") begun on its cases; it can no longer be replaced.")
+                }
                 try tx.update(.draw, id: existing, set: [("status", "replaced")])
             } else if replaceReason != nil {
                 throw AssayFailure("--replace: \(draw.month) has no draw to replace.")
