@@ -51,7 +51,8 @@ let package = Package(
             dependencies: ["AssayCore", "AssayStore", "AssayStatistics", .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "AssayReports",
-            dependencies: ["AssayCore", "AssayStore", "AssayAudits", "AssayStatistics", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["AssayCore", "AssayStore", "AssayTemplates", "AssayAudits", "AssayStatistics", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "Crypto", package: "swift-crypto")]),
         .target(
             name: "AssayOutput",
             dependencies: ["AssayCore"]),
@@ -89,7 +90,7 @@ let package = Package(
         ]),
         .testTarget(name: "AssayOutputTests", dependencies: ["AssayOutput"]),
         .testTarget(name: "AssayShellTests", dependencies: ["AssayShell"]),
-        .testTarget(name: "AssaySamplesTests", dependencies: ["AssaySamples", "AssayTemplates", "AssayAudits", "AssayTestSupport"]),
+        .testTarget(name: "AssaySamplesTests", dependencies: ["AssaySamples", "AssayTemplates", "AssayAudits", "AssayStatistics", "AssayTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["AssayCore", "AssayTestSupport", "assay"]),
     ]
 )

@@ -23,15 +23,21 @@ public struct PastAuditRecord: Sendable, Equatable {
 /// trends are known in advance and can be checked:
 ///
 /// - **The authority improves.** The expected inadequate rate is 0.26 in the first month
-///   and falls along a smooth S-curve to 0.05 by month 33, then holds: about 0.24 over the
-///   first year, about 0.06 over the last.
+///   and falls along a smooth S-curve towards 0.05: about 0.24 over the first year, about
+///   0.06 over the last.
 /// - **One team stays stubbornly high**: `stubbornTeam` (Assessment East) has an inadequate
 ///   rate of 0.28 in every month.
-/// - **One locality worsens**: cases in `worseningLocality` (Wrenfield) go from 0.06
-///   inadequate to 0.24, in a straight line, while everything else improves.
+/// - **One locality worsens**: cases in `worseningLocality` (Wrenfield) hold at 0.04
+///   inadequate through the first year, then rise in a straight line to 0.40 in the last
+///   month, while everything else improves: from the county's best locality to its worst,
+///   so that a trend test on its roughly 70 audits a year finds the rise beyond doubt
+///   (Cochran–Armitage p well under 0.001).
 ///
 /// Every other case's rate is what makes the authority's expected rate follow the curve,
-/// given each group's share of the audits. Each month has 50 to 60 audits, drawn over the
+/// given each group's share of the audits, but never below 0.005: from 2026-05 on,
+/// Assessment East and Wrenfield alone would take the authority above the curve, so its
+/// expected rate bottoms out at about 0.054 and ends at about 0.062 (still falling over
+/// the three years by any test). Each month has 50 to 60 audits, drawn over the
 /// register's team × locality strata in proportion to their sizes. In each of the three
 /// groups the month's number of inadequate audits is its expected number rounded up or
 /// down at random, so a year's rates stay close to those built in. Each audit's service is
@@ -53,7 +59,10 @@ public struct PastAuditHistoryGenerator: Sendable {
     public static let stubbornRate = 0.28
     /// The locality whose inadequate rate rises while the rest improve.
     public static let worseningLocality = "Wrenfield"
-    public static let worseningRates = (first: 0.06, last: 0.24)
+    /// Its expected rate until `worseningStart`, and in the last month.
+    public static let worseningRates = (first: 0.04, last: 0.40)
+    /// The month index (12: 2024-11) from which `worseningLocality` worsens.
+    public static let worseningStart = 12
 
     public let templates: [AuditTemplate]
     public let seed: UInt64
@@ -70,9 +79,11 @@ public struct PastAuditHistoryGenerator: Sendable {
         return 0.05 + 0.21 * (1 - (3 * u * u - 2 * u * u * u))
     }
 
-    /// The expected inadequate rate of `worseningLocality` in month `index`.
+    /// The expected inadequate rate of `worseningLocality` in month `index`: level at
+    /// `worseningRates.first` up to `worseningStart`, then a straight line to
+    /// `worseningRates.last` in the last month.
     public static func worseningRate(monthIndex index: Int) -> Double {
-        let t = Double(index) / Double(monthCount - 1)
+        let t = Double(max(0, index - worseningStart)) / Double(monthCount - 1 - worseningStart)
         return worseningRates.first + (worseningRates.last - worseningRates.first) * t
     }
 

@@ -1,5 +1,6 @@
 import AssayCore
 import AssaySamples
+import AssayStatistics
 import AssayTemplates
 import Foundation
 import Testing
@@ -60,6 +61,20 @@ import Testing
         #expect((0.03...0.08).contains(last), "last-year inadequate rate \(last)")
     }
 
+    /// The Cochran–Armitage trend test `report trend` runs, on the monthly counts of the
+    /// audits that pass `filter`.
+    static func trend(_ filter: (PastAuditRecord) -> Bool) -> TrendTest {
+        let byMonth = Dictionary(grouping: audits.filter(filter), by: \.month)
+        return TrendTest(months: byMonth.map { month, audits in
+            MonthlyCount(month: month, inadequate: audits.filter { $0.overall == .inadequate }.count, audits: audits.count)
+        })
+    }
+
+    @Test func theAuthorityImprovesBeyondDoubt() {
+        let test = Self.trend { _ in true }
+        #expect(test.direction == .improving && test.pValue! < 1e-10, "authority: \(test)")
+    }
+
     @Test func oneTeamStaysStubbornlyHigh() {
         let team = PastAuditHistoryGenerator.stubbornTeam
         for n in 0..<3 {
@@ -68,14 +83,30 @@ import Testing
         }
         let others = Self.rate(Self.year(2).filter { $0.team != team })
         #expect(others < 0.08)
+        let test = Self.trend { $0.team == team }
+        #expect(test.direction != .improving, "\(team) must not improve: \(test)")
     }
 
     @Test func oneLocalityWorsens() {
         let locality = PastAuditHistoryGenerator.worseningLocality
         let first = Self.rate(Self.year(0).filter { $0.locality == locality })
         let last = Self.rate(Self.year(2).filter { $0.locality == locality })
-        #expect(first < 0.15 && last > 0.15 && last > first + 0.05, "\(locality): \(first) then \(last)")
-        #expect(last > 2 * Self.rate(Self.year(2)), "by the last year \(locality) stands out")
+        #expect(first < 0.1 && last > 0.25, "\(locality): \(first) then \(last)")
+        #expect(last > 4 * Self.rate(Self.year(2)), "by the last year \(locality) stands out")
+    }
+
+    /// What `report trend --by locality --months 36` must say: the worsening locality
+    /// worsens beyond doubt, on its own raw monthly counts, and no other locality worsens.
+    @Test func theTrendTestFindsTheWorseningLocalityAndOnlyIt() {
+        let worsening = PastAuditHistoryGenerator.worseningLocality
+        let test = Self.trend { $0.locality == worsening }
+        #expect(test.direction == .worsening, "\(worsening): \(test)")
+        #expect(test.pValue.map { $0 < 0.001 } == true, "\(worsening) worsens with p < 0.001: \(test)")
+        #expect(test.monthsUsed == 36)
+        for locality in CountyShape.county.localities where locality != worsening {
+            let other = Self.trend { $0.locality == locality }
+            #expect(other.direction != .worsening, "\(locality): \(other)")
+        }
     }
 
     @Test func domainsAreTheSectionsOfTheServicesTemplateAndFollowTheOverallGrade() {
