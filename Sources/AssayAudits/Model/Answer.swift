@@ -41,21 +41,51 @@ public struct Answer: Sendable, Equatable {
     }
 }
 
-/// An action an audit raises for the case: what must happen, who owns it, by when.
+/// An action an audit raises for the case: what must happen, who owns it, by when — and
+/// whether it was done (docs/actions.md).
 public struct AuditAction: Sendable, Equatable {
+    public enum Status: String, Sendable, CaseIterable {
+        case open, done, cancelled
+    }
+
     public let id: Int64
+    public let auditID: Int64
+    /// The audited case (read with the action, from its audit).
+    public let caseID: String
+    /// The case's team, as the audit recorded it.
+    public let team: String
     public let what: String
     public let owner: String
     public let due: CalendarDate
+    public let raisedAt: String
     public let raisedBy: String
+    public let status: Status
+    public let closedAt: String?
+    public let closedBy: String?
+    /// What was done (done) or why not (cancelled).
+    public let closingNote: String?
+
+    /// Open and due before `date`.
+    public func isOverdue(asOf date: CalendarDate) -> Bool { status == .open && due < date }
 
     init(row: Row) {
         id = row["id"]
+        auditID = row["audit_id"]
+        caseID = row["case_id"]
+        team = row["team"] ?? ""
         what = row["what"]
         owner = row["owner"]
         due = CalendarDate(parsing: row["due"]) ?? CalendarDate(year: 1970, month: 1, day: 1)!
+        raisedAt = row["raised_at"]
         raisedBy = row["raised_by"]
+        status = (row["status"] as String?).flatMap(Status.init(rawValue:)) ?? .open
+        closedAt = row["closed_at"]
+        closedBy = row["closed_by"]
+        closingNote = row["closing_note"]
     }
+
+    /// The columns `init(row:)` reads: the action's own and its audit's case id.
+    static let selection = "SELECT x.*, a.case_id FROM audit_action x JOIN audit a ON a.id = x.audit_id"
 }
 
 /// A child found unsafe now during an audit: recorded the moment it is raised, and blocking

@@ -64,7 +64,7 @@ extension Store {
 
     public func actions(auditID: Int64) throws -> [AuditAction] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_action WHERE audit_id = ? ORDER BY id", arguments: [auditID]).map(AuditAction.init(row:))
+            try Row.fetchAll(db, sql: AuditAction.selection + " WHERE x.audit_id = ? ORDER BY x.id", arguments: [auditID]).map(AuditAction.init(row:))
         }
     }
 

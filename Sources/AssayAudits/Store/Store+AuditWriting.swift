@@ -232,10 +232,12 @@ extension Store {
         }
     }
 
-    private static func insertAction(_ tx: AuditedWriter, auditID: Int64, what: String, owner: String, due: CalendarDate) throws {
-        try tx.insert(into: .auditAction, [
-            ("audit_id", auditID), ("what", what), ("owner", owner), ("due", due.description),
-            ("raised_at", Timestamp.iso8601(Date())), ("raised_by", tx.user.name),
+    @discardableResult
+    static func insertAction(_ tx: AuditedWriter, auditID: Int64, what: String, owner: String, due: CalendarDate) throws -> Int64 {
+        let team = try tx.query { db in try String.fetchOne(db, sql: "SELECT team FROM audit WHERE id = ?", arguments: [auditID]) }
+        return try tx.insert(into: .auditAction, [
+            ("audit_id", auditID), ("team", team), ("what", what), ("owner", owner), ("due", due.description),
+            ("raised_at", Timestamp.iso8601(Date())), ("raised_by", tx.user.name), ("status", AuditAction.Status.open.rawValue),
         ])
     }
 

@@ -7,8 +7,9 @@ import ArgumentParser
 /// `report rates|trend`: what leaders and scrutiny read (docs/reports.md).
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "report", abstract: "Inadequate rates and their direction of travel, by team, locality or service.",
-        subcommands: [ReportRatesCommand.self, ReportTrendCommand.self])
+        commandName: "report", abstract: "Reports for leaders and scrutiny: rates, trends, funnel, domains, evidence, a team's page, HTML.",
+        subcommands: [ReportRatesCommand.self, ReportTrendCommand.self, ReportFunnelCommand.self, ReportDomainsCommand.self, ReportHTMLCommand.self,
+                      ReportEvidenceCommand.self, ReportTeamCommand.self])
 }
 
 /// The period options shared by the reports.
@@ -22,10 +23,15 @@ struct ReportPeriodOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The last month of a range (with --from).", valueName: "yyyy-mm"))
     var to: String?
 
-    @Option(help: ArgumentHelp("Break down by team, locality, service, or team,locality.", valueName: "field"))
-    var by: String?
-
-    func grouping() throws -> ReportGrouping? { try by.map(ReportGrouping.init(parsing:)) }
+    /// `--month M`, `--from M --to M`, or (neither) the latest month with audits.
+    func period(_ session: Session, command: String) throws -> ReportPeriod {
+        switch (month, from, to) {
+        case (let month?, nil, nil): return ReportPeriod(month: try self.month(month, option: "--month"))
+        case (nil, let from?, let to?): return try ReportPeriod(from: self.month(from, option: "--from"), to: self.month(to, option: "--to"))
+        case (nil, nil, nil): return ReportPeriod(month: try Self.defaultMonth(session))
+        default: throw AssayFailure("\(command): give --month M, or --from M and --to M together.")
+        }
+    }
 
     /// The latest month with audits, or the session's month when there are none.
     static func defaultMonth(_ session: Session) throws -> Month {
@@ -38,18 +44,27 @@ struct ReportPeriodOptions: ParsableArguments {
     }
 }
 
+/// `--by`, for the reports that break down by group.
+struct ReportGroupingOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Break down by team, locality, service, or team,locality.", valueName: "field"))
+    var by: String?
+
+    func grouping() throws -> ReportGrouping? { try by.map(ReportGrouping.init(parsing:)) }
+}
+
 struct ReportRatesCommand: AssayCommand {
     static let configuration = CommandConfiguration(
         commandName: "rates", abstract: "The inadequate rate with its standard error and 95% interval, for the authority and each group.",
         discussion: "One month (--month), or a range pooled into one design (--from and --to). See docs/reports.md.")
 
     @OptionGroup var options: ReportPeriodOptions
+    @OptionGroup var groups: ReportGroupingOptions
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
-        let period = try self.period(session)
+        let period = try options.period(session, command: "report rates")
         let report = try RatesReport(audits: try session.store().reportedAudits(from: period.from, through: period.to),
-                                     period: period, grouping: try options.grouping())
+                                     period: period, grouping: try groups.grouping())
         let people = output.format == .table || output.format == .markdown
         var columns = period.isOneMonth ? [Column("month")] : [Column("from"), Column("to")]
         columns += [Column("group"), Column("audited"), Column("inadequate"), Column("rate"), Column("se"),
@@ -72,15 +87,6 @@ struct ReportRatesCommand: AssayCommand {
         }
         session.emit(Listing(columns: columns, rows: rows), as: output.format)
         if people { session.write(ReportCells.footnotes(report.footnotes)) }
-    }
-
-    private func period(_ session: Session) throws -> ReportPeriod {
-        switch (options.month, options.from, options.to) {
-        case (let month?, nil, nil): return ReportPeriod(month: try options.month(month, option: "--month"))
-        case (nil, let from?, let to?): return try ReportPeriod(from: options.month(from, option: "--from"), to: options.month(to, option: "--to"))
-        case (nil, nil, nil): return ReportPeriod(month: try ReportPeriodOptions.defaultMonth(session))
-        default: throw AssayFailure("report rates: give --month M, or --from M and --to M together.")
-        }
     }
 }
 

@@ -26,9 +26,11 @@ public struct AuditedTable: Sendable, Hashable, CustomStringConvertible {
     public static let auditImport = AuditedTable("audit_import")
     public static let importedAudit = AuditedTable("imported_audit")
     public static let importedDomainGrade = AuditedTable("imported_domain_grade")
+    public static let reportSecret = AuditedTable("report_secret")
+    public static let revealLog = AuditedTable("reveal_log")
 
     /// Every audited table, for checks that walk them all.
     public static let all: [AuditedTable] = [.people, .frame, .frameCase, .draw, .drawStratum, .drawExclusion, .drawCase, .template,
         .audit, .auditAnswer, .auditSectionGrade, .auditAction, .auditAmendment, .escalation, .assignment,
-        .auditImport, .importedAudit, .importedDomainGrade]
+        .auditImport, .importedAudit, .importedDomainGrade, .reportSecret, .revealLog]
 }

@@ -14,6 +14,8 @@ enum Migrations {
         migrator.registerMigration("v3-templates", migrate: v3Templates)
         migrator.registerMigration("v4-audits", migrate: v4Audits)
         migrator.registerMigration("v5-imported-audits", migrate: v5ImportedAudits)
+        migrator.registerMigration("v6-report-secret", migrate: v6ReportSecret)
+        migrator.registerMigration("v7-action-tracking", migrate: v7ActionTracking)
         return migrator
     }
 
@@ -288,6 +290,37 @@ enum Migrations {
                 grade INTEGER NOT NULL CHECK (grade BETWEEN 1 AND 4),
                 UNIQUE (imported_audit_id, section_id)
             ) STRICT;
+            """)
+    }
+
+    /// Privacy of reports (docs/reports.md, "Privacy: pseudonyms and --reveal"): the
+    /// database's secret for case pseudonyms — one row, created on first need, never changed
+    /// or deleted — and the append-only log of every `--reveal` of real case ids.
+    private static func v6ReportSecret(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE report_secret (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                secret BLOB NOT NULL CHECK (length(secret) = 32),
+                created_at TEXT NOT NULL,
+                created_by TEXT NOT NULL
+            ) STRICT;
+            CREATE TRIGGER report_secret_never_changes BEFORE UPDATE ON report_secret
+                BEGIN SELECT RAISE(ABORT, 'the report secret never changes'); END;
+            CREATE TRIGGER report_secret_is_never_deleted BEFORE DELETE ON report_secret
+                BEGIN SELECT RAISE(ABORT, 'the report secret is never deleted'); END;
+
+            CREATE TABLE reveal_log (
+                id INTEGER PRIMARY KEY,
+                revealed_at TEXT NOT NULL,
+                revealed_by TEXT NOT NULL,
+                os_login TEXT NOT NULL,
+                report TEXT NOT NULL,
+                arguments TEXT NOT NULL
+            ) STRICT;
+            CREATE TRIGGER reveal_log_is_append_only_update BEFORE UPDATE ON reveal_log
+                BEGIN SELECT RAISE(ABORT, 'reveal_log is append-only'); END;
+            CREATE TRIGGER reveal_log_is_append_only_delete BEFORE DELETE ON reveal_log
+                BEGIN SELECT RAISE(ABORT, 'reveal_log is append-only'); END;
             """)
     }
 }

@@ -1,0 +1,131 @@
+import AssayCore
+import AssayStatistics
+
+/// `report html`: everything the one-file HTML report shows, computed from the audits of a
+/// window of months ending at the report's month (docs/reports.md, "`report html`").
+///
+/// - the month's rates by team (`RatesReport`, weighted, with intervals and pooled rates);
+/// - each team's weighted monthly rate with its 95% interval, month by month over the
+///   window (one `ReportDesign` per month), beside the authority's, for the small multiples;
+/// - the direction of travel by team over the window (`TrendReport`);
+/// - the funnel plot of the teams over the window (`FunnelReport`, raw counts);
+/// - the p-chart of the authority's monthly rate over the window (`ProcessChart`, Laney's
+///   p′ when the months are over-dispersed);
+/// - the domain heat map over the window (`DomainHeatMap`, from `DomainsReport` by team).
+///
+/// It holds no case ids: every figure is an aggregate. `render()` writes the page.
+public struct HTMLReport: Sendable {
+    /// One month of a series: the weighted estimate, or nil for a month without audits.
+    public struct MonthPoint: Sendable {
+        public let month: Month
+        public let estimate: RateEstimate?
+    }
+
+    /// One team's small multiple: every month of the window, in order.
+    public struct TeamSeries: Sendable {
+        public let team: String
+        public let points: [MonthPoint]
+
+        /// The team's audits over the window.
+        public var audited: Int { points.reduce(0) { $0 + ($1.estimate?.audited ?? 0) } }
+        public var inadequate: Int { points.reduce(0) { $0 + ($1.estimate?.inadequate ?? 0) } }
+    }
+
+    /// The report's month: the rates table and the summary's headline figure.
+    public let month: Month
+    /// The window the charts span, `month` last.
+    public let window: ReportPeriod
+    /// The month's rates, authority first, then by team.
+    public let rates: RatesReport
+    /// Direction of travel over the window, authority first, then by team.
+    public let trend: TrendReport
+    /// The authority's weighted rate, month by month over the window.
+    public let authoritySeries: [MonthPoint]
+    /// Every team with audits in the window, by name.
+    public let teams: [TeamSeries]
+    /// The teams over the window against the authority's raw rate (`report funnel`).
+    public let funnelReport: FunnelReport
+    /// The authority's monthly raw rates over the window; nil without audits.
+    public let processChart: ProcessChart?
+    /// Share of audits with each domain graded requires improvement or inadequate, by team
+    /// (`report domains`).
+    public let domains: DomainHeatMap
+    /// Audits in the window.
+    public let audited: Int
+    /// Some audits of the window are imported history.
+    public let includesHistory: Bool
+    /// The months of the window with imported history.
+    public let historyMonths: [Month]
+
+    /// The report of `month` with a window of `months` months ending at it, from the
+    /// audits reports count (audits outside the window are ignored).
+    public init(audits all: [ReportedAudit], month: Month, months: Int) throws {
+        precondition(months >= 1, "a window of at least one month")
+        self.month = month
+        let window = try ReportPeriod(from: month.adding(months: -(months - 1)), to: month)
+        self.window = window
+        let audits = all.filter { $0.month >= window.from && $0.month <= window.to }
+        audited = audits.count
+        includesHistory = audits.contains { $0.origin == .imported }
+        historyMonths = Array(Set(audits.filter { $0.origin == .imported }.map(\.month))).sorted()
+
+        rates = try RatesReport(audits: audits.filter { $0.month == month }, period: ReportPeriod(month: month), grouping: .team)
+        trend = TrendReport(audits: audits, period: window, grouping: .team)
+
+        // One design per month: each month's estimates stand on that month's strata alone.
+        var authority: [MonthPoint] = []
+        var byTeam: [String: [Month: RateEstimate]] = [:]
+        for m in window.months {
+            let monthAudits = audits.filter { $0.month == m }
+            let design = try ReportDesign(monthAudits)
+            authority.append(MonthPoint(month: m, estimate: try design.authority()))
+            for (group, estimate) in try design.estimates(by: .team) {
+                byTeam[group.description, default: [:]][m] = estimate
+            }
+        }
+        authoritySeries = authority
+        let teamNames = byTeam.keys.sorted { $0.lowercased() < $1.lowercased() }
+        teams = teamNames.map { team in
+            TeamSeries(team: team, points: window.months.map { MonthPoint(month: $0, estimate: byTeam[team]?[$0]) })
+        }
+
+        funnelReport = try FunnelReport(audits: audits, period: window, grouping: .team)
+        processChart = ProcessChart(months: window.months.compactMap { m in
+            let own = audits.filter { $0.month == m }
+            return own.isEmpty ? nil : MonthlyCount(month: m, inadequate: own.filter(\.inadequate).count, audits: own.count)
+        })
+        domains = DomainHeatMap(DomainsReport(audits: audits, period: window, grouping: .team))
+    }
+
+    /// The funnel plot of the teams; nil without audits.
+    public var funnel: FunnelPlot? { funnelReport.plot }
+
+    /// The calendar month of a `MonthlyCount` or `ProcessChart.Point` index.
+    static func month(index: Int) -> Month {
+        Month(year: index / 12, month: index % 12 + 1)!
+    }
+
+    /// What a reader must know to read the figures right, in the order the page prints them.
+    public var footnotes: [String] {
+        var notes = [
+            "Rates in the rates table and the team charts are weighted estimates from the stratified sample (each audit stands for N_h/n_h cases of its stratum), "
+                + "each month its own design; k of n are the raw counts. Intervals are 95% (docs/statistics.md).",
+            "The funnel plot, the p-chart, the direction of travel and the domain heat map count audits as they are (raw counts, not weighted).",
+            "Only submitted audits of randomly drawn cases count; ad-hoc audits are left out.",
+        ]
+        if includesHistory {
+            notes.append("Includes audits imported from before Assay (\(HTMLReport.monthList(historyMonths))): "
+                         + "each counts as a simple random sample within its month (weight 1, no finite-population correction).")
+        }
+        notes.append("This report is aggregate: it shows no case.")
+        return notes
+    }
+
+    /// "2025-12 to 2026-10" for consecutive months, else the months joined by commas.
+    static func monthList(_ months: [Month]) -> String {
+        guard let first = months.first, let last = months.last else { return "no months" }
+        if months.count == 1 { return first.description }
+        let consecutive = zip(months, months.dropFirst()).allSatisfy { $0.adding(months: 1) == $1 }
+        return consecutive ? "\(first) to \(last)" : months.map(\.description).joined(separator: ", ")
+    }
+}

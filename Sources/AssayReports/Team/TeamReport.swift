@@ -1,0 +1,145 @@
+import AssayAudits
+import AssayCore
+import AssayStore
+
+/// `report team TEAM`: one team's page — its inadequate rate this month with its interval
+/// and pooled rate beside the authority's, its direction of travel over a window of months,
+/// the share of its audits graded requires improvement or inadequate in each domain, and
+/// the loop it must close: open escalations and overdue actions (docs/reports.md).
+///
+/// Every figure is the team's row of the report that computes it for all teams
+/// (`RatesReport`, `TrendReport`, `DomainsReport` by team), so the page never disagrees
+/// with those reports.
+public struct TeamReport: Sendable {
+    /// A domain's share graded requires improvement or inadequate, this month.
+    public struct DomainShare: Sendable, Equatable {
+        public let domain: String
+        public let title: String
+        public let audited: Int
+        public let requiresImprovement: Int
+        public let inadequate: Int
+        /// The authority's share for the same domain and month.
+        public let authorityShare: Double?
+
+        public var share: Double { Double(requiresImprovement + inadequate) / Double(audited) }
+    }
+
+    /// An open action raised by one of the team's audits whose due date has passed.
+    public struct OverdueAction: Sendable, Equatable {
+        public let actionID: Int64
+        public let auditID: Int64
+        public let caseID: String
+        public let month: Month
+        public let what: String
+        public let owner: String
+        public let due: CalendarDate
+        public let daysOverdue: Int
+    }
+
+    public let team: String
+    public let month: Month
+    /// The trend's window: `months` months ending at `month`.
+    public let window: ReportPeriod
+    /// The team's row of `report rates --by team` for the month (nil: no audits this month).
+    public let rate: RatesReport.Row?
+    /// The authority's row, for comparison.
+    public let authority: RatesReport.Row?
+    /// The team's row of `report trend --by team` over the window (nil: no audits in it).
+    public let trend: TrendReport.Row?
+    /// The team's domains this month, weakest first.
+    public let domains: [DomainShare]
+    /// Escalations raised by any of the team's audits (any month) still awaiting a response.
+    public let openEscalations: [Escalation]
+    /// Open actions raised by the team's audits (any month), and those of them past their
+    /// due date (docs/actions.md).
+    public let openActions: Int
+    public let overdueActions: [OverdueAction]
+    public let today: CalendarDate
+    public let includesHistory: Bool
+
+    /// - Parameters:
+    ///   - audits: the reported audits of the whole window (all teams: the rates, pooling
+    ///     and adjusted p-values are the all-teams reports').
+    ///   - teamAudits: every audit of the team, for its escalations and the months of its actions.
+    ///   - actions: the actions of the team's audits.
+    public init(team: String, month: Month, months: Int, audits: [ReportedAudit], domainTitles: [String: String],
+                teamAudits: [Audit], escalations: [Escalation], actions: [AuditAction], today: CalendarDate) throws {
+        guard months >= 2 else { throw AssayFailure("--months \(months): a trend needs at least 2 months.") }
+        self.team = team
+        self.month = month
+        self.today = today
+        let window = try ReportPeriod(from: month.adding(months: -(months - 1)), to: month)
+        self.window = window
+        let isTeam = { (group: ReportGroup) in group.values.count == 1 && group.values[0].value.lowercased() == team.lowercased() }
+        let monthAudits = audits.filter { $0.month == month }
+        let monthPeriod = ReportPeriod(month: month)
+        let rates = try RatesReport(audits: monthAudits, period: monthPeriod, grouping: .team)
+        authority = rates.rows.first { $0.group.isAuthority }
+        rate = rates.rows.first { isTeam($0.group) }
+        let windowAudits = audits.filter { window.from <= $0.month && $0.month <= window.to }
+        trend = TrendReport(audits: windowAudits, period: window, grouping: .team).rows.first { isTeam($0.group) }
+        includesHistory = windowAudits.contains { $0.origin == .imported && $0.team.lowercased() == team.lowercased() }
+
+        let domainsReport = DomainsReport(audits: monthAudits, period: monthPeriod, grouping: .team)
+        let authorityShares = Dictionary(uniqueKeysWithValues: domainsReport.rows.filter { $0.group.isAuthority }.map { ($0.domain, $0.shareRIOrInadequate) })
+        domains = domainsReport.rows.filter { isTeam($0.group) }.map {
+            DomainShare(domain: $0.domain, title: domainTitles[$0.domain] ?? $0.domain, audited: $0.audited,
+                        requiresImprovement: $0.requiresImprovement, inadequate: $0.inadequate, authorityShare: authorityShares[$0.domain])
+        }.sorted { a, b in
+            let x = (a.requiresImprovement + a.inadequate) * b.audited, y = (b.requiresImprovement + b.inadequate) * a.audited
+            return x != y ? x > y : a.domain < b.domain
+        }
+
+        let ids = Set(teamAudits.map(\.id))
+        openEscalations = escalations.filter { $0.isOpen && ids.contains($0.auditID) }
+        let months = Dictionary(uniqueKeysWithValues: teamAudits.map { ($0.id, $0.month) })
+        let mine = actions.filter { ids.contains($0.auditID) }
+        openActions = mine.filter { $0.status == .open }.count
+        let overdue = mine.filter { $0.isOverdue(asOf: today) }.compactMap { action -> OverdueAction? in
+            guard let month = months[action.auditID] else { return nil }
+            return OverdueAction(actionID: action.id, auditID: action.auditID, caseID: action.caseID, month: month, what: action.what,
+                                 owner: action.owner, due: action.due, daysOverdue: Self.days(from: action.due, to: today))
+        }
+        overdueActions = overdue.sorted { ($0.due, $0.auditID) < ($1.due, $1.auditID) }
+    }
+
+    public var footnotes: [String] {
+        var notes = [
+            "Rate: the team's row of report rates --by team for \(month) (weighted; 95% interval; pooled_rate shrunk towards the authority). "
+                + "Direction: its row of report trend --by team over \(window) (p_adjusted across all teams).",
+            "Domains: the share of the team's audits this month graded requires improvement or inadequate in each domain (raw counts), "
+                + "beside the authority's share.",
+            "Escalations and actions: from all of the team's audits, any month. Overdue: an open action past its due date (docs/actions.md).",
+        ]
+        if includesHistory { notes.append("Includes audits imported from before Assay.") }
+        notes.append("Only submitted audits of randomly drawn cases count in the rates; ad-hoc audits are left out.")
+        return notes
+    }
+
+    /// Whole days from `a` to `b` (the proleptic Gregorian calendar).
+    static func days(from a: CalendarDate, to b: CalendarDate) -> Int { dayNumber(b) - dayNumber(a) }
+
+    private static func dayNumber(_ d: CalendarDate) -> Int {
+        // Days from civil (Howard Hinnant's algorithm).
+        let y = d.month <= 2 ? d.year - 1 : d.year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (d.month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + d.day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe
+    }
+}
+
+extension Store {
+    /// The page of `team` (as `resolveTeam` spells it) for `month`, with a trend window of
+    /// `months` months ending there.
+    public func teamReport(team: String, month: Month, months: Int, today: CalendarDate = .today()) throws -> TeamReport {
+        guard months >= 2 else { throw AssayFailure("--months \(months): a trend needs at least 2 months.") }
+        let audits = try reportedAudits(from: month.adding(months: -(months - 1)), through: month)
+        let teamAudits = try self.audits(AuditFilter(team: team))
+        let actions = try self.actions(ActionFilter(team: team))
+        return try TeamReport(team: team, month: month, months: months, audits: audits, domainTitles: try registeredDomains(),
+                              teamAudits: teamAudits, escalations: try escalations(openOnly: true), actions: actions, today: today)
+    }
+}

@@ -1,0 +1,147 @@
+import AssayAudits
+import AssayCore
+import AssayOutput
+import ArgumentParser
+import Foundation
+
+/// `actions`: actions raised by audits, soonest due first — what the QA lead chases.
+struct ActionsCommand: AssayCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "actions", abstract: "List actions raised by audits, soonest due first.",
+        discussion: "--overdue: open actions due before --as-of (default today). See docs/actions.md.")
+
+    @Option(help: ArgumentHelp("Only this team's.", valueName: "team"))
+    var team: String?
+
+    @Option(help: ArgumentHelp("Only this owner's.", valueName: "name"))
+    var owner: String?
+
+    @Option(help: ArgumentHelp("open, done or cancelled.", valueName: "status"))
+    var status: String?
+
+    @Flag(help: "Only open actions past their due date.")
+    var overdue = false
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date overdue is judged at (default today).", valueName: "yyyy-mm-dd"))
+    var asOf: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func execute(in session: Session) throws {
+        let date = try ActionDates.parse(asOf, option: "--as-of") ?? ActionDates.today()
+        var filter = ActionFilter(team: team, owner: owner, overdueAsOf: overdue ? date : nil)
+        if let status {
+            guard let parsed = AuditAction.Status(rawValue: status.lowercased()) else {
+                throw AssayFailure("--status \(status): write open, done or cancelled.")
+            }
+            filter.status = parsed
+        }
+        let actions = try session.store().actions(filter)
+        session.emit(Listing(
+            columns: [Column("id"), Column("audit_id", "audit"), Column("case_id"), Column("team"), Column("owner"), Column("due"),
+                      Column("status"), Column("overdue"), Column("what")],
+            rows: actions.map { a in
+                [.int(Int(a.id)), .int(Int(a.auditID)), .text(a.caseID), .text(a.team), .text(a.owner), .text(a.due.description),
+                 .text(a.status.rawValue), .bool(a.isOverdue(asOf: date)), .text(a.what)]
+            }), as: output.format)
+    }
+}
+
+/// `action add|done|cancel|show`.
+struct ActionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "action", abstract: "Raise, close or show one action.",
+        subcommands: [ActionAddCommand.self, ActionDoneCommand.self, ActionCancelCommand.self, ActionShowCommand.self])
+}
+
+struct ActionAddCommand: AssayCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Raise an action on an audit (submitted ones too).")
+
+    @Argument(help: ArgumentHelp("The audit id (see `audits`).", valueName: "audit-id"))
+    var auditID: Int64
+
+    @Option(help: ArgumentHelp("What must happen.", valueName: "text"))
+    var what: String
+
+    @Option(help: ArgumentHelp("Who owns it.", valueName: "name"))
+    var owner: String
+
+    @Option(help: ArgumentHelp("By when.", valueName: "yyyy-mm-dd"))
+    var due: String
+
+    func execute(in session: Session) throws {
+        guard let date = try ActionDates.parse(due, option: "--due") else { return }
+        let id = try session.store().raiseAction(auditID: auditID, what: what, owner: owner, due: date)
+        session.write("Raised action \(id) on audit \(auditID), due \(date).\n")
+    }
+}
+
+struct ActionDoneCommand: AssayCommand {
+    static let configuration = CommandConfiguration(commandName: "done", abstract: "Record an action as done, with what was done.")
+
+    @Argument(help: ArgumentHelp("The action id (see `actions`).", valueName: "id"))
+    var id: Int64
+
+    @Option(help: ArgumentHelp("What was done.", valueName: "text"))
+    var note: String
+
+    func execute(in session: Session) throws {
+        let store = try session.store()
+        try store.closeAction(id: id, as: .done, note: note)
+        let action = try store.action(id: id)
+        let late = action.due < ActionDates.today() ? " (after its due date, \(action.due))" : ""
+        session.write("Action \(id) done\(late).\n")
+    }
+}
+
+struct ActionCancelCommand: AssayCommand {
+    static let configuration = CommandConfiguration(commandName: "cancel", abstract: "Cancel an action, with the reason.")
+
+    @Argument(help: ArgumentHelp("The action id (see `actions`).", valueName: "id"))
+    var id: Int64
+
+    @Option(help: ArgumentHelp("Why it is no longer needed.", valueName: "text"))
+    var reason: String
+
+    func execute(in session: Session) throws {
+        try session.store().closeAction(id: id, as: .cancelled, note: reason)
+        session.write("Action \(id) cancelled.\n")
+    }
+}
+
+struct ActionShowCommand: AssayCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one action in full.")
+
+    @Argument(help: ArgumentHelp("The action id (see `actions`).", valueName: "id"))
+    var id: Int64
+
+    @OptionGroup var output: OutputOptions
+
+    func execute(in session: Session) throws {
+        let a = try session.store().action(id: id)
+        session.emit(Listing(record: [
+            (Column("id"), .int(Int(a.id))), (Column("audit_id"), .int(Int(a.auditID))), (Column("case_id"), .text(a.caseID)),
+            (Column("team"), .text(a.team)), (Column("what"), .text(a.what)), (Column("owner"), .text(a.owner)),
+            (Column("due"), .text(a.due.description)), (Column("status"), .text(a.status.rawValue)),
+            (Column("overdue"), .bool(a.isOverdue(asOf: ActionDates.today()))),
+            (Column("raised_at"), .text(a.raisedAt)), (Column("raised_by"), .text(a.raisedBy)),
+            (Column("closed_at"), .optional(a.closedAt)), (Column("closed_by"), .optional(a.closedBy)),
+            (Column("closing_note"), .optional(a.closingNote)),
+        ]), as: output.format)
+    }
+}
+
+/// Dates the action commands read.
+enum ActionDates {
+    static func parse(_ text: String?, option: String) throws -> CalendarDate? {
+        guard let text else { return nil }
+        guard let date = CalendarDate(parsing: text) else { throw AssayFailure("\(option) \(text): write the date as YYYY-MM-DD (or DD/MM/YYYY).") }
+        return date
+    }
+
+    /// Today in UTC, as the rest of Assay's timestamps.
+    static func today() -> CalendarDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+}

@@ -1,0 +1,85 @@
+import AssayCore
+import AssayReports
+import ArgumentParser
+import Foundation
+
+/// `report html`: the month's report as one self-contained, printable HTML file
+/// (docs/reports.md, "`report html`").
+struct ReportHTMLCommand: AssayCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "html",
+        abstract: "One self-contained HTML file: summary, team charts, funnel plot, p-chart, domain heat map and tables.",
+        discussion: """
+            The month (default: the latest month with audits) and a window of --months months ending at it. \
+            Inline SVG and CSS, no script, nothing fetched from the network; it prints on A4. \
+            The file is created private (mode 0600) and names no case. See docs/reports.md.
+            """)
+
+    @Option(help: ArgumentHelp("The report's month (default: the latest month with audits).", valueName: "yyyy-mm"))
+    var month: String?
+
+    @Option(help: ArgumentHelp("Months the charts span, ending at the report's month.", valueName: "n"))
+    var months = 12
+
+    @Option(help: ArgumentHelp("The HTML file to write (replaced if it exists).", valueName: "file.html"))
+    var out: String
+
+    func execute(in session: Session) throws {
+        guard months >= 1 else { throw AssayFailure("--months \(months): the report needs at least 1 month.") }
+        guard !out.isEmpty else { throw AssayFailure("--out needs a file name.") }
+        let store = try session.store()
+        let end = try month.map { text -> Month in
+            guard let month = Month(text) else { throw AssayFailure("--month \(text): write it as YYYY-MM.") }
+            return month
+        } ?? ReportPeriodOptions.defaultMonth(session)
+        let from = end.adding(months: -(months - 1))
+        let audits = try store.reportedAudits(from: from, through: end)
+        guard !audits.isEmpty else {
+            throw AssayFailure("report html: no audits to report in \(from) to \(end) (submitted audits of drawn cases, or imported history); nothing was written.")
+        }
+        let report = try HTMLReport(audits: audits, month: end, months: months)
+        let html = report.render(produced: CalendarDate.today().description)
+        try Self.writePrivately(html, to: out)
+        session.write("Wrote \(out) (\(Self.size(html.utf8.count))): the report for \(end) with \(months) month\(months == 1 ? "" : "s") "
+                      + "(\(report.window)), \(report.audited) audits, \(report.teams.count) teams.\n")
+        session.write("It holds: \(report.contents.joined(separator: ", ")). It names no case; open it in a browser or print it on A4.\n")
+        if report.includesHistory, let note = report.footnotes.first(where: { $0.contains("imported from before Assay") }) {
+            session.write(ReportCells.footnotes([note]))
+        }
+    }
+
+    /// Writes the file private (0600): into a new file beside it, then renamed over it, so
+    /// a reader never sees half a report and an older file's wider mode is not kept.
+    static func writePrivately(_ text: String, to path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw AssayFailure("--out \(path) is a directory; give a file name.")
+        }
+        let temporary = path + ".partial-\(getpid())"
+        let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw AssayFailure("Cannot write \(path): \(String(cString: strerror(errno))).") }
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            if n <= 0 {
+                let reason = String(cString: strerror(errno))
+                close(fd)
+                unlink(temporary)
+                throw AssayFailure("Cannot write \(path): \(reason).")
+            }
+            written += n
+        }
+        fchmod(fd, 0o600)
+        close(fd)
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw AssayFailure("Cannot write \(path): \(reason).")
+        }
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes < 10_000 ? "\(bytes) bytes" : "\((bytes + 512) / 1024) KB"
+    }
+}

@@ -1,0 +1,156 @@
+import AssayCore
+import AssayOutput
+import AssayReports
+import AssayStore
+import ArgumentParser
+import Foundation
+
+/// `report team TEAM`: one team's page — its rate this month, its direction of travel, its
+/// weakest domains, open escalations and overdue actions (docs/reports.md).
+struct ReportTeamCommand: AssayCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "team", abstract: "One team's page: rate, direction of travel, domains, open escalations and overdue actions.",
+        discussion: """
+            The rate is for --month (default: the latest month with audits); the direction of travel for the --months months \
+            ending there. Overdue actions show cases by pseudonym; --reveal (lead only, logged) shows case ids. See docs/reports.md.
+            """)
+
+    @Argument(help: ArgumentHelp("The team, as the register names it (any case).", valueName: "team"))
+    var team: String
+
+    @Option(help: ArgumentHelp("The month (default: the latest month with audits).", valueName: "yyyy-mm"))
+    var month: String?
+
+    @Option(help: ArgumentHelp("Months in the direction-of-travel window.", valueName: "n"))
+    var months = 12
+
+    @Flag(help: "Show case ids instead of pseudonyms (lead only; every reveal is logged).")
+    var reveal = false
+
+    @OptionGroup var output: OutputOptions
+
+    func execute(in session: Session) throws {
+        let store = try session.store()
+        if reveal { try store.requireRevealAllowed() }
+        let team = try store.resolveTeam(self.team)
+        let month = try self.month.map { text -> Month in
+            guard let month = Month(text) else { throw AssayFailure("--month \(text): write it as YYYY-MM.") }
+            return month
+        } ?? ReportPeriodOptions.defaultMonth(session)
+        let report = try store.teamReport(team: team, month: month, months: months)
+        let labels = try store.caseLabels(reveal: reveal, report: "team", arguments: arguments)
+        if output.format == .table {
+            page(report, labels: labels, session: session)
+        } else {
+            session.emit(record(report, labels: labels), as: output.format)
+        }
+    }
+
+    /// The command's words as given, for the reveal log.
+    var arguments: [String] {
+        var words = [team]
+        if let month { words += ["--month", month] }
+        words += ["--months", String(months)]
+        if reveal { words.append("--reveal") }
+        return words + ["--format", output.format.rawValue]
+    }
+
+    /// One JSON object (docs/json.md).
+    func record(_ r: TeamReport, labels: CaseLabels) -> Listing {
+        let e = r.rate?.estimate
+        func number(_ value: Double?, _ decimals: Int = 3) -> Cell { value.map { .number($0, decimals: decimals) } ?? .null }
+        let trend: Cell = r.trend.map { row in
+            .group([GroupField("from", .text(r.window.from.description)), GroupField("to", .text(r.window.to.description)),
+                    GroupField("months", .list(row.months.map { m in
+                        .group([GroupField("month", .text(m.month.description)), GroupField("audited", .int(m.audited)),
+                                GroupField("inadequate", .int(m.inadequate)),
+                                GroupField("rate", .number(Double(m.inadequate) / Double(m.audited), decimals: 3))])
+                    })),
+                    GroupField("chi2", number(row.test.chiSquared, 2)), GroupField("p_value", number(row.test.pValue, 4)),
+                    GroupField("p_adjusted", number(row.adjustedPValue, 4)), GroupField("direction", .text(row.test.direction.rawValue))])
+        } ?? .null
+        return Listing(record: [
+            (Column("team"), .text(r.team)), (Column("month"), .text(r.month.description)),
+            (Column("audited"), .int(e?.audited ?? 0)), (Column("inadequate"), .int(e?.inadequate ?? 0)),
+            (Column("rate"), number(e?.rate)), (Column("se"), number(e?.standardError)),
+            (Column("ci_low"), number(e?.ciLow)), (Column("ci_high"), number(e?.ciHigh)),
+            (Column("ci_method"), .optional(e?.ciMethod.rawValue)), (Column("pooled_rate"), number(r.rate?.pooledRate)),
+            (Column("authority_rate"), number(r.authority?.estimate.rate)),
+            (Column("trend"), trend),
+            (Column("domains"), .list(r.domains.map { d in
+                .group([GroupField("domain", .text(d.domain)), GroupField("title", .text(d.title)), GroupField("audited", .int(d.audited)),
+                        GroupField("requires_improvement", .int(d.requiresImprovement)), GroupField("inadequate", .int(d.inadequate)),
+                        GroupField("share_ri_or_inadequate", .number(d.share, decimals: 3)),
+                        GroupField("authority_share", number(d.authorityShare))])
+            })),
+            (Column("open_escalations"), .int(r.openEscalations.count)),
+            (Column("open_actions"), .int(r.openActions)),
+            (Column("overdue_actions"), .list(r.overdueActions.map { a in
+                .group(zip(Self.overdueKeys, overdueCells(a, labels: labels)).map { GroupField($0, $1) })
+            })),
+        ])
+    }
+
+    static let overdueKeys = ["action_id", "audit_id", "case", "month", "what", "owner", "due", "days_overdue"]
+
+    private func overdueCells(_ a: TeamReport.OverdueAction, labels: CaseLabels) -> [Cell] {
+        [.int(Int(a.actionID)), .int(Int(a.auditID)), .text(labels.label(a.caseID)), .text(a.month.description), .text(a.what),
+         .text(a.owner), .text(a.due.description), .int(a.daysOverdue)]
+    }
+
+    /// A readable page for a person.
+    func page(_ r: TeamReport, labels: CaseLabels, session: Session) {
+        func percent(_ x: Double) -> String { (x * 100).formatted(.number.precision(.fractionLength(1)).grouping(.never)) + "%" }
+        var out = "Team \(r.team) · \(r.month)\n"
+        out += "\nInadequate rate, \(r.month)\n"
+        if let row = r.rate {
+            let e = row.estimate
+            out += "  \(percent(e.rate)) (\(e.inadequate) of \(e.audited) audited), 95% interval \(percent(e.ciLow))–\(percent(e.ciHigh)) (\(e.ciMethod.rawValue))\n"
+            if let pooled = row.pooledRate { out += "  pooled rate \(percent(pooled))\n" }
+        } else {
+            out += "  No submitted audits of drawn cases in \(r.month).\n"
+        }
+        if let authority = r.authority?.estimate {
+            out += "  authority \(percent(authority.rate)) (\(authority.inadequate) of \(authority.audited))\n"
+        }
+        out += "\nDirection of travel, \(r.window)\n"
+        if let trend = r.trend {
+            let first = trend.months.first, last = trend.months.last
+            var line = "  \(trend.test.direction.rawValue)"
+            if let p = trend.test.pValue {
+                line += " (p \(p < 0.0001 ? "<0.0001" : p.formatted(.number.precision(.fractionLength(4))))"
+                if let adjusted = trend.adjustedPValue { line += ", adjusted across teams \(adjusted.formatted(.number.precision(.fractionLength(4))))" }
+                line += ")"
+            }
+            line += " · \(trend.months.count) months with audits"
+            if let first, let last { line += "; \(first.month) \(first.inadequate)/\(first.audited) … \(last.month) \(last.inadequate)/\(last.audited)" }
+            out += line + "\n"
+        } else {
+            out += "  No audits in \(r.window).\n"
+        }
+        out += "\nDomains graded requires improvement or inadequate, \(r.month)\n"
+        session.write(out)
+        if r.domains.isEmpty {
+            session.write("  No domain grades in \(r.month).\n")
+        } else {
+            session.emit(Listing(
+                columns: [Column("domain"), Column("title"), Column("audited"), Column("ri", "RI"), Column("inadequate"),
+                          Column("share", "RI or inadequate"), Column("authority")],
+                rows: r.domains.map { d in
+                    [.text(d.domain), .text(d.title), .int(d.audited), .int(d.requiresImprovement), .int(d.inadequate),
+                     .text(percent(d.share)), .text(d.authorityShare.map(percent) ?? "")]
+                }), as: .table)
+        }
+        session.write("\nOpen escalations: \(r.openEscalations.count)"
+                      + (r.openEscalations.isEmpty ? "" : " (escalations --open)") + "\n")
+        session.write("Open actions: \(r.openActions), overdue: \(r.overdueActions.count) (as of \(r.today))\n")
+        if !r.overdueActions.isEmpty {
+            session.write(labels.notice + "\n")
+            session.emit(Listing(
+                columns: [Column("action_id", "action"), Column("audit_id", "audit"), Column("case"), Column("month"), Column("what"),
+                          Column("owner"), Column("due"), Column("days_overdue", "days over")],
+                rows: r.overdueActions.map { overdueCells($0, labels: labels) }), as: .table)
+        }
+        session.write(ReportCells.footnotes(r.footnotes))
+    }
+}
