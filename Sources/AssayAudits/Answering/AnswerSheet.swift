@@ -25,6 +25,15 @@ public struct AnswerSheet {
 
     /// Reads the file at `path` against `template`.
     public static func read(path: String, template: AuditTemplate) throws -> AnswerSheet {
+        try read(path: path, template: template, extraKeys: [], extra: nil)
+    }
+
+    /// Reads the file at `path` against `template`, also allowing `extraKeys` at the top,
+    /// which `extra` reads (with the answers read so far) and reports problems of, so that
+    /// a file that adds to the answers format (a moderation's `agreed:`) still has every
+    /// problem listed at once.
+    public static func read(path: String, template: AuditTemplate, extraKeys: Set<String>,
+                            extra: ((YAMLFields, [Answer], (Int?, String?, String) -> Void) -> Void)?) throws -> AnswerSheet {
         let file = (path as NSString).lastPathComponent
         let text = try text(path)
         var problems: [InputProblem] = []
@@ -43,7 +52,7 @@ public struct AnswerSheet {
             report(TemplateLoader.line(of: error), nil, "not valid YAML or JSON: \(TemplateLoader.problem(of: error))")
             throw rejected()
         }
-        guard let top = YAMLFields(root, context: "an answers file", allowed: topKeys, report: report) else { throw rejected() }
+        guard let top = YAMLFields(root, context: "an answers file", allowed: topKeys.union(extraKeys), report: report) else { throw rejected() }
         if let named = top.string("template", required: false), named != template.id {
             report(top.node("template")?.mark?.line, "template", "the file is for template \(named), but the audit uses \(template.id)")
         }
@@ -112,6 +121,7 @@ public struct AnswerSheet {
                 report(top.keyLine("overall") ?? top.line, problem.field, problem.message)
             }
         }
+        extra?(top, answers, report)
         guard problems.isEmpty, let overall else { throw rejected() }
         return AnswerSheet(answers: answers, overall: overall, reason: reason, actions: actions)
     }

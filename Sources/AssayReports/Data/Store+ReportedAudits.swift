@@ -6,20 +6,30 @@ import GRDB
 extension Store {
     /// The audits reports count in the months `from` through `through` (both included):
     /// submitted audits of drawn cases, with their draw's stratum and its population, and
-    /// imported past audits. Ad-hoc audits and audits still in progress are left out.
+    /// imported past audits. Ad-hoc audits and audits still in progress are left out. A
+    /// moderated audit counts with its agreed overall and domain grades (docs/moderation.md).
     public func reportedAudits(from: Month, through: Month) throws -> [ReportedAudit] {
         let drawn = try read { db -> [ReportedAudit] in
             var grades: [Int64: [String: Grade]] = [:]
+            // A moderated audit counts with its agreed grades (docs/moderation.md): the agreed
+            // domain grades in place of the first auditor's.
             let gradeRows = try Row.fetchCursor(db, sql: """
                 SELECT g.audit_id, g.section_id, g.grade FROM audit_section_grade g JOIN audit a ON a.id = g.audit_id
                 WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.month BETWEEN ? AND ?
-                """, arguments: [from.description, through.description])
+                  AND NOT EXISTS (SELECT 1 FROM moderation m WHERE m.audit_id = a.id)
+                UNION ALL
+                SELECT m.audit_id, g.section_id, g.agreed_grade FROM moderation_section_grade g
+                JOIN moderation m ON m.id = g.moderation_id JOIN audit a ON a.id = m.audit_id
+                WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.month BETWEEN ? AND ? AND g.agreed_grade IS NOT NULL
+                """, arguments: [from.description, through.description, from.description, through.description])
             while let row = try gradeRows.next() {
                 if let grade = Grade(rawValue: row["grade"]) { grades[row["audit_id"], default: [:]][row["section_id"]] = grade }
             }
             return try Row.fetchAll(db, sql: """
-                SELECT a.id, a.month, a.team, a.locality, a.service, a.overall, a.draw_id, s.position, s.population
+                SELECT a.id, a.month, a.team, a.locality, a.service, coalesce(m.agreed_overall, a.overall) AS overall,
+                       a.draw_id, s.position, s.population
                 FROM audit a
+                LEFT JOIN moderation m ON m.audit_id = a.id
                 JOIN draw_case c ON c.draw_id = a.draw_id AND c.case_id = a.case_id
                 JOIN draw_stratum s ON s.draw_id = c.draw_id AND s.position = c.stratum_position
                 WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.overall IS NOT NULL AND a.month BETWEEN ? AND ?

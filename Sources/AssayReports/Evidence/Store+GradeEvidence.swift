@@ -1,3 +1,4 @@
+import AssayAudits
 import AssayCore
 import AssayStore
 import AssayTemplates
@@ -8,6 +9,8 @@ extension Store {
     /// questions graded 3 or 4 that have evidence, from submitted audits of drawn cases
     /// (never ad-hoc ones, never audits in progress), optionally of one team (any case).
     /// Each is placed in its section by the template version its audit was graded against.
+    /// Audits awaiting a blind moderation are left out for everyone but their own auditor
+    /// (docs/moderation.md, "Blind").
     public func gradeEvidence(from: Month, through: Month, team: String? = nil) throws -> [GradeEvidence] {
         var sql = """
             SELECT a.id, a.month, a.case_id, a.team, a.locality, a.template_id, a.template_version,
@@ -16,8 +19,9 @@ extension Store {
             WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.draw_id IS NOT NULL
               AND q.grade IN (3, 4) AND q.evidence IS NOT NULL AND trim(q.evidence) != ''
               AND a.month BETWEEN ? AND ?
+              AND NOT \(Self.hiddenAuditCondition(alias: "a"))
             """
-        var arguments: StatementArguments = [from.description, through.description]
+        var arguments: StatementArguments = [from.description, through.description, identity.name]
         if let team {
             sql += " AND a.team = ? COLLATE NOCASE"
             arguments += [team]

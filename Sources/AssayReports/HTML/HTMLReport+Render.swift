@@ -8,6 +8,7 @@ extension HTMLReport {
         if funnel != nil { parts.append("funnel plot") }
         if processChart != nil { parts.append("p-chart") }
         if !domains.domains.isEmpty { parts.append("domain heat map (\(domains.domains.count) domains)") }
+        if let total = actions?.total { parts.append("actions (\(total.open) open, \(total.overdue) overdue)") }
         parts.append("\(tableIDs.count) tables")
         return parts
     }
@@ -18,6 +19,7 @@ extension HTMLReport {
         if funnel != nil { ids.append("funnel-table") }
         if processChart != nil { ids.append("p-chart-table") }
         if !domains.domains.isEmpty { ids.append("domains-table") }
+        if actions != nil { ids.append("actions-table") }
         if !rates.rows.isEmpty { ids.append("rates-table") }
         if !trend.rows.isEmpty { ids.append("trend-table") }
         return ids
@@ -32,7 +34,7 @@ extension HTMLReport {
                             + "with the \(window.months.count) month\(window.months.count == 1 ? "" : "s") from \(window.from) to \(window.to).")
         if let produced { body += " " + HTML.escape("Produced by Assay on \(produced).") }
         body += "</p>\n</header>\n"
-        body += summarySection() + teamsSection() + funnelSection() + processSection() + domainsSection() + tablesSection()
+        body += summarySection() + teamsSection() + funnelSection() + processSection() + domainsSection() + actionsSection() + tablesSection()
         return HTML.document(title: title, body: body)
     }
 
@@ -101,7 +103,7 @@ extension HTMLReport {
         content += paragraph("\(audited) audits in the window, \(teams.count) teams.")
         content += "<nav aria-label=\"Contents\"><h3>Contents</h3><ol>"
         for (id, name) in [("teams", "Teams month by month"), ("funnel", "Funnel plot"), ("p-chart", "p-chart"),
-                           ("domains", "Domains"), ("tables", "Rates and direction of travel")] {
+                           ("domains", "Domains"), ("actions", "Actions"), ("tables", "Rates and direction of travel")] {
             content += "<li><a href=\"#\(id)\">\(HTML.escape(name))</a></li>"
         }
         content += "</ol></nav>\n<h3>Notes</h3>\n" + HTMLTables.notes(footnotes)

@@ -1,3 +1,4 @@
+import AssayAudits
 import AssayCore
 import AssayStatistics
 
@@ -12,6 +13,8 @@ import AssayStatistics
 /// - the p-chart of the authority's monthly rate over the window (`ProcessChart`, Laney's
 ///   p′ when the months are over-dispersed);
 /// - the domain heat map over the window (`DomainHeatMap`, from `DomainsReport` by team).
+/// - open and overdue actions by team as of the report's date (`ActionsReport`), and the
+///   open and overdue counts at each month-end of the window (docs/actions.md).
 ///
 /// It holds no case ids: every figure is an aggregate. `render()` writes the page.
 public struct HTMLReport: Sendable {
@@ -56,12 +59,23 @@ public struct HTMLReport: Sendable {
     public let includesHistory: Bool
     /// The months of the window with imported history.
     public let historyMonths: [Month]
+    /// The actions by team, as of `actionsAsOf`; nil when no audit has raised one.
+    public let actions: ActionsReport?
+    /// The date overdue is judged at: the day the report is made, else its month's last day.
+    public let actionsAsOf: CalendarDate
+    /// Open and overdue actions at each month-end of the window (the last one at
+    /// `actionsAsOf` when that is earlier); empty without actions.
+    public let actionMonths: [ActionMonth]
 
     /// The report of `month` with a window of `months` months ending at it, from the
-    /// audits reports count (audits outside the window are ignored).
-    public init(audits all: [ReportedAudit], month: Month, months: Int) throws {
+    /// audits reports count (audits outside the window are ignored), and every action with
+    /// overdue judged at `asOf` (default the month's last day).
+    public init(audits all: [ReportedAudit], month: Month, months: Int, actions: [AuditAction] = [], asOf: CalendarDate? = nil) throws {
         precondition(months >= 1, "a window of at least one month")
         self.month = month
+        let asOf = asOf ?? Self.lastDay(of: month)
+        actionsAsOf = asOf
+        self.actions = actions.isEmpty ? nil : ActionsReport(actions: actions, asOf: asOf, limit: 0)
         let window = try ReportPeriod(from: month.adding(months: -(months - 1)), to: month)
         self.window = window
         let audits = all.filter { $0.month >= window.from && $0.month <= window.to }
@@ -95,6 +109,26 @@ public struct HTMLReport: Sendable {
             return own.isEmpty ? nil : MonthlyCount(month: m, inadequate: own.filter(\.inadequate).count, audits: own.count)
         })
         domains = DomainHeatMap(DomainsReport(audits: audits, period: window, grouping: .team))
+        actionMonths = actions.isEmpty ? [] : window.months.map { m in
+            let date = min(Self.lastDay(of: m), asOf)
+            let open = actions.filter { ActionsReport.wasOpen($0, on: date) }
+            return ActionMonth(month: m, date: date, open: open.count, overdue: open.filter { $0.due < date }.count)
+        }
+    }
+
+    /// Open and overdue actions at one month-end.
+    public struct ActionMonth: Sendable, Equatable {
+        public let month: Month
+        /// The month's last day, or the report's as-of date when earlier.
+        public let date: CalendarDate
+        public let open: Int
+        public let overdue: Int
+    }
+
+    static func lastDay(of month: Month) -> CalendarDate {
+        var day = 31
+        while CalendarDate(year: month.year, month: month.month, day: day) == nil { day -= 1 }
+        return CalendarDate(year: month.year, month: month.month, day: day)!
     }
 
     /// The funnel plot of the teams; nil without audits.

@@ -20,6 +20,9 @@ public struct RatesReport: Sendable {
     public let rows: [Row]
     /// Some audits are imported history, weighted 1 within their month.
     public let includesHistory: Bool
+    /// Open challenges to grades of the period's audits (set by the caller; docs/audits.md,
+    /// "Challenges"): footnoted, since a grade under challenge may yet change.
+    public var openChallenges = 0
 
     public init(audits: [ReportedAudit], period: ReportPeriod, grouping: ReportGrouping?) throws {
         self.period = period
@@ -56,6 +59,10 @@ public struct RatesReport: Sendable {
             notes.append("Includes audits imported from before Assay: each counts as a simple random sample within its month (weight 1, no finite-population correction).")
         }
         notes.append("Only submitted audits of randomly drawn cases count; ad-hoc audits are left out.")
+        if openChallenges > 0 {
+            notes.append("\(openChallenges) open challenge\(openChallenges == 1 ? "" : "s") to grades of audits in \(period) (challenges --open): "
+                         + "the grades stand as submitted until a challenge is resolved and the audit amended.")
+        }
         return notes
     }
 }

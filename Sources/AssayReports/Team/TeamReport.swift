@@ -54,6 +54,8 @@ public struct TeamReport: Sendable {
     /// due date (docs/actions.md).
     public let openActions: Int
     public let overdueActions: [OverdueAction]
+    /// Challenges to grades of the team's audits (any month) not yet resolved (docs/audits.md, "Challenges").
+    public var openChallenges = 0
     public let today: CalendarDate
     public let includesHistory: Bool
 
@@ -109,7 +111,7 @@ public struct TeamReport: Sendable {
                 + "Direction: its row of report trend --by team over \(window) (p_adjusted across all teams).",
             "Domains: the share of the team's audits this month graded requires improvement or inadequate in each domain (raw counts), "
                 + "beside the authority's share.",
-            "Escalations and actions: from all of the team's audits, any month. Overdue: an open action past its due date (docs/actions.md).",
+            "Escalations, actions and challenges: from all of the team's audits, any month. Overdue: an open action past its due date (docs/actions.md).",
         ]
         if includesHistory { notes.append("Includes audits imported from before Assay.") }
         notes.append("Only submitted audits of randomly drawn cases count in the rates; ad-hoc audits are left out.")
@@ -117,18 +119,8 @@ public struct TeamReport: Sendable {
     }
 
     /// Whole days from `a` to `b` (the proleptic Gregorian calendar).
-    static func days(from a: CalendarDate, to b: CalendarDate) -> Int { dayNumber(b) - dayNumber(a) }
+    static func days(from a: CalendarDate, to b: CalendarDate) -> Int { a.days(to: b) }
 
-    private static func dayNumber(_ d: CalendarDate) -> Int {
-        // Days from civil (Howard Hinnant's algorithm).
-        let y = d.month <= 2 ? d.year - 1 : d.year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (d.month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + d.day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe
-    }
 }
 
 extension Store {
@@ -139,7 +131,9 @@ extension Store {
         let audits = try reportedAudits(from: month.adding(months: -(months - 1)), through: month)
         let teamAudits = try self.audits(AuditFilter(team: team))
         let actions = try self.actions(ActionFilter(team: team))
-        return try TeamReport(team: team, month: month, months: months, audits: audits, domainTitles: try registeredDomains(),
-                              teamAudits: teamAudits, escalations: try escalations(openOnly: true), actions: actions, today: today)
+        var report = try TeamReport(team: team, month: month, months: months, audits: audits, domainTitles: try registeredDomains(),
+                                    teamAudits: teamAudits, escalations: try escalations(openOnly: true), actions: actions, today: today)
+        report.openChallenges = try challenges(ChallengeFilter(openOnly: true, team: team)).count
+        return report
     }
 }

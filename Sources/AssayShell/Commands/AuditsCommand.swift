@@ -34,13 +34,19 @@ struct AuditsCommand: AssayCommand {
             }
             filter.status = parsed
         }
-        let audits = try session.store().audits(filter)
+        let store = try session.store()
+        let audits = try store.audits(filter)
+        let states = try store.moderationStates()
         session.emit(Listing(
             columns: [Column("audit_id", "id"), Column("case_id"), Column("month"), Column("team"), Column("template"),
-                      Column("template_version", "v"), Column("auditor"), Column("status"), Column("overall"), Column("unsampled")],
-            rows: audits.map { a in
-                [.int(Int(a.id)), .text(a.caseID), .text(a.month.description), .text(a.team), .text(a.templateID),
-                 .int(a.templateVersion), .text(a.auditor), .text(a.status.rawValue), GradeCell.cell(a.overall), .bool(a.unsampled)]
+                      Column("template_version", "v"), Column("auditor"), Column("status"), Column("overall"), Column("unsampled"),
+                      Column("moderation")],
+            rows: try audits.map { a in
+                // An audit awaiting blind moderation shows no grade but to its auditor (docs/moderation.md).
+                let hidden = try store.isHiddenFromMe(a, states: states)
+                return [.int(Int(a.id)), .text(a.caseID), .text(a.month.description), .text(a.team), .text(a.templateID),
+                        .int(a.templateVersion), .text(a.auditor), .text(a.status.rawValue), hidden ? .null : GradeCell.cell(a.overall),
+                        .bool(a.unsampled), .optional(states[a.id]?.rawValue)]
             }), as: output.format)
     }
 }
@@ -81,16 +87,26 @@ struct AuditRecord {
     let actions: [AuditAction]
     let escalations: [Escalation]
     let amendments: [AuditAmendment]
+    /// Awaiting a blind moderation, and not the reader's own: grades, answers, evidence and
+    /// the amendments' copies are withheld (docs/moderation.md, "Blind").
+    let hidden: Bool
+    let moderationState: ModerationState?
+    let moderation: Moderation?
 
     init(store: Store, id: Int64) throws {
         audit = try store.audit(id: id)
         template = try store.template(of: audit)
-        answers = try store.answers(auditID: id)
-        sections = try store.sectionGrades(auditID: id)
+        moderationState = try store.moderationStates()[id]
+        hidden = try store.isHiddenFromMe(audit, states: [id: moderationState].compactMapValues { $0 })
+        answers = hidden ? [:] : try store.answers(auditID: id)
+        sections = hidden ? [:] : try store.sectionGrades(auditID: id)
         actions = try store.actions(auditID: id)
         escalations = try store.escalations(auditID: id)
         amendments = try store.amendments(auditID: id)
+        moderation = try store.moderation(auditID: id)
     }
+
+    static let hiddenNote = "Grades, answers and evidence are hidden: the audit awaits a blind moderation (docs/moderation.md)."
 
     func text() -> String {
         let a = audit
@@ -99,6 +115,15 @@ struct AuditRecord {
         out += "Team \(a.team) · \(a.locality) · \(a.service?.displayName ?? "no service") · worker \(a.worker ?? "not recorded")\n"
         out += "Template \(a.templateID) v\(a.templateVersion) (sha256 \(a.templateSHA256.prefix(12))…) · auditor \(a.auditor)\n"
         out += "Started \(a.startedAt)" + (a.submittedAt.map { " · submitted \($0)" } ?? "") + "\n"
+        if hidden {
+            out += "\n\(Self.hiddenNote)\n"
+            for action in actions { out += "Action: \(action.what) (owner \(action.owner), due \(action.due))\n" }
+            for e in escalations {
+                out += "Escalation \(e.id) raised \(e.raisedAt) by \(e.raisedBy): \(e.concern) → \(e.escalatedTo)"
+                    + (e.response.map { "; response \(e.respondedAt ?? "") by \(e.respondedBy ?? ""): \($0)" } ?? "; AWAITING RESPONSE") + "\n"
+            }
+            return out
+        }
         var number = 0
         for section in template.sections {
             out += "\n\(section.title)" + (sections[section.id].map { " — \($0.rawValue) \($0.name)" } ?? "") + "\n"
@@ -122,13 +147,36 @@ struct AuditRecord {
         for m in amendments {
             out += "Reopened \(m.amendedAt) by \(m.amendedBy): \(m.reason) (the audit as submitted before is kept: --format json)\n"
         }
+        if moderationState == .pending { out += "In \(a.month)'s moderation sample; not yet moderated.\n" }
+        if let m = moderation { out += moderationText(m) }
+        return out
+    }
+
+    private func moderationText(_ m: Moderation) -> String {
+        var out = "\nModerated \(m.moderatedAt) by \(m.moderator)\n"
+        for section in template.sections {
+            guard let grades = m.sections[section.id] else { continue }
+            out += "  \(section.title): first \(GradeCell.words(grades.first)) · moderator \(GradeCell.words(grades.blind)) · agreed \(GradeCell.words(grades.agreed))\n"
+            for question in section.questions where question.kind == .grade {
+                guard let answer = m.answers[question.id] else { continue }
+                out += "    [\(question.id)] first \(GradeCell.words(answers[question.id]?.grade)) · moderator \(GradeCell.words(answer.grade)) · agreed \(GradeCell.words(answer.agreedGrade))\n"
+                if let evidence = answer.evidence {
+                    out += evidence.split(separator: "\n", omittingEmptySubsequences: false).map { "       | \($0)\n" }.joined()
+                }
+            }
+        }
+        out += "  Overall: first \(GradeCell.words(m.firstOverall)) · moderator \(GradeCell.words(m.blindOverall))"
+            + (m.blindReason.map { " (reason: \($0))" } ?? "") + " · agreed \(GradeCell.words(m.agreedOverall))"
+            + (m.agreedReason.map { " — reason: \($0)" } ?? "") + "\n"
+        out += "  The agreed grades are the ones reports count.\n"
         return out
     }
 
     /// The whole audit as one record; nested answers, actions, escalations and amendments.
     func listing() -> Listing {
         let a = audit
-        let answerCells: [Cell] = template.sections.flatMap { section in
+        let hideAll = hidden
+        let answerCells: [Cell] = hideAll ? [] : template.sections.flatMap { section in
             section.questions.map { q -> Cell in
                 let answer = answers[q.id]
                 return .group([
@@ -148,16 +196,47 @@ struct AuditRecord {
             (Column("template_version"), .int(a.templateVersion)), (Column("template_sha256"), .text(a.templateSHA256)),
             (Column("auditor"), .text(a.auditor)), (Column("status"), .text(a.status.rawValue)),
             (Column("started_at"), .text(a.startedAt)), (Column("submitted_at"), .optional(a.submittedAt)),
-            (Column("section_grades"), .group(template.sections.map { GroupField($0.id, GradeCell.cell(sections[$0.id])) })),
-            (Column("suggested_overall"), GradeCell.cell(a.suggestedOverall)), (Column("overall"), GradeCell.cell(a.overall)),
-            (Column("overall_reason"), .optional(a.overallReason)),
+            (Column("hidden"), .bool(hidden)),
+            (Column("section_grades"), hidden ? .null : .group(template.sections.map { GroupField($0.id, GradeCell.cell(sections[$0.id])) })),
+            (Column("suggested_overall"), hidden ? .null : GradeCell.cell(a.suggestedOverall)),
+            (Column("overall"), hidden ? .null : GradeCell.cell(a.overall)),
+            (Column("overall_reason"), hidden ? .null : .optional(a.overallReason)),
             (Column("answers"), .list(answerCells)),
             (Column("actions"), .list(actions.map { .group([GroupField("what", .text($0.what)), GroupField("owner", .text($0.owner)),
                                                             GroupField("due", .text($0.due.description))]) })),
             (Column("escalations"), .list(escalations.map(EscalationCells.group))),
             (Column("amendments"), .list(amendments.map { .group([GroupField("reason", .text($0.reason)), GroupField("amended_at", .text($0.amendedAt)),
                                                                    GroupField("amended_by", .text($0.amendedBy)),
-                                                                   GroupField("submitted_json", .text($0.submittedJSON))]) })),
+                                                                   GroupField("submitted_json", hideAll ? .null : .text($0.submittedJSON))]) })),
+            (Column("moderation"), moderationCell()),
+        ])
+    }
+
+    /// Null for an audit never sampled for moderation; else its state and, once moderated,
+    /// the moderator's blind grades and the agreed ones.
+    private func moderationCell() -> Cell {
+        guard let state = moderationState else { return .null }
+        guard let m = moderation else { return .group([GroupField("state", .text(state.rawValue))]) }
+        let answerCells: [Cell] = template.questions.compactMap { q in
+            m.answers[q.id].map { answer in
+                .group([GroupField("question", .text(q.id)), GroupField("value", .optional(answer.value)),
+                        GroupField("grade", GradeCell.cell(answer.grade)), GroupField("agreed_grade", GradeCell.cell(answer.agreedGrade)),
+                        GroupField("evidence", .optional(answer.evidence)), GroupField("reason", .optional(answer.reason))])
+            }
+        }
+        return .group([
+            GroupField("state", .text(state.rawValue)), GroupField("moderator", .text(m.moderator)),
+            GroupField("moderated_at", .text(m.moderatedAt)), GroupField("first_overall", GradeCell.cell(m.firstOverall)),
+            GroupField("blind_suggested_overall", GradeCell.cell(m.blindSuggestedOverall)),
+            GroupField("blind_overall", GradeCell.cell(m.blindOverall)), GroupField("blind_reason", .optional(m.blindReason)),
+            GroupField("agreed_overall", GradeCell.cell(m.agreedOverall)), GroupField("agreed_reason", .optional(m.agreedReason)),
+            GroupField("section_grades", .group(template.sections.compactMap { s in
+                m.sections[s.id].map { g in
+                    GroupField(s.id, .group([GroupField("first", GradeCell.cell(g.first)), GroupField("blind", GradeCell.cell(g.blind)),
+                                             GroupField("agreed", GradeCell.cell(g.agreed))]))
+                }
+            })),
+            GroupField("answers", .list(answerCells)),
         ])
     }
 }

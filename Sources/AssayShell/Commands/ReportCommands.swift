@@ -1,3 +1,4 @@
+import AssayAudits
 import AssayCore
 import AssayOutput
 import AssayReports
@@ -8,8 +9,8 @@ import ArgumentParser
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Reports for leaders and scrutiny: rates, trends, funnel, domains, evidence, a team's page, HTML.",
-        subcommands: [ReportRatesCommand.self, ReportTrendCommand.self, ReportFunnelCommand.self, ReportDomainsCommand.self, ReportHTMLCommand.self,
-                      ReportEvidenceCommand.self, ReportTeamCommand.self])
+        subcommands: [ReportRatesCommand.self, ReportTrendCommand.self, ReportFunnelCommand.self, ReportDomainsCommand.self, ReportAgreementCommand.self, ReportHTMLCommand.self,
+                      ReportEvidenceCommand.self, ReportTeamCommand.self, ReportActionsCommand.self])
 }
 
 /// The period options shared by the reports.
@@ -63,8 +64,10 @@ struct ReportRatesCommand: AssayCommand {
 
     func execute(in session: Session) throws {
         let period = try options.period(session, command: "report rates")
-        let report = try RatesReport(audits: try session.store().reportedAudits(from: period.from, through: period.to),
+        var report = try RatesReport(audits: try session.store().reportedAudits(from: period.from, through: period.to),
                                      period: period, grouping: try groups.grouping())
+        report.openChallenges = try session.store().challenges(ChallengeFilter(openOnly: true))
+            .filter { period.from <= $0.month && $0.month <= period.to }.count
         let people = output.format == .table || output.format == .markdown
         var columns = period.isOneMonth ? [Column("month")] : [Column("from"), Column("to")]
         columns += [Column("group"), Column("audited"), Column("inadequate"), Column("rate"), Column("se"),

@@ -1,3 +1,4 @@
+import AssayAudits
 import AssayCore
 import AssayReports
 import ArgumentParser
@@ -8,7 +9,7 @@ import Foundation
 struct ReportHTMLCommand: AssayCommand {
     static let configuration = CommandConfiguration(
         commandName: "html",
-        abstract: "One self-contained HTML file: summary, team charts, funnel plot, p-chart, domain heat map and tables.",
+        abstract: "One self-contained HTML file: summary, team charts, funnel plot, p-chart, domain heat map, actions and tables.",
         discussion: """
             The month (default: the latest month with audits) and a window of --months months ending at it. \
             Inline SVG and CSS, no script, nothing fetched from the network; it prints on A4. \
@@ -37,7 +38,7 @@ struct ReportHTMLCommand: AssayCommand {
         guard !audits.isEmpty else {
             throw AssayFailure("report html: no audits to report in \(from) to \(end) (submitted audits of drawn cases, or imported history); nothing was written.")
         }
-        let report = try HTMLReport(audits: audits, month: end, months: months)
+        let report = try HTMLReport(audits: audits, month: end, months: months, actions: try store.actions(ActionFilter()), asOf: ActionDates.today())
         let html = report.render(produced: CalendarDate.today().description)
         try Self.writePrivately(html, to: out)
         session.write("Wrote \(out) (\(Self.size(html.utf8.count))): the report for \(end) with \(months) month\(months == 1 ? "" : "s") "

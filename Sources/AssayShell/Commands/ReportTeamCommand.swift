@@ -84,6 +84,7 @@ struct ReportTeamCommand: AssayCommand {
                         GroupField("authority_share", number(d.authorityShare))])
             })),
             (Column("open_escalations"), .int(r.openEscalations.count)),
+            (Column("open_challenges"), .int(r.openChallenges)),
             (Column("open_actions"), .int(r.openActions)),
             (Column("overdue_actions"), .list(r.overdueActions.map { a in
                 .group(zip(Self.overdueKeys, overdueCells(a, labels: labels)).map { GroupField($0, $1) })
@@ -143,6 +144,7 @@ struct ReportTeamCommand: AssayCommand {
         }
         session.write("\nOpen escalations: \(r.openEscalations.count)"
                       + (r.openEscalations.isEmpty ? "" : " (escalations --open)") + "\n")
+        session.write("Open challenges: \(r.openChallenges)" + (r.openChallenges == 0 ? "" : " (challenges --open --team \"\(r.team)\")") + "\n")
         session.write("Open actions: \(r.openActions), overdue: \(r.overdueActions.count) (as of \(r.today))\n")
         if !r.overdueActions.isEmpty {
             session.write(labels.notice + "\n")

@@ -28,9 +28,15 @@ public struct AuditedTable: Sendable, Hashable, CustomStringConvertible {
     public static let importedDomainGrade = AuditedTable("imported_domain_grade")
     public static let reportSecret = AuditedTable("report_secret")
     public static let revealLog = AuditedTable("reveal_log")
+    public static let challenge = AuditedTable("challenge")
+    public static let moderationSample = AuditedTable("moderation_sample")
+    public static let moderationSampleAudit = AuditedTable("moderation_sample_audit")
+    public static let moderation = AuditedTable("moderation")
+    public static let moderationAnswer = AuditedTable("moderation_answer")
+    public static let moderationSectionGrade = AuditedTable("moderation_section_grade")
 
     /// Every audited table, for checks that walk them all.
     public static let all: [AuditedTable] = [.people, .frame, .frameCase, .draw, .drawStratum, .drawExclusion, .drawCase, .template,
         .audit, .auditAnswer, .auditSectionGrade, .auditAction, .auditAmendment, .escalation, .assignment,
-        .auditImport, .importedAudit, .importedDomainGrade, .reportSecret, .revealLog]
+        .auditImport, .importedAudit, .importedDomainGrade, .reportSecret, .revealLog, .challenge, .moderationSample, .moderationSampleAudit, .moderation, .moderationAnswer, .moderationSectionGrade]
 }

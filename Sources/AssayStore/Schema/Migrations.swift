@@ -16,6 +16,8 @@ enum Migrations {
         migrator.registerMigration("v5-imported-audits", migrate: v5ImportedAudits)
         migrator.registerMigration("v6-report-secret", migrate: v6ReportSecret)
         migrator.registerMigration("v7-action-tracking", migrate: v7ActionTracking)
+        migrator.registerMigration("v8-challenges", migrate: v8Challenges)
+        migrator.registerMigration("v9-moderation", migrate: v9Moderation)
         return migrator
     }
 
@@ -321,6 +323,31 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'reveal_log is append-only'); END;
             CREATE TRIGGER reveal_log_is_append_only_delete BEFORE DELETE ON reveal_log
                 BEGIN SELECT RAISE(ABORT, 'reveal_log is append-only'); END;
+            """)
+    }
+}
+
+extension Migrations {
+    /// Challenges to submitted grades (docs/audits.md, "Challenges"): who challenged which
+    /// audit's question (null: the overall grade) and why, and a moderator's or lead's
+    /// resolution — accepted, partly accepted or rejected, with the reason.
+    static func v8Challenges(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE challenge (
+                id INTEGER PRIMARY KEY,
+                audit_id INTEGER NOT NULL REFERENCES audit(id),
+                question_id TEXT,
+                comment TEXT NOT NULL,
+                challenger TEXT NOT NULL,
+                raised_at TEXT NOT NULL,
+                raised_by TEXT NOT NULL,
+                status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'accepted', 'partly_accepted', 'rejected')),
+                resolution_reason TEXT,
+                resolved_by TEXT,
+                resolved_at TEXT
+            ) STRICT;
+            CREATE INDEX challenge_by_audit ON challenge(audit_id);
+            CREATE INDEX challenge_by_status ON challenge(status);
             """)
     }
 }

@@ -1,0 +1,204 @@
+import AssayCore
+import AssayStore
+import AssayTemplates
+import Foundation
+import GRDB
+
+/// Moderation samples and moderations (docs/moderation.md).
+extension Store {
+    /// Takes (and stores) the month's moderation sample of its submitted audits (lead only).
+    /// A month that has one is refused unless `replaceReason` is given, and even then once
+    /// any of its audits has been moderated; the old sample is kept, marked replaced.
+    @discardableResult
+    public func takeModerationSample(month: Month, share: Double, seed: String?, replaceReason: String?) throws -> ModerationSample {
+        try require([.lead], to: "take a moderation sample")
+        guard share > 0 && share <= 1 else { throw AssayFailure("--share must be more than 0% and at most 100%.") }
+        let seedText = seed ?? ModerationSelection.freshSeed()
+        let id = try write { tx -> Int64 in
+            let (candidates, existing, moderated) = try tx.query { db in
+                (try Row.fetchAll(db, sql: "SELECT id, case_id, auditor FROM audit WHERE month = ? AND status = 'submitted' ORDER BY id",
+                                  arguments: [month.description])
+                    .map { ModerationCandidate(auditID: $0["id"], caseID: $0["case_id"], auditor: $0["auditor"]) },
+                 try Int64.fetchOne(db, sql: "SELECT id FROM moderation_sample WHERE month = ? AND status = 'current'", arguments: [month.description]),
+                 try Int.fetchOne(db, sql: """
+                    SELECT count(*) FROM moderation m JOIN moderation_sample_audit sa ON sa.audit_id = m.audit_id
+                    JOIN moderation_sample s ON s.id = sa.sample_id WHERE s.month = ? AND s.status = 'current'
+                    """, arguments: [month.description]) ?? 0)
+            }
+            if let existing {
+                guard let reason = replaceReason?.trimmingCharacters(in: .whitespaces), !reason.isEmpty else {
+                    throw AssayFailure("\(month) already has a moderation sample (\(existing)); to take it again use --replace --reason TEXT. The old sample is kept, marked replaced.")
+                }
+                if moderated > 0 {
+                    throw AssayFailure("\(month)'s moderation sample (\(existing)) already has \(moderated) \(moderated == 1 ? "audit" : "audits") moderated; it can no longer be replaced.")
+                }
+                try tx.update(.moderationSample, id: existing, set: [("status", "replaced")])
+            } else if replaceReason != nil {
+                throw AssayFailure("--replace: \(month) has no moderation sample to replace.")
+            }
+            guard !candidates.isEmpty else {
+                throw AssayFailure("\(month) has no submitted audits to moderate; nothing was stored.")
+            }
+            let picks = ModerationSelection.select(candidates, share: share, seed: seedText)
+            let auditors = Set(candidates.map { $0.auditor.lowercased() }).count
+            let sampleID = try tx.insert(into: .moderationSample, [
+                ("month", month.description), ("seed", seedText), ("seed_given", seed == nil ? 0 : 1),
+                ("algorithm", ModerationSelection.algorithm), ("share", share), ("population", candidates.count),
+                ("auditors", auditors), ("total", picks.count), ("sampled_at", Timestamp.iso8601(Date())), ("sampled_by", identity.name),
+                ("status", "current"), ("replaces_sample_id", existing), ("replace_reason", existing == nil ? nil : replaceReason),
+            ])
+            for pick in picks {
+                try tx.insert(into: .moderationSampleAudit, [
+                    ("sample_id", sampleID), ("audit_id", pick.candidate.auditID), ("auditor", pick.candidate.auditor),
+                    ("ticket", pick.ticket), ("chosen_as", pick.chosenAs.rawValue),
+                ])
+            }
+            return sampleID
+        }
+        return try moderationSample(id: id)
+    }
+
+    /// The month's current moderation sample, if one has been taken.
+    public func moderationSample(month: Month) throws -> ModerationSample? {
+        let id = try read { db in
+            try Int64.fetchOne(db, sql: "SELECT id FROM moderation_sample WHERE month = ? AND status = 'current'", arguments: [month.description])
+        }
+        return try id.map { try moderationSample(id: $0) }
+    }
+
+    public func moderationSample(id: Int64) throws -> ModerationSample {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM moderation_sample WHERE id = ?", arguments: [id]) else {
+                throw AssayFailure("No moderation sample \(id).")
+            }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT sa.audit_id, a.case_id, a.team, sa.auditor, sa.ticket, sa.chosen_as, m.moderator, m.moderated_at
+                FROM moderation_sample_audit sa JOIN audit a ON a.id = sa.audit_id LEFT JOIN moderation m ON m.audit_id = sa.audit_id
+                WHERE sa.sample_id = ? ORDER BY sa.ticket
+                """, arguments: [id]).map {
+                    ModerationSample.Row(auditID: $0["audit_id"], caseID: $0["case_id"], team: $0["team"], auditor: $0["auditor"],
+                                         ticket: $0["ticket"], chosenAs: $0["chosen_as"], moderator: $0["moderator"], moderatedAt: $0["moderated_at"])
+                }
+            return ModerationSample(
+                id: id, month: Month(row["month"] as String) ?? Month(year: 1970, month: 1)!, seed: row["seed"],
+                seedGiven: row["seed_given"] as Int64 == 1, algorithm: row["algorithm"], share: row["share"],
+                population: row["population"], auditors: row["auditors"], total: row["total"], sampledAt: row["sampled_at"],
+                sampledBy: row["sampled_by"], replacesSampleID: row["replaces_sample_id"], replaceReason: row["replace_reason"], rows: rows)
+        }
+    }
+
+    /// Audit id → where it stands in moderation; audits in no current sample and never
+    /// moderated are absent.
+    public func moderationStates() throws -> [Int64: ModerationState] {
+        try read { db in
+            var states: [Int64: ModerationState] = [:]
+            for id in try Int64.fetchAll(db, sql: """
+                SELECT sa.audit_id FROM moderation_sample_audit sa JOIN moderation_sample s ON s.id = sa.sample_id WHERE s.status = 'current'
+                """) { states[id] = .pending }
+            for id in try Int64.fetchAll(db, sql: "SELECT audit_id FROM moderation") { states[id] = .moderated }
+            return states
+        }
+    }
+
+    /// Whether the current user must not see the audit's grades and evidence: it waits for
+    /// a blind moderation and is not their own (docs/moderation.md, "Blind").
+    public func isHiddenFromMe(_ audit: Audit, states: [Int64: ModerationState]? = nil) throws -> Bool {
+        let state = try states.map { $0[audit.id] } ?? moderationStates()[audit.id]
+        return state == .pending && audit.auditor.lowercased() != identity.name.lowercased()
+    }
+
+    /// An SQL condition, true for the audits (aliased `alias`) the current user must not see
+    /// the grades and evidence of (bind `identity.name` once, at `?`).
+    public static func hiddenAuditCondition(alias: String) -> String {
+        """
+        (EXISTS (SELECT 1 FROM moderation_sample_audit hsa JOIN moderation_sample hs ON hs.id = hsa.sample_id
+                 WHERE hsa.audit_id = \(alias).id AND hs.status = 'current')
+         AND NOT EXISTS (SELECT 1 FROM moderation hm WHERE hm.audit_id = \(alias).id)
+         AND \(alias).auditor != ? COLLATE NOCASE)
+        """
+    }
+
+    /// The moderation of an audit, if it has been moderated.
+    public func moderation(auditID: Int64) throws -> Moderation? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM moderation WHERE audit_id = ?", arguments: [auditID]) else { return nil }
+            let id: Int64 = row["id"]
+            return Moderation(row: row,
+                              answers: try Row.fetchAll(db, sql: "SELECT * FROM moderation_answer WHERE moderation_id = ?", arguments: [id]),
+                              sections: try Row.fetchAll(db, sql: "SELECT * FROM moderation_section_grade WHERE moderation_id = ?", arguments: [id]))
+        }
+    }
+
+    /// The audit the current user may moderate now, with the template it was graded
+    /// against; refuses (saying why) anything else.
+    public func moderationTarget(auditID: Int64) throws -> (audit: Audit, template: AuditTemplate) {
+        try require([.moderator, .lead], to: "moderate audits")
+        let audit = try read { db in try Self.checkModeratable(db, auditID: auditID, moderator: identity.name) }.audit
+        return (audit, try template(of: audit))
+    }
+
+    static func checkModeratable(_ db: Database, auditID: Int64, moderator: String) throws -> (audit: Audit, sampleID: Int64) {
+        let audit = try Self.audit(id: auditID, in: db)
+        if audit.auditor.lowercased() == moderator.lowercased() {
+            throw AssayFailure("Audit \(auditID) of case \(audit.caseID) is your own; another moderator or lead must moderate it.")
+        }
+        if let done = try Row.fetchOne(db, sql: "SELECT moderator, moderated_at FROM moderation WHERE audit_id = ?", arguments: [auditID]) {
+            throw AssayFailure("Audit \(auditID) of case \(audit.caseID) was moderated by \(done["moderator"] as String) at \(done["moderated_at"] as String); a moderation is made once.")
+        }
+        guard audit.status == .submitted else {
+            throw AssayFailure("Audit \(auditID) of case \(audit.caseID) is \(audit.status.rawValue); only submitted audits are moderated.")
+        }
+        guard let sampleID = try Int64.fetchOne(db, sql: """
+            SELECT s.id FROM moderation_sample_audit sa JOIN moderation_sample s ON s.id = sa.sample_id
+            WHERE sa.audit_id = ? AND s.status = 'current'
+            """, arguments: [auditID]) else {
+            throw AssayFailure("Audit \(auditID) of case \(audit.caseID) is not in \(audit.month)'s moderation sample; only sampled audits are moderated (moderate sample \(audit.month) --show lists them).")
+        }
+        return (audit, sampleID)
+    }
+
+    /// Stores a moderation (moderators and leads; never of one's own audit; only of an audit
+    /// in its month's current moderation sample, once): the moderator's blind answers and
+    /// grades, the agreed grades, and each domain's first, blind and agreed grades.
+    @discardableResult
+    public func moderate(auditID: Int64, template: AuditTemplate, sheet: ModerationSheet) throws -> Int64 {
+        try require([.moderator, .lead], to: "moderate audits")
+        let blindAnswers = Dictionary(uniqueKeysWithValues: sheet.blind.answers.map { ($0.questionID, $0) })
+        let blind = SuggestedGrades(template: template, answers: SubmissionRules.gradeAnswers(blindAnswers))
+        let agreed = SuggestedGrades(template: template, answers: sheet.agreedGrades)
+        let now = Timestamp.iso8601(Date())
+        return try write { tx in
+            let (audit, sampleID, first) = try tx.query { db in
+                let (audit, sampleID) = try Self.checkModeratable(db, auditID: auditID, moderator: identity.name)
+                return (audit, sampleID, try Self.sectionGrades(auditID: auditID, in: db))
+            }
+            guard audit.templateID == template.id && audit.templateVersion == template.version else {
+                throw AssayFailure("Audit \(auditID) was graded against \(audit.templateID) v\(audit.templateVersion); nothing was stored.")
+            }
+            let id = try tx.insert(into: .moderation, [
+                ("audit_id", auditID), ("sample_id", sampleID), ("moderator", identity.name), ("moderated_at", now),
+                ("first_overall", audit.overall?.rawValue), ("blind_suggested_overall", blind.overall?.rawValue),
+                ("blind_overall", sheet.blind.overall.rawValue), ("blind_reason", sheet.blind.reason),
+                ("agreed_overall", sheet.agreedOverall.rawValue), ("agreed_reason", sheet.agreedReason),
+            ])
+            for answer in sheet.blind.answers {
+                try tx.insert(into: .moderationAnswer, [
+                    ("moderation_id", id), ("question_id", answer.questionID), ("value", answer.value), ("grade", answer.grade?.rawValue),
+                    ("evidence", answer.evidence), ("reason", answer.reason), ("agreed_grade", sheet.agreedGrades[answer.questionID]?.rawValue),
+                ])
+            }
+            for (questionID, grade) in sheet.agreedGrades.sorted(by: { $0.key < $1.key }) where blindAnswers[questionID] == nil {
+                try tx.insert(into: .moderationAnswer, [("moderation_id", id), ("question_id", questionID), ("agreed_grade", grade.rawValue)])
+            }
+            for section in template.sections {
+                let grades = (first[section.id], blind.sections[section.id], agreed.sections[section.id])
+                if grades.0 == nil && grades.1 == nil && grades.2 == nil { continue }
+                try tx.insert(into: .moderationSectionGrade, [
+                    ("moderation_id", id), ("section_id", section.id), ("first_grade", grades.0?.rawValue),
+                    ("blind_grade", grades.1?.rawValue), ("agreed_grade", grades.2?.rawValue),
+                ])
+            }
+            return id
+        }
+    }
+}

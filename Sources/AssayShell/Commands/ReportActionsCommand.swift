@@ -1,0 +1,91 @@
+import AssayAudits
+import AssayCore
+import AssayOutput
+import AssayReports
+import AssayStore
+import ArgumentParser
+
+/// `report actions`: what happened to the actions audits raised, team by team — raised, done
+/// on time, done late, cancelled, open, overdue, median days to completion — then the oldest
+/// overdue actions, cases by pseudonym unless a lead's logged `--reveal` (docs/actions.md).
+struct ReportActionsCommand: AssayCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "actions", abstract: "Actions by team: raised, done on time or late, open, overdue, median days to completion.",
+        discussion: """
+            Overdue: open and due before --as-of (default today, UTC). Then the oldest overdue actions, \
+            cases by pseudonym; --reveal (lead only, logged) shows case ids. See docs/actions.md.
+            """)
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date overdue is judged at (default today).", valueName: "yyyy-mm-dd"))
+    var asOf: String?
+
+    @Option(help: ArgumentHelp("Only this team.", valueName: "team"))
+    var team: String?
+
+    @Option(help: ArgumentHelp("How many of the oldest overdue actions to list.", valueName: "n"))
+    var oldest = 10
+
+    @Flag(help: "Show case ids instead of pseudonyms (lead only; every reveal is logged).")
+    var reveal = false
+
+    @OptionGroup var output: OutputOptions
+
+    func execute(in session: Session) throws {
+        let store = try session.store()
+        if reveal { try store.requireRevealAllowed() }
+        guard oldest >= 0 else { throw AssayFailure("--oldest \(oldest): give 0 or more.") }
+        let date = try ActionDates.parse(asOf, option: "--as-of") ?? ActionDates.today()
+        let team = try self.team.map(store.resolveTeam)
+        let report = ActionsReport(actions: try store.actions(ActionFilter(team: team)), asOf: date, limit: oldest)
+        let labels = try store.caseLabels(reveal: reveal, report: "actions", arguments: arguments)
+        let teamColumns = [Column("team"), Column("raised"), Column("on_time", "on time"), Column("late"), Column("cancelled"),
+                           Column("open"), Column("overdue"), Column("median_days", "median days")]
+        let rows = report.teams + (report.teams.count > 1 ? [report.total].compactMap { $0 } : [])
+        let overdueColumns = [Column("action_id", "action"), Column("audit_id", "audit"), Column("case"), Column("team"), Column("owner"),
+                              Column("due"), Column("days_overdue", "days over"), Column("what")]
+        if output.format == .table || output.format == .markdown {
+            session.write("Actions by team\(team.map { ", \($0)" } ?? ""), as of \(date)\n\n")
+            guard !report.teams.isEmpty else {
+                session.write("No actions\(team.map { " for \($0)" } ?? "").\n")
+                return
+            }
+            session.emit(Listing(columns: teamColumns, rows: rows.map(teamCells)), as: output.format)
+            session.write("\nOldest overdue actions (\(report.oldestOverdue.count) of \(report.overdueCount))\n")
+            if !report.oldestOverdue.isEmpty {
+                session.write(labels.notice + "\n\n")
+                session.emit(Listing(columns: overdueColumns, rows: report.oldestOverdue.map { overdueCells($0, labels: labels) }), as: output.format)
+            }
+            session.write(ReportCells.footnotes(report.footnotes))
+            return
+        }
+        session.emit(Listing(record: [
+            (Column("as_of"), .text(date.description)),
+            (Column("teams"), .list(rows.map { row in .group(zip(teamColumns, teamCells(row)).map { GroupField($0.key, $1) }) })),
+            (Column("overdue_count"), .int(report.overdueCount)),
+            (Column("oldest_overdue"), .list(report.oldestOverdue.map { a in
+                .group(zip(overdueColumns, overdueCells(a, labels: labels)).map { GroupField($0.key, $1) })
+            })),
+        ]), as: output.format)
+    }
+
+    private func teamCells(_ row: ActionsReport.TeamRow) -> [Cell] {
+        [.text(row.team), .int(row.raised), .int(row.onTime), .int(row.late), .int(row.cancelled), .int(row.open), .int(row.overdue),
+         row.medianDaysToCompletion.map { .number($0, decimals: 1) } ?? .null]
+    }
+
+    private func overdueCells(_ item: ActionsReport.OverdueAction, labels: CaseLabels) -> [Cell] {
+        let a = item.action
+        return [.int(Int(a.id)), .int(Int(a.auditID)), .text(labels.label(a.caseID)), .text(a.team), .text(a.owner),
+                .text(a.due.description), .int(item.daysOverdue), .text(a.what)]
+    }
+
+    /// The command's options as given, for the reveal log.
+    var arguments: [String] {
+        var words: [String] = []
+        if let asOf { words += ["--as-of", asOf] }
+        if let team { words += ["--team", team] }
+        words += ["--oldest", String(oldest)]
+        if reveal { words.append("--reveal") }
+        return words + ["--format", output.format.rawValue]
+    }
+}
