@@ -24,7 +24,8 @@ struct ReportAgreementCommand: AssayCommand {
                                      period: period, byAuditor: by != nil)
         let people = output.format == .table || output.format == .markdown
         if people { session.write("Agreement of first auditors with moderators' blind grades, \(period)\n\n") }
-        func number(_ value: Double?) -> Cell { value.map { .number($0, decimals: 3) } ?? .null }
+        // People see 0.000, never -0.000 from rounding; programs get the value as computed.
+        func number(_ value: Double?) -> Cell { value.map { .number(people && abs($0) < 5e-4 ? 0 : $0, decimals: 3) } ?? .null }
         var columns = period.isOneMonth ? [Column("month")] : [Column("from"), Column("to")]
         columns += [Column("auditor"), Column("grade"), Column("pairs"), Column("exact_agreement", "exact"), Column("kappa"),
                     Column("kappa_low"), Column("kappa_high"), Column("weighted_kappa", "weighted"), Column("weighted_low"),
