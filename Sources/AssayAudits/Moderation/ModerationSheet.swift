@@ -25,6 +25,40 @@ public struct ModerationSheet {
 
     static let extraKeys: Set<String> = ["agreed", "agreed_overall", "agreed_reason"]
 
+    /// A moderation typed at a terminal (the guided `moderate AUDIT_ID`): the same sheet a
+    /// file gives, checked by the same rules (the submission rules for the blind answers and
+    /// overall grade; a reason for any agreed grade that differs from the moderator's own).
+    /// `agreed` holds the agreed grade of every graded question that differs from the blind
+    /// one; the others take the moderator's, as in a file.
+    public init(template: AuditTemplate, answers: [Answer], overall: Grade, reason: String?,
+                agreed: [String: Grade], agreedOverall: Grade, agreedReason: String?) throws {
+        let byID = Dictionary(uniqueKeysWithValues: answers.map { ($0.questionID, $0) })
+        var problems = SubmissionRules.problems(template: template, answers: byID, overall: overall, reason: reason, openEscalations: [])
+            .map(\.message)
+        let blindGrades = SubmissionRules.gradeAnswers(byID)
+        let questions = Dictionary(uniqueKeysWithValues: template.questions.map { ($0.id, $0) })
+        var differs = agreedOverall != overall
+        for (id, grade) in agreed {
+            if questions[id]?.kind != .grade { problems.append("only grade questions have agreed grades (\(id))") }
+            if blindGrades[id] != grade { differs = true }
+        }
+        if differs && SubmissionRules.blank(agreedReason) {
+            problems.append("an agreed grade that differs from the moderator's own needs a reason")
+        }
+        guard problems.isEmpty else { throw AssayFailure(problems.joined(separator: "; ") + "; nothing was stored.") }
+        var grades = blindGrades
+        for (id, grade) in agreed { grades[id] = grade }
+        self.init(blind: AnswerSheet(answers: answers, overall: overall, reason: reason, actions: []),
+                  agreedGrades: grades, agreedOverall: agreedOverall, agreedReason: agreedReason)
+    }
+
+    init(blind: AnswerSheet, agreedGrades: [String: Grade], agreedOverall: Grade, agreedReason: String?) {
+        self.blind = blind
+        self.agreedGrades = agreedGrades
+        self.agreedOverall = agreedOverall
+        self.agreedReason = agreedReason
+    }
+
     public static func read(path: String, template: AuditTemplate) throws -> ModerationSheet {
         var agreed: [String: Grade] = [:]
         var agreedOverall: Grade?

@@ -11,7 +11,7 @@ struct ModerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "moderate", abstract: "Moderate audits: the month's moderation sample, and blind second gradings.",
         usage: """
-            moderate <audit-id> --answers <file>
+            moderate <audit-id> [--answers <file>]
               moderate sample <yyyy-mm> [--share <percent>] [--seed <seed>] [--replace --reason <text>] [--show]
             """,
         discussion: "See docs/moderation.md.",
@@ -22,11 +22,12 @@ struct ModerateCommand: ParsableCommand {
 /// agreed grades, stored in one step.
 struct ModerateAuditCommand: AssayCommand {
     static let configuration = CommandConfiguration(
-        commandName: "audit", abstract: "Moderate a sampled audit from an answers file: blind grades, then agreed ones (the default).",
+        commandName: "audit", abstract: "Moderate a sampled audit, guided or from an answers file: blind grades, then agreed ones (the default).",
         discussion: """
             Moderators and leads; never one's own audit; only audits in their month's moderation \
             sample, once each. The file is an audit answers file (docs/audits.md) with optional \
-            agreed:, agreed_overall and agreed_reason (docs/moderation.md). The guided form is to come.
+            agreed:, agreed_overall and agreed_reason (docs/moderation.md). Without --answers, at a \
+            terminal: the guided form, blind grades first, then the first auditor's beside them.
             """)
 
     @Argument(help: ArgumentHelp("The audit id (see `moderate sample MONTH --show`).", valueName: "audit-id"))
@@ -37,7 +38,10 @@ struct ModerateAuditCommand: AssayCommand {
 
     func execute(in session: Session) throws {
         guard let answers else {
-            throw AssayFailure("moderate \(auditID): give the moderator's grades with --answers FILE (docs/moderation.md); guided moderation is not available yet.")
+            try session.requireTerminal(for: "moderate \(auditID)", instead: "moderate \(auditID) --answers FILE (docs/moderation.md)")
+            let store = try session.store()
+            let (audit, template) = try store.moderationTarget(auditID: auditID)
+            return try GuidedModeration(session: session, store: store, audit: audit, template: template).run()
         }
         let store = try session.store()
         let (audit, template) = try store.moderationTarget(auditID: auditID)
