@@ -69,7 +69,7 @@ import Testing
     @Test func sampleListsTheDrawnCasesByTeam() throws {
         _ = try json(["draw", "--month", "2026-11", "--size", "60", "--format", "json"])
         let csv = try work.assay.run(["--db", "qa.db", "sample", "2026-11", "--format", "csv"])
-        #expect(csv.stdout.hasPrefix("case_id,team,locality,service,worker,status,auditor,audit_id\n"))
+        #expect(csv.stdout.hasPrefix("case_id,team,locality,service,worker,status,auditor,audit_id,reaudit\n"))
         let result = try work.assay.run(["--db", "qa.db", "sample", "2026-11", "--format", "json"])
         let rows = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(rows.count == 60)

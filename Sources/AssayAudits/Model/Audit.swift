@@ -17,6 +17,10 @@ public struct Audit: Sendable, Equatable {
     public let drawID: Int64?
     /// Ad-hoc audits are flagged and left out of every sample estimate.
     public let unsampled: Bool
+    /// A re-audit (`audit CASE --reaudit`, or a case a draw added with `--include-reaudits`):
+    /// a case audited before, in an earlier month, not drawn at random in this one; left out
+    /// of every sample estimate (docs/audits.md, "Re-audits").
+    public let reaudit: Bool
     public let team: String
     public let locality: String
     public let service: Service?
@@ -38,6 +42,7 @@ public struct Audit: Sendable, Equatable {
         caseID = row["case_id"]
         drawID = row["draw_id"]
         unsampled = row["unsampled"] as Int64 == 1
+        reaudit = (row["reaudit"] as Int64?) == 1
         team = row["team"]
         locality = row["locality"]
         service = (row["service"] as String?).flatMap(Service.init(rawValue:))

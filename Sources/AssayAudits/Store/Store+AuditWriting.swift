@@ -21,6 +21,7 @@ extension Store {
             return try tx.insert(into: .audit, [
                 ("month", theCase.month.description), ("case_id", theCase.caseID), ("draw_id", theCase.drawID),
                 ("unsampled", unsampled && theCase.drawID == nil ? 1 : 0),
+                ("reaudit", theCase.reaudit && theCase.drawID == nil ? 1 : 0),
                 ("team", theCase.team), ("locality", theCase.locality), ("service", theCase.service?.code), ("worker", theCase.worker),
                 ("template_id", template.id), ("template_version", template.version), ("template_sha256", template.contentSHA256),
                 ("auditor", identity.name), ("status", Audit.Status.inProgress.rawValue),
@@ -177,6 +178,7 @@ extension Store {
             let id = try tx.insert(into: .audit, [
                 ("month", theCase.month.description), ("case_id", theCase.caseID), ("draw_id", theCase.drawID),
                 ("unsampled", unsampled && theCase.drawID == nil ? 1 : 0),
+                ("reaudit", theCase.reaudit && theCase.drawID == nil ? 1 : 0),
                 ("team", theCase.team), ("locality", theCase.locality), ("service", theCase.service?.code), ("worker", theCase.worker),
                 ("template_id", template.id), ("template_version", template.version), ("template_sha256", template.contentSHA256),
                 ("auditor", identity.name), ("status", Audit.Status.inProgress.rawValue), ("started_at", now),

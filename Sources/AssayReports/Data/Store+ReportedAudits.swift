@@ -6,7 +6,7 @@ import GRDB
 extension Store {
     /// The audits reports count in the months `from` through `through` (both included):
     /// submitted audits of drawn cases, with their draw's stratum and its population, and
-    /// imported past audits. Ad-hoc audits and audits still in progress are left out. A
+    /// imported past audits. Ad-hoc audits, re-audits and audits still in progress are left out. A
     /// moderated audit counts with its agreed overall and domain grades (docs/moderation.md).
     public func reportedAudits(from: Month, through: Month) throws -> [ReportedAudit] {
         let drawn = try read { db -> [ReportedAudit] in
@@ -32,7 +32,7 @@ extension Store {
                 LEFT JOIN moderation m ON m.audit_id = a.id
                 JOIN draw_case c ON c.draw_id = a.draw_id AND c.case_id = a.case_id
                 JOIN draw_stratum s ON s.draw_id = c.draw_id AND s.position = c.stratum_position
-                WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.overall IS NOT NULL AND a.month BETWEEN ? AND ?
+                WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.overall IS NOT NULL AND a.month BETWEEN ? AND ?
                 ORDER BY a.month, a.draw_id, s.position, a.case_id
                 """, arguments: [from.description, through.description]).compactMap { row in
                     guard let month = Month(row["month"] as String), let overall = Grade(rawValue: row["overall"]) else { return nil }

@@ -17,8 +17,8 @@ public protocol InadequacyHistory {
 /// What counts, and why (docs/sampling.md §5b):
 /// - `status = 'submitted'` with an overall grade: an audit in progress (or reopened for
 ///   amendment) has no settled judgement yet.
-/// - `unsampled = 0`: ad-hoc audits were picked, not drawn, so they say nothing about the
-///   stratum as a whole.
+/// - `unsampled = 0` and `reaudit = 0`: ad-hoc audits and re-audits were picked, not drawn,
+///   so they say nothing about the stratum as a whole.
 /// - the audit's month in `months` (DrawMaker passes the 12 months before the draw's month,
 ///   not the month itself, whose audits have barely started).
 /// - with `services`, only audits whose own service is in the list, because the strata are
@@ -45,7 +45,7 @@ public struct StoredInadequacyHistory: InadequacyHistory {
                 FROM audit a
                 LEFT JOIN draw d ON d.id = a.draw_id
                 LEFT JOIN frame_case f ON f.frame_id = d.frame_id AND f.case_id = a.case_id
-                WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.overall IS NOT NULL
+                WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.overall IS NOT NULL
                   AND a.month BETWEEN ? AND ?
                 """, arguments: [months.lowerBound.description, months.upperBound.description])
         }

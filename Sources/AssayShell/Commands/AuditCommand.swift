@@ -11,7 +11,7 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit", abstract: "Audit a drawn case: guided at a terminal, or from an answers file.",
         usage: """
-            audit <case-id> [--month <yyyy-mm>] [--template <id>] [--unsampled] [--answers <file>]
+            audit <case-id> [--month <yyyy-mm>] [--template <id>] [--unsampled | --reaudit] [--answers <file>]
               audit amend <audit-id> --reason <text>
             """,
         discussion: "See docs/audits.md.",
@@ -43,13 +43,17 @@ struct AuditCaseCommand: AssayCommand {
     @Flag(help: "Allow an ad-hoc audit of a case that was not drawn (flagged, left out of sample estimates).")
     var unsampled = false
 
+    @Flag(help: "Audit again a case audited in an earlier month and not drawn in this one (flagged, left out of sample estimates).")
+    var reaudit = false
+
     @Option(help: ArgumentHelp("Submit the whole audit from this YAML or JSON file.", valueName: "file"))
     var answers: String?
 
     func execute(in session: Session) throws {
         let store = try session.store()
         let month = try month.map { try MonthOption.parse($0, default: session.month, option: "--month") }
-        let theCase = try store.auditedCase(caseID, month: month, unsampled: unsampled, fallbackMonth: session.month)
+        if unsampled && reaudit { throw AssayFailure("--unsampled and --reaudit cannot be combined; a re-audit is already left out of the estimates.") }
+        let theCase = try store.auditedCase(caseID, month: month, unsampled: unsampled, reaudit: reaudit, fallbackMonth: session.month)
         if let answers {
             try submitFromFile(answers, theCase: theCase, store: store, session: session)
         } else {

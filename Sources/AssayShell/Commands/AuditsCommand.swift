@@ -39,14 +39,14 @@ struct AuditsCommand: AssayCommand {
         let states = try store.moderationStates()
         session.emit(Listing(
             columns: [Column("audit_id", "id"), Column("case_id"), Column("month"), Column("team"), Column("template"),
-                      Column("template_version", "v"), Column("auditor"), Column("status"), Column("overall"), Column("unsampled"),
+                      Column("template_version", "v"), Column("auditor"), Column("status"), Column("overall"), Column("unsampled"), Column("reaudit"),
                       Column("moderation")],
             rows: try audits.map { a in
                 // An audit awaiting blind moderation shows no grade but to its auditor (docs/moderation.md).
                 let hidden = try store.isHiddenFromMe(a, states: states)
                 return [.int(Int(a.id)), .text(a.caseID), .text(a.month.description), .text(a.team), .text(a.templateID),
                         .int(a.templateVersion), .text(a.auditor), .text(a.status.rawValue), hidden ? .null : GradeCell.cell(a.overall),
-                        .bool(a.unsampled), .optional(states[a.id]?.rawValue)]
+                        .bool(a.unsampled), .bool(a.reaudit), .optional(states[a.id]?.rawValue)]
             }), as: output.format)
     }
 }
@@ -111,7 +111,7 @@ struct AuditRecord {
     func text() -> String {
         let a = audit
         var out = escalations.isEmpty ? "" : "ESCALATED\n"
-        out += "Audit \(a.id) of case \(a.caseID) · \(a.month)\(a.unsampled ? " (ad-hoc, not drawn)" : "") · \(a.status.rawValue)\n"
+        out += "Audit \(a.id) of case \(a.caseID) · \(a.month)\(a.unsampled ? " (ad-hoc, not drawn)" : "")\(a.reaudit ? " (re-audit, not drawn)" : "") · \(a.status.rawValue)\n"
         out += "Team \(a.team) · \(a.locality) · \(a.service?.displayName ?? "no service") · worker \(a.worker ?? "not recorded")\n"
         out += "Template \(a.templateID) v\(a.templateVersion) (sha256 \(a.templateSHA256.prefix(12))…) · auditor \(a.auditor)\n"
         out += "Started \(a.startedAt)" + (a.submittedAt.map { " · submitted \($0)" } ?? "") + "\n"
@@ -190,7 +190,7 @@ struct AuditRecord {
         }
         return Listing(record: [
             (Column("audit_id"), .int(Int(a.id))), (Column("case_id"), .text(a.caseID)), (Column("month"), .text(a.month.description)),
-            (Column("draw_id"), a.drawID.map { .int(Int($0)) } ?? .null), (Column("unsampled"), .bool(a.unsampled)),
+            (Column("draw_id"), a.drawID.map { .int(Int($0)) } ?? .null), (Column("unsampled"), .bool(a.unsampled)), (Column("reaudit"), .bool(a.reaudit)),
             (Column("team"), .text(a.team)), (Column("locality"), .text(a.locality)), (Column("service"), .optional(a.service?.code)),
             (Column("worker"), .optional(a.worker)), (Column("template"), .text(a.templateID)),
             (Column("template_version"), .int(a.templateVersion)), (Column("template_sha256"), .text(a.templateSHA256)),

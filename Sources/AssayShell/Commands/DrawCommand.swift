@@ -40,6 +40,11 @@ struct DrawCommand: AssayCommand {
     @Option(name: .customLong("exclude-recent"), help: ArgumentHelp("Leave out cases drawn in this many previous months.", valueName: "m"))
     var excludeRecent: Int = 3
 
+    @Option(name: .customLong("include-reaudits"), help: ArgumentHelp(
+        "Also add cases judged inadequate at least this many weeks before the month and not audited since (flagged; never in estimates).",
+        valueName: "weeks"))
+    var includeReaudits: Int?
+
     @Option(help: ArgumentHelp("Only cases of these services, comma-separated codes.", valueName: "codes"))
     var services: String?
 
@@ -76,14 +81,18 @@ struct DrawCommand: AssayCommand {
         request.seed = seed
         let draw = try DrawMaker(store: store).make(request)
         for note in draw.notes { session.notice(note) }
+        let reaudits = try includeReaudits.map {
+            try store.reauditCandidates(month: draw.month, weeks: $0, frameID: draw.frameID, drawn: Set(draw.cases.map(\.caseID)))
+        } ?? []
         if dryRun {
-            DrawPrinter(session: session, format: output.format).print(draw, stored: nil)
+            DrawPrinter(session: session, format: output.format, reaudits: reaudits).print(draw, stored: nil)
             if output.format == .table { session.write("\nDry run: nothing stored. Draw these cases with --seed \(draw.seed)\n") }
             return
         }
         let id = try store.saveDraw(draw, replaceReason: replace ? reason : nil)
+        try store.saveDrawReaudits(drawID: id, reaudits)
         let stored = try store.storedDraw(month: nil, id: id)
-        DrawPrinter(session: session, format: output.format).print(draw, stored: stored)
+        DrawPrinter(session: session, format: output.format, reaudits: reaudits).print(draw, stored: stored)
     }
 }
 
@@ -108,7 +117,8 @@ struct DrawShowCommand: AssayCommand {
 
     func execute(in session: Session) throws {
         let stored = try selection.resolve(in: session)
-        DrawPrinter(session: session, format: output.format).print(stored.draw, stored: stored)
+        DrawPrinter(session: session, format: output.format, reaudits: try session.store().drawReaudits(drawID: stored.id))
+            .print(stored.draw, stored: stored)
     }
 }
 

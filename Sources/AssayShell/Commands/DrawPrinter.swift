@@ -7,6 +7,8 @@ import AssaySampling
 struct DrawPrinter {
     let session: Session
     let format: OutputFormatName
+    /// Cases added for re-audit outside the random sample (`--include-reaudits`).
+    var reaudits: [DrawReaudit] = []
 
     func print(_ draw: Draw, stored: StoredDraw?) {
         switch format {
@@ -19,7 +21,16 @@ struct DrawPrinter {
             session.emit(allocationListing(draw), as: format)
             session.write("\n")
             session.emit(casesListing(draw), as: format)
+            if !reaudits.isEmpty {
+                session.write("\nAdded for re-audit, outside the random sample (never in estimates):\n")
+                session.emit(reauditsListing, as: format)
+            }
         }
+    }
+
+    var reauditsListing: Listing {
+        Listing(columns: [Column("case_id"), Column("reaudit"), Column("last_audit_id", "last audit"), Column("last_month", "last month")],
+                rows: reaudits.map { [.text($0.caseID), .bool(true), .int(Int($0.lastAuditID)), .text($0.lastMonth.description)] })
     }
 
     private func stratum(_ draw: Draw, _ key: StratumKey) -> Cell {
@@ -94,6 +105,10 @@ struct DrawPrinter {
             (Column("cases"), .list(draw.cases.map { c in
                 .group([GroupField("case_id", .text(c.caseID)), GroupField("stratum", stratum(draw, draw.strata[c.stratumPosition].key)),
                         GroupField("ticket", .text(c.ticket))])
+            })),
+            (Column("reaudits"), .list(reaudits.map { r in
+                .group([GroupField("case_id", .text(r.caseID)), GroupField("last_audit_id", .int(Int(r.lastAuditID))),
+                        GroupField("last_month", .text(r.lastMonth.description))])
             })),
         ]
     }

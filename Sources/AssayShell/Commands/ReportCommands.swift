@@ -10,7 +10,7 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Reports for leaders and scrutiny: rates, trends, funnel, domains, evidence, a team's page, HTML.",
         subcommands: [ReportRatesCommand.self, ReportTrendCommand.self, ReportFunnelCommand.self, ReportDomainsCommand.self, ReportAgreementCommand.self, ReportHTMLCommand.self,
-                      ReportEvidenceCommand.self, ReportTeamCommand.self, ReportActionsCommand.self])
+                      ReportEvidenceCommand.self, ReportTeamCommand.self, ReportActionsCommand.self, ReportDriftCommand.self])
 }
 
 /// The period options shared by the reports.

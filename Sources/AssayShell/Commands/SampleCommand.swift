@@ -1,6 +1,7 @@
 import AssayAudits
 import AssayCore
 import AssayOutput
+import AssaySampling
 import ArgumentParser
 
 /// `sample [MONTH]`: the month's drawn cases, by team, with who audits each and how far the
@@ -28,14 +29,21 @@ struct SampleCommand: AssayCommand {
     func execute(in session: Session) throws {
         if mine && auditor != nil { throw AssayFailure("sample: give --mine or --auditor NAME, not both.") }
         let store = try session.store()
-        let cases = try store.assignedCases(month: MonthOption.parse(month, default: session.month, option: "month"),
-                                            auditor: mine ? session.identity.name : auditor)
+        let month = try MonthOption.parse(month, default: session.month, option: "month")
+        let cases = try store.assignedCases(month: month, auditor: mine ? session.identity.name : auditor)
+        // Cases the draw added for re-audit (`--include-reaudits`), flagged, after the random sample.
+        let who = mine ? session.identity.name : auditor
+        let added = try store.drawReauditCases(month: month).filter { c in who.map { c.auditor?.lowercased() == $0.lowercased() } ?? true }
         session.emit(Listing(
             columns: [Column("case_id"), Column("team"), Column("locality"), Column("service"), Column("worker"),
-                      Column("status"), Column("auditor"), Column("audit_id")],
+                      Column("status"), Column("auditor"), Column("audit_id"), Column("reaudit")],
             rows: cases.map { c in
                 [.text(c.caseID), .text(c.team), .text(c.locality), .optional(c.service), .optional(c.worker),
-                 .text(c.progress), .optional(c.auditor), c.auditID.map { .int(Int($0)) } ?? .null]
+                 .text(c.progress), .optional(c.auditor), c.auditID.map { .int(Int($0)) } ?? .null, .bool(false)]
+            } + added.map { c in
+                [.text(c.reaudit.caseID), .text(c.team), .text(c.locality), .optional(c.service), .optional(c.worker),
+                 .text(c.status.map { $0 == "submitted" ? "submitted" : "in progress" } ?? "not started"), .optional(c.auditor),
+                 c.auditID.map { .int(Int($0)) } ?? .null, .bool(true)]
             }), as: output.format)
     }
 }

@@ -23,7 +23,8 @@ struct AuditScreen {
         var lines = [
             "Audit \(audit.id) · case \(audit.caseID) · \(template.title) (\(template.id) v\(template.version))",
             "Team \(audit.team) · \(audit.locality) · \(audit.service?.displayName ?? "no service") · worker \(audit.worker ?? "not recorded")",
-            (audit.unsampled ? "Ad-hoc audit in \(audit.month) (not drawn; left out of sample estimates)" : "Drawn in \(audit.month)")
+            (audit.unsampled ? "Ad-hoc audit in \(audit.month) (not drawn; left out of sample estimates)"
+                : audit.reaudit ? "Re-audit in \(audit.month) (audited before; left out of sample estimates)" : "Drawn in \(audit.month)")
                 + " · look back \(template.lookbackMonths) months: \(lookbackStart) to \(lookbackEnd)",
         ]
         if audit.auditor.isEmpty == false { lines.append("Auditor \(audit.auditor)") }

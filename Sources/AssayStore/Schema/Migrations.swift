@@ -18,6 +18,7 @@ enum Migrations {
         migrator.registerMigration("v7-action-tracking", migrate: v7ActionTracking)
         migrator.registerMigration("v8-challenges", migrate: v8Challenges)
         migrator.registerMigration("v9-moderation", migrate: v9Moderation)
+        migrator.registerMigration("v10-reaudits", migrate: v10Reaudits)
         return migrator
     }
 
