@@ -115,6 +115,26 @@ import Testing
         #expect(try fixture.count("moderation_sample") == 2)
     }
 
+    @Test func aModerationMayRaiseActionsForTheCase() throws {
+        let (_, _, _) = try submitMonth()
+        let mo = try fixture.store(as: "Mo", role: .moderator)
+        let sample = try fixture.lead.takeModerationSample(month: fixture.november, share: 0.1, seed: "mod-seed", replaceReason: nil)
+        let row = try #require(sample.rows.first { $0.auditor == "Ana" })
+        let before = try fixture.lead.actions(auditID: row.auditID).count
+        let (_, template) = try mo.moderationTarget(auditID: row.auditID)
+        let sheet = try ModerationSheet.read(path: write("acts.yaml", Self.moderatorSheet + """
+
+            actions:
+              - {what: Hold a strategy discussion, owner: Team manager, due: 2026-12-10}
+            """), template: template)
+        try mo.moderate(auditID: row.auditID, template: template, sheet: sheet)
+        let actions = try fixture.lead.actions(auditID: row.auditID)
+        #expect(actions.count == before + 1)
+        #expect(actions.last?.what == "Hold a strategy discussion")
+        #expect(actions.last?.raisedBy == "Mo")
+        #expect(actions.last?.status == .open)
+    }
+
     @Test func whoMayModerateWhat() throws {
         let (ana, ben, _) = try submitMonth()
         let mo = try fixture.store(as: "Mo", role: .moderator)
@@ -137,14 +157,12 @@ import Testing
         #expect(try fixture.logged().contains { $0.table == "moderation" && $0.operation == "insert" })
     }
 
-    @Test func anAgreedGradeThatDiffersNeedsAReasonAndActionsAreRefused() throws {
+    @Test func anAgreedGradeThatDiffersNeedsAReason() throws {
         let template = fixture.mini
         let noReason = write("a.yaml", """
             answers: {seen-alone: g, wishes: g, visit-on-time: yes, assessment: g}
             overall: g
             agreed: {seen-alone: r, visit-on-time: r}
-            actions:
-              - {what: x, owner: y, due: 2026-12-01}
             """)
         do {
             _ = try ModerationSheet.read(path: noReason, template: template)
@@ -153,7 +171,6 @@ import Testing
             let text = rejected.problems.map(\.reason).joined(separator: "\n")
             #expect(text.contains("needs a reason"))
             #expect(text.contains("only grade questions"))
-            #expect(text.contains("raises no actions"))
         }
         let same = try ModerationSheet.read(path: write("b.yaml", """
             answers: {seen-alone: g, wishes: r, visit-on-time: yes, assessment: g}

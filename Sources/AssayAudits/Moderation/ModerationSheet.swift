@@ -15,7 +15,7 @@ import Yams
 /// ```
 ///
 /// An agreed grade (question or overall) that differs from the moderator's own needs
-/// `agreed_reason`. Moderation raises no actions: `actions:` is refused.
+/// `agreed_reason`. `actions:` raises actions for the case, as an audit's do (docs/actions.md).
 public struct ModerationSheet {
     public let blind: AnswerSheet
     /// Question id → agreed grade, every graded question (the moderator's where none was given).
@@ -66,9 +66,6 @@ public struct ModerationSheet {
         let sheet = try AnswerSheet.read(path: path, template: template, extraKeys: extraKeys) { top, answers, report in
             let questions = Dictionary(uniqueKeysWithValues: template.questions.map { ($0.id, $0) })
             let blindGrades = Dictionary(uniqueKeysWithValues: answers.compactMap { a in a.grade.map { (a.questionID, $0) } })
-            if let actions = top.node("actions") {
-                report(top.keyLine("actions") ?? actions.mark?.line, "actions", "a moderation raises no actions; the audit's actions stand")
-            }
             var differs = false
             var reasonLine = top.line
             if let node = top.node("agreed") {

@@ -198,6 +198,10 @@ extension Store {
                     ("blind_grade", grades.1?.rawValue), ("agreed_grade", grades.2?.rawValue),
                 ])
             }
+            // Actions a moderation raises are the case's, like an audit's (docs/actions.md).
+            for action in sheet.blind.actions {
+                try Self.insertAction(tx, auditID: auditID, what: action.what, owner: action.owner, due: action.due)
+            }
             return id
         }
     }
