@@ -114,17 +114,15 @@ public struct Binomial: Sendable {
     /// log n! − [(n + ½)·log n − n + log √(2π)], the error of Stirling's formula.
     ///
     /// Up to 15 from `lgamma` (every term is below 28, so the difference keeps about 15
-    /// digits absolute, and it enters an exponent); above 15 the asymptotic series
-    /// 1/(12n) − 1/(360n³) + 1/(1260n⁵) − 1/(1680n⁷) + 1/(1188n⁹), whose next term is
-    /// below 10⁻¹⁷ there (Abramowitz & Stegun 6.1.41).
+    /// digits absolute, and it enters an exponent); above 15 the asymptotic series that
+    /// `LogBeta.stirlingRemainder` sums (Abramowitz & Stegun 6.1.41).
     static func stirlingError(_ n: Int) -> Double {
         let x = Double(n)
         if n <= 15 {
             precondition(n >= 1, "Stirling's error is used for n ≥ 1 only")
-            return lgamma(x + 1) - (x + 0.5) * log(x) + x - 0.918938533204672741780329736406
+            return lgamma(x + 1) - (x + 0.5) * log(x) + x - LogBeta.logSqrtTwoPi
         }
-        let s = 1 / (x * x)
-        return (1.0 / 12 - s * (1.0 / 360 - s * (1.0 / 1260 - s * (1.0 / 1680 - s / 1188)))) / x
+        return LogBeta.stirlingRemainder(x)
     }
 
     /// x·log(x / m) + m − x, the deviance term, without cancellation when x ≈ m: there the

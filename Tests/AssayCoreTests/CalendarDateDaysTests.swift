@@ -13,3 +13,12 @@ import Testing
         #expect(date("2025-01-01").days(to: date("2026-01-01")) == 365)
     }
 }
+
+extension CalendarDateDaysTests {
+    @Test func dayNumbersRoundTrip() {
+        for text in ["0001-01-01", "1969-12-31", "2024-02-29", "2026-12-02", "9999-12-31"] {
+            #expect(CalendarDate(dayNumber: date(text).dayNumber) == date(text))
+        }
+        #expect(CalendarDate(dayNumber: date("9999-12-31").dayNumber + 1) == nil)
+    }
+}

@@ -66,8 +66,8 @@ import Testing
         #expect(ActionsReport.median([]) == nil)
         #expect(ActionsReport.median([3]) == 3)
         #expect(ActionsReport.median([9, 1, 4, 2]) == 3)
-        #expect(ActionsReport.days(from: CalendarDate(parsing: "2026-12-31")!, to: CalendarDate(parsing: "2027-03-01")!) == 60)
-        #expect(ActionsReport.days(from: CalendarDate(parsing: "2024-02-28")!, to: CalendarDate(parsing: "2024-03-01")!) == 2)
+        #expect(CalendarDate(parsing: "2026-12-31")!.days(to: CalendarDate(parsing: "2027-03-01")!) == 60)
+        #expect(CalendarDate(parsing: "2024-02-28")!.days(to: CalendarDate(parsing: "2024-03-01")!) == 2)
         let cancelled = Self.actions[5]  // raised 11-01, cancelled 11-03
         #expect(!ActionsReport.wasOpen(cancelled, on: CalendarDate(parsing: "2026-10-31")!))
         #expect(ActionsReport.wasOpen(cancelled, on: CalendarDate(parsing: "2026-11-02")!))

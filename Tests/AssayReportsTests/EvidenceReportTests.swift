@@ -181,8 +181,8 @@ import Testing
 
     @Test func daysOverdueCountWholeCalendarDays() {
         func date(_ text: String) -> CalendarDate { CalendarDate(parsing: text)! }
-        #expect(TeamReport.days(from: date("2026-11-29"), to: date("2026-12-02")) == 3)
-        #expect(TeamReport.days(from: date("2024-02-28"), to: date("2024-03-01")) == 2)
-        #expect(TeamReport.days(from: date("2025-12-31"), to: date("2026-12-31")) == 365)
+        #expect(date("2026-11-29").days(to: date("2026-12-02")) == 3)
+        #expect(date("2024-02-28").days(to: date("2024-03-01")) == 2)
+        #expect(date("2025-12-31").days(to: date("2026-12-31")) == 365)
     }
 }

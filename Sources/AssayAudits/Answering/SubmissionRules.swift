@@ -19,8 +19,7 @@ public enum SubmissionRules {
         var problems: [Problem] = []
         for question in template.questions {
             let answer = answers[question.id]
-            // Evidence alone (typed with `n` before grading) does not answer a question.
-            if answer == nil || answer?.skipped == true || answer?.value == nil {
+            if answer?.isAnswered != true || answer?.skipped == true {
                 if question.required {
                     problems.append(Problem(questionID: question.id, field: question.id, message: "question \(question.id) (\(question.prompt)) is required and has no answer"))
                 }

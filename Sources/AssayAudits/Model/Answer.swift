@@ -17,6 +17,10 @@ public struct Answer: Sendable, Equatable {
     public let answeredAt: String
     public let answeredBy: String
 
+    /// A value given, or an optional question skipped. Evidence alone (typed with `n`
+    /// before grading) does not answer a question.
+    public var isAnswered: Bool { skipped || value != nil }
+
     public init(questionID: String, value: String?, grade: Grade?, skipped: Bool, evidence: String?, reason: String?,
                 answeredAt: String = "", answeredBy: String = "") {
         self.questionID = questionID

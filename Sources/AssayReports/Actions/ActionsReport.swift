@@ -49,7 +49,7 @@ public struct ActionsReport: Sendable {
         let overdue = actions.filter { $0.isOverdue(asOf: asOf) }
             .sorted { ($0.due, $0.id) < ($1.due, $1.id) }
         overdueCount = overdue.count
-        oldestOverdue = overdue.prefix(max(0, limit)).map { OverdueAction(action: $0, daysOverdue: Self.days(from: $0.due, to: asOf)) }
+        oldestOverdue = overdue.prefix(max(0, limit)).map { OverdueAction(action: $0, daysOverdue: $0.due.days(to: asOf)) }
     }
 
     static func row(_ team: String, _ actions: [AuditAction], asOf: CalendarDate) -> TeamRow {
@@ -57,7 +57,7 @@ public struct ActionsReport: Sendable {
         let onTime = done.filter { a in Self.closedDate(a).map { $0 <= a.due } ?? false }.count
         let days = done.compactMap { a -> Int? in
             guard let closed = Self.closedDate(a), let raised = CalendarDate(parsing: String(a.raisedAt.prefix(10))) else { return nil }
-            return Self.days(from: raised, to: closed)
+            return raised.days(to: closed)
         }
         return TeamRow(team: team, raised: actions.count, onTime: onTime, late: done.count - onTime,
                        cancelled: actions.filter { $0.status == .cancelled }.count, open: actions.filter { $0.status == .open }.count,
@@ -76,8 +76,6 @@ public struct ActionsReport: Sendable {
         return sorted.count % 2 == 1 ? Double(sorted[mid]) : Double(sorted[mid - 1] + sorted[mid]) / 2
     }
 
-    /// Whole days from `a` to `b` (negative when `b` is earlier).
-    public static func days(from a: CalendarDate, to b: CalendarDate) -> Int { a.days(to: b) }
 
 
     /// Open at the end of `date`: raised on or before it, and not closed by then.

@@ -100,7 +100,7 @@ public struct TeamReport: Sendable {
         let overdue = mine.filter { $0.isOverdue(asOf: today) }.compactMap { action -> OverdueAction? in
             guard let month = months[action.auditID] else { return nil }
             return OverdueAction(actionID: action.id, auditID: action.auditID, caseID: action.caseID, month: month, what: action.what,
-                                 owner: action.owner, due: action.due, daysOverdue: Self.days(from: action.due, to: today))
+                                 owner: action.owner, due: action.due, daysOverdue: action.due.days(to: today))
         }
         overdueActions = overdue.sorted { ($0.due, $0.auditID) < ($1.due, $1.auditID) }
     }
@@ -118,8 +118,6 @@ public struct TeamReport: Sendable {
         return notes
     }
 
-    /// Whole days from `a` to `b` (the proleptic Gregorian calendar).
-    static func days(from a: CalendarDate, to b: CalendarDate) -> Int { a.days(to: b) }
 
 }
 

@@ -66,22 +66,8 @@ struct AuditScreen {
 
     /// Every answer, the section grades, limiting judgements, suggestion and overall.
     func summary(answers: [String: Answer], actions: [AuditAction], escalations: [Escalation]) -> String {
-        let suggested = SuggestedGrades(template: template, answers: SubmissionRules.gradeAnswers(answers))
         var out = "\n" + banner(escalations: escalations) + "Summary of audit \(audit.id) · case \(audit.caseID)\n"
-        var number = 0
-        for section in template.sections {
-            let grade = suggested.sections[section.id].map { "\($0.rawValue) \($0.name)" } ?? "no grade"
-            out += "\n  \(section.title) — \(grade)\n"
-            for question in section.questions {
-                number += 1
-                let answer = answers[question.id].map { Self.describe($0, question) } ?? (question.required ? "UNANSWERED (required)" : "unanswered")
-                out += "    \(number). \(question.id): \(answer)\n"
-            }
-        }
-        if !suggested.limitedBy.isEmpty {
-            out += "\n  Limiting judgements: \(suggested.limitedBy.joined(separator: ", ")) hold the overall grade down.\n"
-        }
-        out += "\n  Suggested overall: " + (suggested.overall.map { "\($0.rawValue) \($0.name)" } ?? "none (no graded answers)") + "\n"
+        out += Self.answersBySection(answers, template: template)
         out += "  Overall grade: " + (audit.overall.map { "\($0.rawValue) \($0.name)" } ?? "not set")
         if let reason = audit.overallReason { out += " — reason: \(reason)" }
         out += "\n"
@@ -92,6 +78,29 @@ struct AuditScreen {
             out += "  Escalation \(escalation.id): \(escalation.concern) → \(escalation.escalatedTo)"
                 + (escalation.response.map { "; response: \($0)" } ?? "; AWAITING RESPONSE") + "\n"
         }
+        return out
+    }
+
+    /// Every answer by domain with the domain's suggested grade, then the limiting judgements
+    /// and the suggested overall: what the audit's summary and the moderator's blind summary
+    /// both show.
+    static func answersBySection(_ answers: [String: Answer], template: AuditTemplate) -> String {
+        let suggested = SuggestedGrades(template: template, answers: SubmissionRules.gradeAnswers(answers))
+        var out = ""
+        var number = 0
+        for section in template.sections {
+            let grade = suggested.sections[section.id].map { "\($0.rawValue) \($0.name)" } ?? "no grade"
+            out += "\n  \(section.title) — \(grade)\n"
+            for question in section.questions {
+                number += 1
+                let answer = answers[question.id].map { describe($0, question) } ?? (question.required ? "UNANSWERED (required)" : "unanswered")
+                out += "    \(number). \(question.id): \(answer)\n"
+            }
+        }
+        if !suggested.limitedBy.isEmpty {
+            out += "\n  Limiting judgements: \(suggested.limitedBy.joined(separator: ", ")) hold the overall grade down.\n"
+        }
+        out += "\n  Suggested overall: " + (suggested.overall.map { "\($0.rawValue) \($0.name)" } ?? "none (no graded answers)") + "\n"
         return out
     }
 

@@ -62,11 +62,6 @@ final class GuidedAudit {
 
         """
 
-    /// A question, or the summary after the last one.
-    private enum Place: Equatable {
-        case question(Int)
-        case summary
-    }
 
     /// Runs until the audit is submitted or the auditor leaves.
     func run(resumed: Bool) throws {
@@ -74,13 +69,13 @@ final class GuidedAudit {
         session.write(screen(current).header(escalations: current.escalations))
         let start = firstUnanswered(current.answers)
         if resumed {
-            let answered = template.questions.filter { isAnswered(current.answers[$0.id]) }.count
+            let answered = template.questions.filter { current.answers[$0.id]?.isAnswered == true }.count
             session.write("Resuming: \(answered) of \(template.questions.count) questions answered"
                           + (start.map { "; starting at question \($0 + 1)." } ?? "; every question is answered.") + "\n")
         } else {
             session.write("Every answer is saved as you give it. h for help, w to leave.\n")
         }
-        var place: Place = start.map(Place.question) ?? .summary
+        var place = start.map(GuidedPlace.question) ?? .summary
         var fullGuidance = false
         var showScreen = true
         while true {
@@ -120,7 +115,7 @@ final class GuidedAudit {
     }
 
     private enum Outcome {
-        case move(Place)
+        case move(GuidedPlace)
         case stay(redraw: Bool, fullGuidance: Bool = false)
         case leave
         case submitted
@@ -130,11 +125,11 @@ final class GuidedAudit {
 
     private func answerQuestion(_ index: Int, line: String, state: State) throws -> Outcome {
         let question = template.questions[index]
-        let next: Place = index + 1 < template.questions.count ? .question(index + 1) : .summary
+        let next: GuidedPlace = index + 1 < template.questions.count ? .question(index + 1) : .summary
         if let shared = try commonKey(line, at: .question(index), state: state) { return shared }
         switch line {
         case "":
-            if isAnswered(state.answers[question.id]) { return .move(next) }
+            if state.answers[question.id]?.isAnswered == true { return .move(next) }
             session.write("Question \(index + 1) has no answer yet: type one, or h for help.\n")
             return .stay(redraw: false)
         case "?":
@@ -246,36 +241,18 @@ final class GuidedAudit {
 
     // MARK: Keys on every screen
 
-    /// `b`, `j N`, `v`, `!`, `w` and `h`, or nil when `line` is none of them.
-    private func commonKey(_ line: String, at place: Place, state: State) throws -> Outcome? {
-        let count = template.questions.count
-        switch line {
-        case "h", "help":
-            session.write(Self.help)
-            return .stay(redraw: false)
-        case "w", "q":
-            return .leave
-        case "v":
-            return .move(.summary)
-        case "b":
-            switch place {
-            case .question(0):
-                session.write("This is the first question.\n")
-                return .stay(redraw: false)
-            case .question(let index): return .move(.question(index - 1))
-            case .summary: return .move(.question(count - 1))
-            }
-        case "!":
+    /// `!` (escalate), then the keys every guided screen shares (`GuidedNavigation`), or nil
+    /// when `line` is none of them.
+    private func commonKey(_ line: String, at place: GuidedPlace, state: State) throws -> Outcome? {
+        if line == "!" {
             try escalate(state)
             return .stay(redraw: true)
-        default:
-            guard line.hasPrefix("j") else { return nil }
-            let target = line.dropFirst().trimmingCharacters(in: .whitespaces)
-            guard let number = Int(target), (1...count).contains(number) else {
-                session.write("Jump with j N, N from 1 to \(count).\n")
-                return .stay(redraw: false)
-            }
-            return .move(.question(number - 1))
+        }
+        switch GuidedNavigation.move(line, at: place, questions: template.questions.count, help: Self.help, write: session.write) {
+        case nil: return nil
+        case .leave: return .leave
+        case .stay: return .stay(redraw: false)
+        case .move(let next): return .move(next)
         }
     }
 
@@ -300,18 +277,13 @@ final class GuidedAudit {
 
     // MARK: Progress
 
-    /// An answer counts once it has a value or was skipped; evidence alone does not.
-    private func isAnswered(_ answer: Answer?) -> Bool {
-        guard let answer else { return false }
-        return answer.skipped || answer.value != nil
-    }
 
     private func firstUnanswered(_ answers: [String: Answer]) -> Int? {
-        template.questions.firstIndex { !isAnswered(answers[$0.id]) }
+        template.questions.firstIndex { answers[$0.id]?.isAnswered != true }
     }
 
     private func leave(_ state: State) {
-        let answered = template.questions.filter { isAnswered(state.answers[$0.id]) }.count
+        let answered = template.questions.filter { state.answers[$0.id]?.isAnswered == true }.count
         session.write("Saved: \(answered) of \(template.questions.count) questions answered. `audit \(state.audit.caseID)` resumes.\n")
     }
 }

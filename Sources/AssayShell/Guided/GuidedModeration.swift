@@ -66,10 +66,6 @@ final class GuidedModeration {
 
         """
 
-    private enum Place: Equatable {
-        case question(Int)
-        case summary
-    }
 
     private func leave() {
         session.write("Nothing was stored: a moderation is stored once the agreed grades are given. "
@@ -91,7 +87,7 @@ final class GuidedModeration {
 
     /// True once the moderator confirms the blind grades; false when they leave.
     private func blindPass(_ screen: AuditScreen) throws -> Bool {
-        var place: Place = .question(0)
+        var place: GuidedPlace = .question(0)
         var showScreen = true
         var fullGuidance = false
         let count = template.questions.count
@@ -99,7 +95,7 @@ final class GuidedModeration {
             switch place {
             case .question(let index):
                 let question = template.questions[index]
-                let next: Place = index + 1 < count ? .question(index + 1) : .summary
+                let next: GuidedPlace = index + 1 < count ? .question(index + 1) : .summary
                 if showScreen {
                     session.write(screen.question(index, answer: answers[question.id], escalations: [], fullGuidance: fullGuidance))
                 }
@@ -107,7 +103,7 @@ final class GuidedModeration {
                 fullGuidance = false
                 guard let raw = prompter.read("\(index + 1)> ") else { return false }
                 let line = raw.trimmingCharacters(in: .whitespaces)
-                switch commonKey(line, at: place) {
+                switch GuidedNavigation.move(line, at: place, questions: count, help: Self.blindHelp, write: session.write) {
                 case .leave: return false
                 case .stay: showScreen = false; continue
                 case .move(let moved): place = moved; continue
@@ -115,7 +111,7 @@ final class GuidedModeration {
                 }
                 switch line {
                 case "":
-                    if isAnswered(answers[question.id]) { place = next; continue }
+                    if answers[question.id]?.isAnswered == true { place = next; continue }
                     session.write("Question \(index + 1) has no answer yet: type one, or h for help.\n")
                     showScreen = false
                 case "?":
@@ -174,7 +170,7 @@ final class GuidedModeration {
                 showScreen = true
                 guard let raw = prompter.read("summary> ") else { return false }
                 let line = raw.trimmingCharacters(in: .whitespaces)
-                switch commonKey(line, at: place) {
+                switch GuidedNavigation.move(line, at: place, questions: count, help: Self.blindHelp, write: session.write) {
                 case .leave: return false
                 case .stay: showScreen = false; continue
                 case .move(let moved): place = moved; continue
@@ -212,69 +208,15 @@ final class GuidedModeration {
         }
     }
 
-    private enum Key {
-        case leave
-        case stay
-        case move(Place)
-    }
-
-    /// `h`, `w`, `v`, `b`, `j N`, or nil when `line` is none of them.
-    private func commonKey(_ line: String, at place: Place) -> Key? {
-        let count = template.questions.count
-        switch line {
-        case "h", "help":
-            session.write(Self.blindHelp)
-            return .stay
-        case "w", "q":
-            return .leave
-        case "v":
-            return .move(.summary)
-        case "b":
-            switch place {
-            case .question(0):
-                session.write("This is the first question.\n")
-                return .stay
-            case .question(let index): return .move(.question(index - 1))
-            case .summary: return .move(.question(count - 1))
-            }
-        default:
-            guard line.hasPrefix("j") else { return nil }
-            let target = line.dropFirst().trimmingCharacters(in: .whitespaces)
-            guard let number = Int(target), (1...count).contains(number) else {
-                session.write("Jump with j N, N from 1 to \(count).\n")
-                return .stay
-            }
-            return .move(.question(number - 1))
-        }
-    }
-
     /// The moderator's answers and grades only: nothing of the first auditor's.
     private func blindSummary() -> String {
-        let suggested = SuggestedGrades(template: template, answers: SubmissionRules.gradeAnswers(answers))
         var out = "\nYour blind grading of audit \(audit.id) · case \(audit.caseID)\n"
-        var number = 0
-        for section in template.sections {
-            let grade = suggested.sections[section.id].map { "\($0.rawValue) \($0.name)" } ?? "no grade"
-            out += "\n  \(section.title) — \(grade)\n"
-            for question in section.questions {
-                number += 1
-                let answer = answers[question.id].map { AuditScreen.describe($0, question) } ?? (question.required ? "UNANSWERED (required)" : "unanswered")
-                out += "    \(number). \(question.id): \(answer)\n"
-            }
-        }
-        if !suggested.limitedBy.isEmpty {
-            out += "\n  Limiting judgements: \(suggested.limitedBy.joined(separator: ", ")) hold the overall grade down.\n"
-        }
-        out += "\n  Suggested overall: " + (suggested.overall.map { "\($0.rawValue) \($0.name)" } ?? "none (no graded answers)") + "\n"
+        out += AuditScreen.answersBySection(answers, template: template)
         out += "  Your overall grade: " + (overall.map { "\($0.rawValue) \($0.name)" } ?? "not set")
         if let reason { out += " — reason: \(reason)" }
         return out + "\n  x confirms your blind grades (they cannot be changed after).\n"
     }
 
-    private func isAnswered(_ answer: Answer?) -> Bool {
-        guard let answer else { return false }
-        return answer.skipped || answer.value != nil
-    }
 
     // MARK: Side-by-side pass
 
