@@ -25,8 +25,10 @@ extension HTMLReport {
         return ids
     }
 
-    /// The whole page. `produced` (say "2026-12-03") is printed under the title when given.
-    public func render(produced: String? = nil) -> String {
+    /// The whole page. `produced` (say "2026-12-03") is printed under the title when given;
+    /// `chainHead` (the audit log's `SEQ:HASH`) at its foot, so a reader can later check that
+    /// the record behind the figures was not rewritten (`assay verify --head`).
+    public func render(produced: String? = nil, chainHead: String? = nil) -> String {
         let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         let title = "Case audit report: \(names[month.month - 1]) \(month.year)"
         var body = "<header>\n<h1>\(HTML.escape(title))</h1>\n<p class=\"lede\">"
@@ -35,6 +37,9 @@ extension HTMLReport {
         if let produced { body += " " + HTML.escape("Produced by Assay on \(produced).") }
         body += "</p>\n</header>\n"
         body += summarySection() + teamsSection() + funnelSection() + processSection() + domainsSection() + actionsSection() + tablesSection()
+        if let chainHead {
+            body += "<footer id=\"chain-head\"><p class=\"notes\">" + HTML.escape("Audit log head \(chainHead). Check that the record behind these figures is unchanged with: assay verify --head \(chainHead)") + "</p></footer>\n"
+        }
         return HTML.document(title: title, body: body)
     }
 

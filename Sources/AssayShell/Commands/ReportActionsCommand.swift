@@ -31,7 +31,7 @@ struct ReportActionsCommand: AssayCommand {
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
-        let store = try session.store()
+        let store = try session.existingStore()
         if reveal { try store.requireRevealAllowed() }
         guard oldest >= 0 else { throw AssayFailure("--oldest \(oldest): give 0 or more.") }
         let date = try ActionDates.parse(asOf, option: "--as-of") ?? ActionDates.today()

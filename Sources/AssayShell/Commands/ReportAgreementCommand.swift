@@ -20,7 +20,7 @@ struct ReportAgreementCommand: AssayCommand {
     func execute(in session: Session) throws {
         if let by, by.lowercased() != "auditor" { throw AssayFailure("--by \(by): report agreement groups only by auditor.") }
         let period = try options.period(session, command: "report agreement")
-        let report = AgreementReport(pairs: try session.store().moderatedPairs(from: period.from, through: period.to),
+        let report = AgreementReport(pairs: try session.existingStore().moderatedPairs(from: period.from, through: period.to),
                                      period: period, byAuditor: by != nil)
         let people = output.format == .table || output.format == .markdown
         if people { session.write("Agreement of first auditors with moderators' blind grades, \(period)\n\n") }

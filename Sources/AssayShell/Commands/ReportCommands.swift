@@ -36,7 +36,7 @@ struct ReportPeriodOptions: ParsableArguments {
 
     /// The latest month with audits, or the session's month when there are none.
     static func defaultMonth(_ session: Session) throws -> Month {
-        try session.store().latestReportedMonth() ?? session.month
+        try session.existingStore().latestReportedMonth() ?? session.month
     }
 
     func month(_ text: String, option: String) throws -> Month {
@@ -64,9 +64,9 @@ struct ReportRatesCommand: AssayCommand {
 
     func execute(in session: Session) throws {
         let period = try options.period(session, command: "report rates")
-        var report = try RatesReport(audits: try session.store().reportedAudits(from: period.from, through: period.to),
+        var report = try RatesReport(audits: try session.existingStore().reportedAudits(from: period.from, through: period.to),
                                      period: period, grouping: try groups.grouping())
-        report.openChallenges = try session.store().challenges(ChallengeFilter(openOnly: true))
+        report.openChallenges = try session.existingStore().challenges(ChallengeFilter(openOnly: true))
             .filter { period.from <= $0.month && $0.month <= period.to }.count
         let people = output.format == .table || output.format == .markdown
         var columns = period.isOneMonth ? [Column("month")] : [Column("from"), Column("to")]
@@ -116,7 +116,7 @@ struct ReportTrendCommand: AssayCommand {
             return month
         } ?? ReportPeriodOptions.defaultMonth(session)
         let period = try ReportPeriod(from: end.adding(months: -(months - 1)), to: end)
-        let report = TrendReport(audits: try session.store().reportedAudits(from: period.from, through: period.to),
+        let report = TrendReport(audits: try session.existingStore().reportedAudits(from: period.from, through: period.to),
                                  period: period, grouping: try by.map(ReportGrouping.init(parsing:)))
         let people = output.format == .table || output.format == .markdown
         if people {

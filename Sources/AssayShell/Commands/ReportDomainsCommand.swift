@@ -20,7 +20,7 @@ struct ReportDomainsCommand: AssayCommand {
 
     func execute(in session: Session) throws {
         let period = try options.period(session, command: "report domains")
-        let store = try session.store()
+        let store = try session.existingStore()
         let report = DomainsReport(audits: try store.reportedAudits(from: period.from, through: period.to),
                                    period: period, grouping: try groups.grouping())
         let people = output.format == .table || output.format == .markdown

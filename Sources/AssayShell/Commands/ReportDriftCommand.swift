@@ -25,7 +25,7 @@ struct ReportDriftCommand: AssayCommand {
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
-        let store = try session.store()
+        let store = try session.existingStore()
         if reveal { try store.requireRevealAllowed() }
         let period = try options.period(session, command: "report drift")
         let report = try store.driftReport(period: period, titles: store.registeredDomains())

@@ -29,7 +29,7 @@ struct ReportEvidenceCommand: AssayCommand {
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
-        let store = try session.store()
+        let store = try session.existingStore()
         if reveal { try store.requireRevealAllowed() }
         let period = try options.period(session, command: "report evidence")
         let team = try self.team.map(store.resolveTeam)

@@ -34,7 +34,7 @@ struct ReportFunnelCommand: AssayCommand {
             return month
         } ?? ReportPeriodOptions.defaultMonth(session)
         let period = try ReportPeriod(from: end.adding(months: -(months - 1)), to: end)
-        let report = try FunnelReport(audits: try session.store().reportedAudits(from: period.from, through: period.to),
+        let report = try FunnelReport(audits: try session.existingStore().reportedAudits(from: period.from, through: period.to),
                                       period: period, grouping: grouping)
         let people = output.format == .table || output.format == .markdown
         if people {

@@ -28,7 +28,7 @@ struct ReportHTMLCommand: AssayCommand {
     func execute(in session: Session) throws {
         guard months >= 1 else { throw AssayFailure("--months \(months): the report needs at least 1 month.") }
         guard !out.isEmpty else { throw AssayFailure("--out needs a file name.") }
-        let store = try session.store()
+        let store = try session.existingStore()
         let end = try month.map { text -> Month in
             guard let month = Month(text) else { throw AssayFailure("--month \(text): write it as YYYY-MM.") }
             return month
@@ -39,11 +39,13 @@ struct ReportHTMLCommand: AssayCommand {
             throw AssayFailure("report html: no audits to report in \(from) to \(end) (submitted audits of drawn cases, or imported history); nothing was written.")
         }
         let report = try HTMLReport(audits: audits, month: end, months: months, actions: try store.actions(ActionFilter()), asOf: ActionDates.today())
-        let html = report.render(produced: CalendarDate.today().description)
+        let head = try store.chainHead()
+        let html = report.render(produced: CalendarDate.today().description, chainHead: head?.description)
         try Self.writePrivately(html, to: out)
         session.write("Wrote \(out) (\(Self.size(html.utf8.count))): the report for \(end) with \(months) month\(months == 1 ? "" : "s") "
                       + "(\(report.window)), \(report.audited) audits, \(report.teams.count) teams.\n")
         session.write("It holds: \(report.contents.joined(separator: ", ")). It names no case; open it in a browser or print it on A4.\n")
+        if let head { session.write(head.footnote + "\n") }
         if report.includesHistory, let note = report.footnotes.first(where: { $0.contains("imported from before Assay") }) {
             session.write(ReportCells.footnotes([note]))
         }

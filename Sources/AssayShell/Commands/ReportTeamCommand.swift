@@ -30,7 +30,7 @@ struct ReportTeamCommand: AssayCommand {
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
-        let store = try session.store()
+        let store = try session.existingStore()
         if reveal { try store.requireRevealAllowed() }
         let team = try store.resolveTeam(self.team)
         let month = try self.month.map { text -> Month in

@@ -1,6 +1,7 @@
 import AssayCore
 import ArgumentParser
 import Foundation
+import AssayStore
 import GRDB
 
 /// Parses one command's words with the command tree and runs it in a session.
@@ -44,11 +45,12 @@ public enum Dispatcher {
         }
         do {
             try command.execute(in: session)
+            (command as? any ReportFooting)?.printChainHead(in: session)
             return .succeeded
         } catch let error as UserFacingError {
             session.notice(prefix + error.message)
         } catch let error as DatabaseError {
-            session.notice(prefix + "database error: \(error.message ?? error.description)")
+            session.notice(prefix + "\(session.databasePath): " + StoreFailure.explain(error))
         } catch {
             session.notice(prefix + "\(error)")
         }

@@ -41,6 +41,19 @@ public final class Session {
         return store
     }
 
+    /// The store of a database that must already exist. Commands that only read (reports,
+    /// `verify`, `history`, `backup`, exports) use this, so a mistyped `--db` is an error
+    /// instead of a new, empty database that reads as "no audits".
+    public func existingStore() throws -> Store {
+        if openedStore == nil, !FileManager.default.fileExists(atPath: databasePath) {
+            throw AssayFailure("""
+                \(databasePath): no such database; nothing was created. Check --db or $ASSAY_DB \
+                (a new database is made by the first command that writes, such as `people add` or `import register`).
+                """)
+        }
+        return try store()
+    }
+
     /// A new database starts with the shipped templates (docs/templates.md).
     private func registerShippedTemplates(_ store: Store) {
         guard let directory = TemplateFiles.shippedDirectory() else {

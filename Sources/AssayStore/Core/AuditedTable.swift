@@ -35,9 +35,10 @@ public struct AuditedTable: Sendable, Hashable, CustomStringConvertible {
     public static let moderationAnswer = AuditedTable("moderation_answer")
     public static let moderationSectionGrade = AuditedTable("moderation_section_grade")
     public static let drawReaudit = AuditedTable("draw_reaudit")
+    public static let redaction = AuditedTable("redaction")
 
     /// Every audited table, for checks that walk them all.
     public static let all: [AuditedTable] = [.people, .frame, .frameCase, .draw, .drawStratum, .drawExclusion, .drawCase, .template,
         .audit, .auditAnswer, .auditSectionGrade, .auditAction, .auditAmendment, .escalation, .assignment,
-        .auditImport, .importedAudit, .importedDomainGrade, .reportSecret, .revealLog, .challenge, .moderationSample, .moderationSampleAudit, .moderation, .moderationAnswer, .moderationSectionGrade, .drawReaudit]
+        .auditImport, .importedAudit, .importedDomainGrade, .reportSecret, .revealLog, .challenge, .moderationSample, .moderationSampleAudit, .moderation, .moderationAnswer, .moderationSectionGrade, .drawReaudit, .redaction]
 }

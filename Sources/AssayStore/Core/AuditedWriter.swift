@@ -4,10 +4,12 @@ import GRDB
 
 /// The one way to change Assay's records.
 ///
-/// Every insert, update and delete goes through these three methods, and each appends a row
-/// to `audit_log` in the same transaction: when, who (declared name and OS login), which
-/// table and row, the operation, and the SHA-256 of the row's values before and after
-/// (`RowDigest`). There is no public initializer and no access to the raw connection, so a
+/// Every insert, update, redaction and delete goes through these methods, and each appends
+/// an entry to `audit_log` in the same transaction: when, who (declared name and OS login),
+/// which table and row, the operation, the names of the columns an update changed, the
+/// SHA-256 of the row's values before and after (`RowDigest`), and the entry's chain hash
+/// over the previous entry's (`LogEntry`, docs/integrity.md). Transactions are IMMEDIATE, so
+/// no other writer can append between reading the chain head and committing. There is no public initializer and no access to the raw connection, so a
 /// write that skips the log cannot be expressed through the store's API; reads inside the
 /// transaction go through `query`, which SQLite itself holds to read-only.
 public final class AuditedWriter {
@@ -15,6 +17,8 @@ public final class AuditedWriter {
     private let identity: Identity
     /// One timestamp for the whole transaction: its changes happened together.
     private let at: String
+    /// The chain head as of this transaction's last entry; read on the first entry.
+    private var head: (seq: Int64, hash: String?)?
 
     init(db: Database, identity: Identity, at: Date) {
         self.db = db
@@ -33,28 +37,42 @@ public final class AuditedWriter {
         let statement = try db.cachedStatement(sql: "INSERT INTO \(Self.quoted(table.name)) (\(columns)) VALUES (\(marks))")
         try statement.execute(arguments: StatementArguments(values.map { $0.1 } as [(any DatabaseValueConvertible)?]))
         let id = db.lastInsertedRowID
-        try log(table: table, rowID: id, operation: "insert", before: nil, after: try digest(table, id))
+        try log(table: table, rowID: id, operation: .insert, changed: nil, before: nil, after: try row(table, id).map(RowDigest.sha256(of:)))
         return id
     }
 
     /// Updates the named columns of one row.
     public func update(_ table: AuditedTable, id: Int64, set values: [(String, (any DatabaseValueConvertible)?)]) throws {
-        guard let before = try digest(table, id) else {
+        try change(table, id: id, set: values, as: .update)
+    }
+
+    /// Blanks or corrects text to erase personal data. Logged as a `redact` entry, which
+    /// `verify` reports as a redaction rather than tampering; the caller records why.
+    public func redact(_ table: AuditedTable, id: Int64, set values: [(String, (any DatabaseValueConvertible)?)]) throws {
+        try change(table, id: id, set: values, as: .redact)
+    }
+
+    private func change(_ table: AuditedTable, id: Int64, set values: [(String, (any DatabaseValueConvertible)?)],
+                        as operation: LogEntry.Operation) throws {
+        guard let before = try row(table, id) else {
             throw AssayFailure("No row \(id) in \(table.name) to update.")
         }
         let assignments = values.map { "\(Self.quoted($0.0)) = ?" }.joined(separator: ", ")
         let statement = try db.cachedStatement(sql: "UPDATE \(Self.quoted(table.name)) SET \(assignments) WHERE id = ?")
         try statement.execute(arguments: StatementArguments(values.map { $0.1 } + [id] as [(any DatabaseValueConvertible)?]))
-        try log(table: table, rowID: id, operation: "update", before: before, after: try digest(table, id))
+        let after = try row(table, id)!
+        let changed = after.columnNames.filter { before[$0] as DatabaseValue != after[$0] as DatabaseValue }
+        try log(table: table, rowID: id, operation: operation, changed: changed.joined(separator: ","),
+                before: RowDigest.sha256(of: before), after: RowDigest.sha256(of: after))
     }
 
     /// Deletes one row.
     public func delete(from table: AuditedTable, id: Int64) throws {
-        guard let before = try digest(table, id) else {
+        guard let before = try row(table, id).map(RowDigest.sha256(of:)) else {
             throw AssayFailure("No row \(id) in \(table.name) to delete.")
         }
         try db.cachedStatement(sql: "DELETE FROM \(Self.quoted(table.name)) WHERE id = ?").execute(arguments: [id])
-        try log(table: table, rowID: id, operation: "delete", before: before, after: nil)
+        try log(table: table, rowID: id, operation: .delete, changed: nil, before: before, after: nil)
     }
 
     /// Reads inside the write transaction (sees its own changes). SQLite refuses writes here.
@@ -62,17 +80,19 @@ public final class AuditedWriter {
         try db.readOnly { try body(db) }
     }
 
-    private func digest(_ table: AuditedTable, _ id: Int64) throws -> String? {
+    /// The row as it stands (copied: the statement is reused).
+    private func row(_ table: AuditedTable, _ id: Int64) throws -> Row? {
         let statement = try db.cachedStatement(sql: "SELECT * FROM \(Self.quoted(table.name)) WHERE id = ?")
-        return try Row.fetchOne(statement, arguments: [id]).map(RowDigest.sha256(of:))
+        return try Row.fetchOne(statement, arguments: [id])
     }
 
-    private func log(table: AuditedTable, rowID: Int64, operation: String, before: String?, after: String?) throws {
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO audit_log (at, user_name, os_login, table_name, row_id, operation, before_sha256, after_sha256)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        try statement.execute(arguments: [at, identity.name, identity.osLogin, table.name, rowID, operation, before, after])
+    private func log(table: AuditedTable, rowID: Int64, operation: LogEntry.Operation, changed: String?,
+                     before: String?, after: String?) throws {
+        let (seq, previous) = try head ?? LogEntry.head(db)
+        let entry = LogEntry(seq: seq + 1, at: at, userName: identity.name, osLogin: identity.osLogin, tableName: table.name,
+                             rowID: rowID, operation: operation, changedColumns: changed, beforeSHA256: before, afterSHA256: after)
+        let hash = try entry.append(after: previous, with: try db.cachedStatement(sql: LogEntry.insertSQL))
+        head = (entry.seq, hash)
     }
 
     /// Table and column names come from Assay's own code, never from input; quoting them

@@ -13,7 +13,7 @@ public final class Store: Sendable {
     public let identity: Identity
     /// True when this open created the database (and made `identity` its lead).
     public let wasCreated: Bool
-    private let queue: DatabaseQueue
+    let queue: DatabaseQueue
 
     /// Where the database is when nobody says: `--db`, else `$ASSAY_DB`, else `./assay.db`.
     public static func defaultPath(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -29,7 +29,7 @@ public final class Store: Sendable {
         self.wasCreated = try Self.createPrivateFileIfMissing(path)
         var config = Configuration()
         config.journalMode = .wal
-        config.busyMode = .timeout(30)
+        config.busyMode = .timeout(TimeInterval(Self.busyTimeoutSeconds()))
         config.foreignKeysEnabled = true
         config.label = "assay"
         do {
@@ -38,7 +38,7 @@ public final class Store: Sendable {
             try queue.read { db in try Self.checkIsAssayDatabase(db, path: path, migrator: migrator) }
             try migrator.migrate(queue)
         } catch let error as DatabaseError {
-            throw AssayFailure("\(path): cannot open as an Assay database: \(error.message ?? "\(error)")")
+            throw AssayFailure("\(path): cannot open as an Assay database: \(StoreFailure.explain(error))")
         }
         if try read({ try Int.fetchOne($0, sql: "SELECT count(*) FROM people") ?? 0 }) == 0 {
             try write { tx in
@@ -48,6 +48,12 @@ public final class Store: Sendable {
                 ])
             }
         }
+    }
+
+    /// How long a writer waits for another's transaction before giving up: 30 seconds, or
+    /// `$ASSAY_BUSY_TIMEOUT` seconds.
+    public static func busyTimeoutSeconds(environment: [String: String] = ProcessInfo.processInfo.environment) -> Int {
+        environment["ASSAY_BUSY_TIMEOUT"].flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil } ?? 30
     }
 
     /// Runs `body` in one IMMEDIATE transaction; all its writes go through the audited

@@ -19,6 +19,7 @@ enum Migrations {
         migrator.registerMigration("v8-challenges", migrate: v8Challenges)
         migrator.registerMigration("v9-moderation", migrate: v9Moderation)
         migrator.registerMigration("v10-reaudits", migrate: v10Reaudits)
+        migrator.registerMigration("v11-hash-chain", migrate: v11HashChain)
         return migrator
     }
 

@@ -1,0 +1,83 @@
+import AssayCore
+import AssayStore
+import Foundation
+import GRDB
+
+/// What `redact` blanked.
+public struct RedactionResult: Sendable, Equatable {
+    public let auditID: Int64
+    public let questionID: String
+    /// Rows whose text was blanked: the answer, moderators' answers, amendment snapshots.
+    public let rowsBlanked: Int
+}
+
+extension Store {
+    /// Blanks the evidence text of one answer — to erase personal data that should not have
+    /// been written, or to correct it — wherever Assay holds it: the audit's answer, any
+    /// moderator's answer to the same question, and the answer as kept in any amendment
+    /// snapshot. Grades and every other value stay. Lead only.
+    ///
+    /// Each blanked row is logged as a `redact` entry (so the chain still verifies and
+    /// `verify` lists it as a redaction, not tampering) and a `redaction` row records who,
+    /// when and why. The earlier text survives nowhere in the database; the log held only its
+    /// digest. (Old WAL frames and backups may still hold it: docs/integrity.md.)
+    public func redact(auditID: Int64, questionID: String, reason: String) throws -> RedactionResult {
+        try require([.lead], to: "redact evidence")
+        let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !why.isEmpty else { throw AssayFailure("redact: give --reason: why this text is being erased or corrected.") }
+        return try write { tx in
+            let answer = try tx.query { db in
+                try Row.fetchOne(db, sql: "SELECT id, evidence FROM audit_answer WHERE audit_id = ? AND question_id = ?",
+                                 arguments: [auditID, questionID])
+            }
+            guard let answer else {
+                let exists = try tx.query { try Bool.fetchOne($0, sql: "SELECT 1 FROM audit WHERE id = ?", arguments: [auditID]) } ?? false
+                throw AssayFailure(exists ? "Audit \(auditID) has no answer to question \(questionID)." : "No audit \(auditID).")
+            }
+            var blanked = 0
+            if (answer["evidence"] as String?) != nil {
+                try tx.redact(.auditAnswer, id: answer["id"], set: [("evidence", nil)])
+                blanked += 1
+            }
+            let moderated = try tx.query { db in
+                try Int64.fetchAll(db, sql: """
+                    SELECT a.id FROM moderation_answer a JOIN moderation m ON m.id = a.moderation_id
+                    WHERE m.audit_id = ? AND a.question_id = ? AND a.evidence IS NOT NULL
+                    """, arguments: [auditID, questionID])
+            }
+            for id in moderated {
+                try tx.redact(.moderationAnswer, id: id, set: [("evidence", nil)])
+                blanked += 1
+            }
+            let snapshots = try tx.query { db in
+                try Row.fetchAll(db, sql: "SELECT id, submitted_json FROM audit_amendment WHERE audit_id = ?", arguments: [auditID])
+            }
+            for snapshot in snapshots {
+                if let json = try Self.blankingEvidence(of: questionID, in: snapshot["submitted_json"]) {
+                    try tx.redact(.auditAmendment, id: snapshot["id"], set: [("submitted_json", json)])
+                    blanked += 1
+                }
+            }
+            guard blanked > 0 else {
+                throw AssayFailure("Audit \(auditID), question \(questionID) has no evidence text to redact.")
+            }
+            try tx.insert(into: .redaction, [
+                ("audit_id", auditID), ("question_id", questionID), ("reason", why),
+                ("redacted_at", Timestamp.iso8601(Date())), ("redacted_by", identity.name),
+            ])
+            return RedactionResult(auditID: auditID, questionID: questionID, rowsBlanked: blanked)
+        }
+    }
+
+    /// The amendment snapshot with the question's evidence set to null, or nil when it has none.
+    private static func blankingEvidence(of questionID: String, in json: String) throws -> String? {
+        guard var object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
+              var answers = object["answers"] as? [String: Any],
+              var answer = answers[questionID] as? [String: Any],
+              let evidence = answer["evidence"], !(evidence is NSNull) else { return nil }
+        answer["evidence"] = NSNull()
+        answers[questionID] = answer
+        object["answers"] = answers
+        return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+    }
+}

@@ -1,0 +1,75 @@
+import GRDB
+
+/// One audited row whose current values and last logged digest disagree.
+public struct DigestMismatch: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// The row is there but the log never recorded it (or recorded its deletion).
+        case notInLog
+        /// The log's last entry for the row has other values than the row now holds.
+        case changed
+        /// The log says the row exists but it is gone.
+        case missing
+    }
+    public let table: String
+    public let rowID: Int64
+    public let kind: Kind
+    public let logged: String?
+    public let current: String?
+    /// The row's last log entry, if any.
+    public let loggedSeq: Int64?
+
+    /// How a person reads it.
+    public var explanation: String {
+        switch kind {
+        case .notInLog:
+            "\(table) row \(rowID) is not in the audit log: it was inserted (or restored) outside Assay"
+        case .changed:
+            "\(table) row \(rowID) no longer matches its last logged values (log entry \(loggedSeq ?? 0)): it was changed outside Assay"
+        case .missing:
+            "\(table) row \(rowID) is gone, but the log's last entry for it (\(loggedSeq ?? 0)) is not a deletion: it was deleted outside Assay"
+        }
+    }
+}
+
+/// Compares every row of one audited table with the digest the audit log last recorded for
+/// it. Both sides are read in row-id order and merged, so memory stays flat however large
+/// the table (a million frame cases).
+enum DigestComparison {
+    static func mismatches(in table: String, _ db: Database, limit: Int = .max) throws -> [DigestMismatch] {
+        // The last entry of each row: its digest after the change (NULL after a delete).
+        let logged = try Row.fetchCursor(db, sql: """
+            SELECT row_id, after_sha256, seq FROM audit_log
+            WHERE seq IN (SELECT max(seq) FROM audit_log WHERE table_name = ? GROUP BY row_id)
+            ORDER BY row_id
+            """, arguments: [table])
+        let current = try Row.fetchCursor(db, sql: "SELECT * FROM \"\(table)\" ORDER BY id")
+        var found: [DigestMismatch] = []
+        var entry = try logged.next().map { (id: $0[0] as Int64, digest: $0[1] as String?, seq: $0[2] as Int64) }
+        var row = try current.next()
+        while found.count < limit, entry != nil || row != nil {
+            let rowID: Int64? = row?["id"]
+            let logID: Int64? = entry?.id
+            if let logID, rowID == nil || logID < rowID! {
+                // Logged but not in the table: fine when its last entry was its deletion.
+                if let digest = entry!.digest {
+                    found.append(DigestMismatch(table: table, rowID: logID, kind: .missing, logged: digest, current: nil, loggedSeq: entry!.seq))
+                }
+                entry = try logged.next().map { ($0[0], $0[1], $0[2]) }
+            } else if let rowID, logID == nil || rowID < logID! {
+                found.append(DigestMismatch(table: table, rowID: rowID, kind: .notInLog, logged: nil, current: RowDigest.sha256(of: row!), loggedSeq: nil))
+                row = try current.next()
+            } else if let rowID {
+                // The same row on both sides.
+                let digest = RowDigest.sha256(of: row!)
+                if entry!.digest == nil {
+                    found.append(DigestMismatch(table: table, rowID: rowID, kind: .notInLog, logged: nil, current: digest, loggedSeq: entry!.seq))
+                } else if entry!.digest != digest {
+                    found.append(DigestMismatch(table: table, rowID: rowID, kind: .changed, logged: entry!.digest, current: digest, loggedSeq: entry!.seq))
+                }
+                entry = try logged.next().map { ($0[0], $0[1], $0[2]) }
+                row = try current.next()
+            }
+        }
+        return found
+    }
+}

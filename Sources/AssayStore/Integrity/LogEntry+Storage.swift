@@ -1,0 +1,28 @@
+import GRDB
+
+extension LogEntry {
+    static let insertSQL = """
+        INSERT INTO audit_log (seq, at, user_name, os_login, table_name, row_id, operation, changed_columns,
+                               before_sha256, after_sha256, chain_sha256)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    /// Writes the entry chained after `previous` with a prepared `insertSQL` statement, and
+    /// returns its chain hash (the new head).
+    func append(after previous: String?, with statement: Statement) throws -> String {
+        let hash = chainHash(after: previous)
+        try statement.execute(arguments: [
+            seq, at, userName, osLogin, tableName, rowID, operation.rawValue,
+            changedColumns, beforeSHA256, afterSHA256, hash,
+        ])
+        return hash
+    }
+
+    /// The log's last entry as (seq, chain hash); (0, nil) for an empty log.
+    static func head(_ db: Database) throws -> (seq: Int64, hash: String?) {
+        guard let row = try Row.fetchOne(db, sql: "SELECT seq, chain_sha256 FROM audit_log ORDER BY seq DESC LIMIT 1") else {
+            return (0, nil)
+        }
+        return (row[0], row[1])
+    }
+}

@@ -1,0 +1,98 @@
+import AssayCore
+import Crypto
+import GRDB
+
+/// One row of `audit_log`: one inserted, updated, redacted or deleted row of an audited table.
+///
+/// Its chain hash is SHA-256 over the previous entry's chain hash (32 raw bytes; 32 zero bytes
+/// before the first entry) followed by the entry's canonical content (`CanonicalBytes` of the
+/// fields below, in this order). The content holds digests of the changed row's values, never
+/// the values, so a value can later be corrected or erased (a redaction) without breaking the
+/// chain. docs/integrity.md gives the byte layout and a worked example.
+public struct LogEntry: Sendable, Equatable {
+    public enum Operation: String, Sendable, CaseIterable {
+        case insert, update, delete
+        /// An update that blanks text to erase or correct personal data (`redact`).
+        case redact
+        /// A schema migration changed the row's shape (a new column); the row's digest is
+        /// re-baselined to what the migration left.
+        case migrate
+    }
+
+    public var seq: Int64
+    public var at: String
+    public var userName: String
+    public var osLogin: String
+    public var tableName: String
+    public var rowID: Int64
+    public var operation: Operation
+    /// For an update, redaction or migration: the names of the columns whose values changed,
+    /// comma-separated, in declaration order. The names, never the values.
+    public var changedColumns: String?
+    public var beforeSHA256: String?
+    public var afterSHA256: String?
+
+    /// The hash a chain whose previous head is `previous` (64 hex digits, or nil before the
+    /// first entry) gives this entry.
+    public func chainHash(after previous: String?) -> String {
+        var content = CanonicalBytes()
+        content.append("seq", seq)
+        content.append("at", at)
+        content.append("user_name", userName)
+        content.append("os_login", osLogin)
+        content.append("table_name", tableName)
+        content.append("row_id", rowID)
+        content.append("operation", operation.rawValue)
+        content.append("changed_columns", changedColumns)
+        content.append("before_sha256", beforeSHA256)
+        content.append("after_sha256", afterSHA256)
+        var hasher = SHA256()
+        hasher.update(data: previous.flatMap(Self.bytes(hex:)) ?? Self.genesis)
+        hasher.update(data: content.bytes)
+        return hasher.finalize().hexString
+    }
+
+    /// The 32 zero bytes the first entry is chained to.
+    static let genesis = [UInt8](repeating: 0, count: 32)
+
+    static func bytes(hex: String) -> [UInt8]? {
+        let digits = Array(hex.utf8)
+        guard digits.count == 64 else { return nil }
+        var out = [UInt8]()
+        out.reserveCapacity(32)
+        var i = 0
+        while i < 64 {
+            guard let high = nibble(digits[i]), let low = nibble(digits[i + 1]) else { return nil }
+            out.append(high << 4 | low)
+            i += 2
+        }
+        return out
+    }
+
+    private static func nibble(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): c - UInt8(ascii: "a") + 10
+        default: nil
+        }
+    }
+}
+
+extension LogEntry: FetchableRecord {
+    public init(row: Row) throws {
+        seq = row["seq"]
+        at = row["at"]
+        userName = row["user_name"]
+        osLogin = row["os_login"]
+        tableName = row["table_name"]
+        rowID = row["row_id"]
+        let name: String = row["operation"]
+        guard let operation = Operation(rawValue: name) else {
+            throw AssayFailure("audit_log row \(seq) has an unknown operation \(name)")
+        }
+        self.operation = operation
+        changedColumns = row["changed_columns"]
+        beforeSHA256 = row["before_sha256"]
+        afterSHA256 = row["after_sha256"]
+    }
+}

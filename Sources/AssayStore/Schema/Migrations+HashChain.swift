@@ -1,0 +1,85 @@
+import AssayCore
+import Foundation
+import GRDB
+
+extension Migrations {
+    /// The hash-chained audit log (docs/integrity.md).
+    ///
+    /// `audit_log` is rebuilt with its final shape — `changed_columns`, the `redact` and
+    /// `migrate` operations, and `chain_sha256` — and every existing entry is chained in
+    /// order. Earlier migrations added columns (v7, v10), which changed the digest of rows
+    /// logged before them; such rows, and any other row whose values no longer match its
+    /// last entry, get a `migrate` entry so `verify` starts from a clean baseline. The
+    /// chain's guarantees therefore begin with this migration; `verify` says how many rows
+    /// it re-baselined. `redaction` records why a lead blanked a text (`redact`).
+    static func v11HashChain(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP TRIGGER audit_log_is_append_only_update;
+            DROP TRIGGER audit_log_is_append_only_delete;
+            DROP INDEX audit_log_by_row;
+            ALTER TABLE audit_log RENAME TO audit_log_v10;
+            CREATE TABLE audit_log (
+                seq INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                user_name TEXT NOT NULL,
+                os_login TEXT NOT NULL,
+                table_name TEXT NOT NULL,
+                row_id INTEGER NOT NULL,
+                operation TEXT NOT NULL CHECK (operation IN ('insert', 'update', 'delete', 'redact', 'migrate')),
+                changed_columns TEXT,
+                before_sha256 TEXT,
+                after_sha256 TEXT,
+                chain_sha256 TEXT NOT NULL
+            ) STRICT;
+            CREATE TABLE redaction (
+                id INTEGER PRIMARY KEY,
+                audit_id INTEGER NOT NULL REFERENCES audit(id),
+                question_id TEXT NOT NULL,
+                reason TEXT NOT NULL,
+                redacted_at TEXT NOT NULL,
+                redacted_by TEXT NOT NULL
+            ) STRICT;
+            """)
+        var head: String?
+        let old = try Row.fetchCursor(db, sql: "SELECT * FROM audit_log_v10 ORDER BY seq")
+        let insert = try db.makeStatement(sql: LogEntry.insertSQL)
+        var last: Int64 = 0
+        while let row = try old.next() {
+            var entry = try LogEntry(row: row)
+            entry.changedColumns = nil
+            head = try entry.append(after: head, with: insert)
+            last = entry.seq
+        }
+        try db.execute(sql: "DROP TABLE audit_log_v10")
+        try db.execute(sql: "CREATE INDEX audit_log_by_row ON audit_log(table_name, row_id)")
+        try rebaseline(db, migration: "v11-hash-chain", after: (last, head))
+        try db.execute(sql: Self.appendOnlyTriggers)
+    }
+
+    /// Appends a `migrate` entry for every row of every audited table whose values differ
+    /// from its last logged digest. A migration that adds a column to an audited table calls
+    /// this after its change, so the rows it reshaped do not read as tampering.
+    static func rebaseline(_ db: Database, migration: String, after last: (seq: Int64, hash: String?)) throws {
+        let at = Timestamp.iso8601(Date())
+        let login = Identity.osLoginName()
+        let insert = try db.makeStatement(sql: LogEntry.insertSQL)
+        var (seq, head) = last
+        for table in AuditedTable.all where try db.tableExists(table.name) {
+            for mismatch in try DigestComparison.mismatches(in: table.name, db) {
+                seq += 1
+                let entry = LogEntry(
+                    seq: seq, at: at, userName: "(migration \(migration))", osLogin: login, tableName: table.name,
+                    rowID: mismatch.rowID, operation: mismatch.current == nil ? .delete : .migrate, changedColumns: nil,
+                    beforeSHA256: mismatch.logged, afterSHA256: mismatch.current)
+                head = try entry.append(after: head, with: insert)
+            }
+        }
+    }
+
+    static let appendOnlyTriggers = """
+        CREATE TRIGGER audit_log_is_append_only_update BEFORE UPDATE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        CREATE TRIGGER audit_log_is_append_only_delete BEFORE DELETE ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+        """
+}
