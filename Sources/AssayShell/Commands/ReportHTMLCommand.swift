@@ -1,6 +1,7 @@
 import AssayAudits
 import AssayCore
 import AssayReports
+import AssayStore
 import ArgumentParser
 import Foundation
 
@@ -41,44 +42,13 @@ struct ReportHTMLCommand: AssayCommand {
         let report = try HTMLReport(audits: audits, month: end, months: months, actions: try store.actions(ActionFilter()), asOf: ActionDates.today())
         let head = try store.chainHead()
         let html = report.render(produced: CalendarDate.today().description, chainHead: head?.description)
-        try Self.writePrivately(html, to: out)
+        try PrivateFile.write(html, to: out)
         session.write("Wrote \(out) (\(Self.size(html.utf8.count))): the report for \(end) with \(months) month\(months == 1 ? "" : "s") "
                       + "(\(report.window)), \(report.audited) audits, \(report.teams.count) teams.\n")
         session.write("It holds: \(report.contents.joined(separator: ", ")). It names no case; open it in a browser or print it on A4.\n")
         if let head { session.write(head.footnote + "\n") }
         if report.includesHistory, let note = report.footnotes.first(where: { $0.contains("imported from before Assay") }) {
             session.write(ReportCells.footnotes([note]))
-        }
-    }
-
-    /// Writes the file private (0600): into a new file beside it, then renamed over it, so
-    /// a reader never sees half a report and an older file's wider mode is not kept.
-    static func writePrivately(_ text: String, to path: String) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw AssayFailure("--out \(path) is a directory; give a file name.")
-        }
-        let temporary = path + ".partial-\(getpid())"
-        let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw AssayFailure("Cannot write \(path): \(String(cString: strerror(errno))).") }
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if n <= 0 {
-                let reason = String(cString: strerror(errno))
-                close(fd)
-                unlink(temporary)
-                throw AssayFailure("Cannot write \(path): \(reason).")
-            }
-            written += n
-        }
-        fchmod(fd, 0o600)
-        close(fd)
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw AssayFailure("Cannot write \(path): \(reason).")
         }
     }
 

@@ -13,6 +13,8 @@ public final class Store: Sendable {
     public let identity: Identity
     /// True when this open created the database (and made `identity` its lead).
     public let wasCreated: Bool
+    /// True when the file could not be written by this process and was opened read-only.
+    public let isReadOnly: Bool
     let queue: DatabaseQueue
 
     /// Where the database is when nobody says: `--db`, else `$ASSAY_DB`, else `./assay.db`.
@@ -27,18 +29,29 @@ public final class Store: Sendable {
         self.path = path
         self.identity = identity
         self.wasCreated = try Self.createPrivateFileIfMissing(path)
+        // A file this process may not write (a copy handed to an inspector, a read-only
+        // mount) is opened read-only, so reading and `verify` still work; writes then fail
+        // with a clear message (StoreFailure) rather than at opening.
+        self.isReadOnly = !wasCreated && access(path, W_OK) != 0
         var config = Configuration()
-        config.journalMode = .wal
+        config.journalMode = isReadOnly ? .default : .wal
+        config.readonly = isReadOnly
         config.busyMode = .timeout(TimeInterval(Self.busyTimeoutSeconds()))
         config.foreignKeysEnabled = true
         config.label = "assay"
         do {
-            queue = try DatabaseQueue(path: path, configuration: config)
             let migrator = Migrations.migrator
+            queue = try Self.openQueue(path, config, isReadOnly: isReadOnly)
             try queue.read { db in try Self.checkIsAssayDatabase(db, path: path, migrator: migrator) }
+            if isReadOnly {
+                guard try queue.read(migrator.hasCompletedMigrations) else {
+                    throw AssayFailure("\(path) was written by an older Assay and must be upgraded, which needs write access; it is read-only for \(Identity.osLoginName()). Nothing was changed.")
+                }
+                return
+            }
             try migrator.migrate(queue)
         } catch let error as DatabaseError {
-            throw AssayFailure("\(path): cannot open as an Assay database: \(StoreFailure.explain(error))")
+            throw AssayFailure("\(path): \(StoreFailure.explain(error))")
         }
         if try read({ try Int.fetchOne($0, sql: "SELECT count(*) FROM people") ?? 0 }) == 0 {
             try write { tx in
@@ -74,12 +87,26 @@ public final class Store: Sendable {
         try queue.read(body)
     }
 
-    private static func createPrivateFileIfMissing(_ path: String) throws -> Bool {
-        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        if fd >= 0 {
-            close(fd)
-            return true
+    /// Opens the file. Reading a WAL database needs its shared-memory file (`-shm`), which a
+    /// process that may not write the folder cannot create; such a file is then opened
+    /// `immutable` (SQLite reads it as it stands, without locks: fine for a copy nobody else
+    /// is writing, which is what a read-only file usually is).
+    private static func openQueue(_ path: String, _ config: Configuration, isReadOnly: Bool) throws -> DatabaseQueue {
+        guard isReadOnly else { return try DatabaseQueue(path: path, configuration: config) }
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            _ = try queue.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") }
+            return queue
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN {
+            var allowed = CharacterSet.urlPathAllowed
+            allowed.remove(charactersIn: "?#%")
+            let escaped = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
+            return try DatabaseQueue(path: "file:\(escaped)?immutable=1", configuration: config)
         }
+    }
+
+    private static func createPrivateFileIfMissing(_ path: String) throws -> Bool {
+        if createPrivateFile(path) { return true }
         if errno == EEXIST { return false }
         throw AssayFailure("\(path): cannot create the database: \(String(cString: strerror(errno)))")
     }

@@ -17,7 +17,7 @@ public enum StoreFailure {
         case .SQLITE_CANTOPEN:
             return "the database file cannot be opened (missing folder, or no permission)\(detail)."
         case .SQLITE_IOERR:
-            return "the disk reported an input/output error; nothing of this change was written\(detail)."
+            return "writing to the disk failed (it may be full, over quota or failing); nothing of this change was written\(detail)."
         case .SQLITE_PERM, .SQLITE_AUTH:
             return "permission denied\(detail)."
         default:

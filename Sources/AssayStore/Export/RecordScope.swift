@@ -1,0 +1,68 @@
+import AssayCore
+import GRDB
+
+/// The rows an evidence pack carries: the month's frame and its cases, every draw (earlier
+/// months' draws decide the exclusions), the month's audits with everything hanging off them,
+/// and the templates and people they name. One list, used both to copy the rows and to find
+/// where the log segment that vouches for them must start.
+struct RecordScope {
+    let frameID: Int64
+    let month: String
+
+    /// (table, WHERE clause, arguments) for each table copied.
+    var tables: [(String, String, StatementArguments)] {
+        let audits = "audit_id IN (SELECT id FROM audit WHERE month = ?)"
+        let moderations = "moderation_id IN (SELECT id FROM moderation WHERE audit_id IN (SELECT id FROM audit WHERE month = ?))"
+        return [
+            ("people", "1", []), ("template", "1", []),
+            ("frame", "id = ?", [frameID]), ("frame_case", "frame_id = ?", [frameID]),
+            ("draw", "1", []), ("draw_stratum", "1", []), ("draw_exclusion", "1", []), ("draw_case", "1", []), ("draw_reaudit", "1", []),
+            ("audit", "month = ?", [month]),
+            ("audit_answer", audits, [month]), ("audit_section_grade", audits, [month]), ("audit_action", audits, [month]),
+            ("audit_amendment", audits, [month]), ("escalation", audits, [month]), ("challenge", audits, [month]),
+            ("moderation", audits, [month]), ("moderation_answer", moderations, [month]),
+            ("moderation_section_grade", moderations, [month]), ("redaction", audits, [month]),
+        ]
+    }
+
+    /// The earliest of the last log entries of every copied row: from there to the head,
+    /// the log vouches for each of them.
+    func segmentStart(_ db: Database) throws -> Int64 {
+        var start = Int64.max
+        for (table, condition, arguments) in tables {
+            let last = try Int64.fetchOne(db, sql: """
+                SELECT min(last) FROM (SELECT max(seq) AS last FROM audit_log
+                WHERE table_name = ? AND row_id IN (SELECT id FROM "\(table)" WHERE \(condition)) GROUP BY row_id)
+                """, arguments: [table] + arguments)
+            if let last { start = min(start, last) }
+        }
+        return start == .max ? 1 : start
+    }
+
+    /// Copies the rows, with their tables' own definitions (so `SELECT *` and the row digests
+    /// come out as in Assay's database), into a new private SQLite file.
+    func writeRecords(_ source: Database, to path: String) throws {
+        guard Store.createPrivateFile(path) else {
+            throw AssayFailure("Cannot create \(path): it exists, or the folder cannot be written.")
+        }
+        var config = Configuration()
+        config.foreignKeysEnabled = false  // the pack holds a subset: some references point outside it
+        let destination = try DatabaseQueue(path: path, configuration: config)
+        try destination.write { db in
+            for (table, condition, arguments) in tables {
+                guard let create = try String.fetchOne(source, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table]) else { continue }
+                try db.execute(sql: create)
+                let rows = try Row.fetchCursor(source, sql: "SELECT * FROM \"\(table)\" WHERE \(condition) ORDER BY id", arguments: arguments)
+                var insert: Statement?
+                while let row = try rows.next() {
+                    if insert == nil {
+                        let marks = Array(repeating: "?", count: row.count).joined(separator: ",")
+                        insert = try db.makeStatement(sql: "INSERT INTO \"\(table)\" VALUES (\(marks))")
+                    }
+                    try insert!.execute(arguments: StatementArguments(row.databaseValues))
+                }
+            }
+        }
+        try destination.close()
+    }
+}
