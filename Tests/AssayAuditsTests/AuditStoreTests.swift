@@ -550,17 +550,15 @@ import Testing
         #expect(error?.message.contains("audit amend \(id)") == true)
         #expect(try counts() == before)
 
-        // An audit left in progress in the shell is not overwritten either.
+        // An audit left in progress in the shell is completed from the file, in one step.
         let other = try openAudit(ana, team: "CP North")
-        let beforeOther = try counts()
-        let inProgress = #expect(throws: AssayFailure.self) {
-            try ana.submitInOneStep(try drawnCase(ana, team: "CP North"), template: fx.mini, unsampled: false,
-                                    answers: Self.completeAnswers, overall: .good, reason: nil, actions: [])
-        }
-        #expect(inProgress?.message.contains("already has audit \(other.id)") == true)
-        #expect(try counts() == beforeOther)
-        #expect(try ana.audit(id: other.id).status == .inProgress)
-        #expect(try ana.answers(auditID: other.id).isEmpty)
+        try ana.saveAnswer(auditID: other.id, questionID: "summary", typed: TypedAnswer(value: "begun in the shell", grade: nil))
+        let completed = try ana.submitInOneStep(try drawnCase(ana, team: "CP North"), template: fx.mini, unsampled: false,
+                                                answers: Self.completeAnswers, overall: .good, reason: nil, actions: [])
+        #expect(completed == other.id)
+        #expect(try ana.audit(id: other.id).status == .submitted)
+        #expect(try ana.answers(auditID: other.id).keys.sorted() == Self.completeAnswers.map(\.questionID).sorted(),
+                "the file is the whole audit: the summary it leaves out is cleared")
     }
 
     // MARK: 7. Amending

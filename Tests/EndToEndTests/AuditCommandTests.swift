@@ -266,7 +266,7 @@ enum AuditWorkspace {
         #expect(text.stdout.contains("(ad-hoc, not drawn)"))
     }
 
-    @Test func onlyTheLeadReopensAnAuditAndItStillBlocksASecondOne() throws {
+    @Test func onlyTheLeadReopensAnAuditAndTheAuditorResubmitsItFromAFile() throws {
         work.write("c1.yaml", Self.goodAnswers)
         try #require(try audit(["audit", "C1", "--template", "mini", "--answers", "c1.yaml"]).status == 0)
         let id = try #require(try AuditWorkspace.audits(work).first?["audit_id"] as? Int)
@@ -296,11 +296,17 @@ enum AuditWorkspace {
         #expect((kept["answers"] as? [String: Any])?.keys.sorted() == (record["answers"] as? [[String: Any]])?
             .filter { !($0["value"] is NSNull) }.compactMap { $0["question"] as? String }.sorted())
 
-        let reopenedCounts = try AuditWorkspace.counts(work)
-        let second = try audit(["audit", "C1", "--template", "mini", "--answers", "c1.yaml"])
-        #expect(second.status != 0)
-        #expect(second.stderr.contains("Case C1 already has audit \(id) in 2026-11 (in_progress, Ana); nothing was stored."), "\(second.stderr)")
-        #expect(try AuditWorkspace.counts(work) == reopenedCounts)
+        // The auditor resubmits the reopened audit from a corrected file: the same audit, submitted again.
+        work.write("c1-corrected.yaml", AuditCommandTests.goodAnswers.replacingOccurrences(of: "plan-quality: r", with: "plan-quality: i")
+            .replacingOccurrences(of: "overall: 3", with: "overall: 4\nreason: The new baby was not in the plan at all."))
+        let second = try audit(["audit", "C1", "--template", "mini", "--answers", "c1-corrected.yaml"])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("Completed and submitted audit \(id) of C1"))
+        let resubmitted = try AuditWorkspace.show(work, id)
+        #expect(resubmitted["status"] as? String == "submitted")
+        #expect(resubmitted["overall"] as? Int == 4)
+        #expect(AuditWorkspace.answers(resubmitted)["plan-quality"]?["grade"] as? Int == 4)
+        #expect((resubmitted["amendments"] as? [[String: Any]])?.count == 1, "the reopening is still on record")
         #expect(try AuditWorkspace.audits(work).count == 1)
     }
 }

@@ -155,15 +155,25 @@ extension Store {
     }
 
     /// Creates, fills and submits an audit in one transaction (`audit CASE --answers FILE`):
-    /// the caller has checked everything, and if any write fails nothing is stored.
+    /// the caller has checked everything, and if any write fails nothing is stored. An audit
+    /// of the case already in progress (begun in the shell, or reopened by a lead) is
+    /// completed from the file instead: the file is the whole audit, so its answers replace
+    /// the stored ones and a question it leaves out is cleared.
     @discardableResult
     public func submitInOneStep(_ theCase: AuditedCase, template: AuditTemplate, unsampled: Bool, answers: [Answer],
                                 overall: Grade, reason: String?, actions: [(what: String, owner: String, due: CalendarDate)]) throws -> Int64 {
         try require(Self.everyone, to: "audit cases")
-        if let existing = try audit(caseID: theCase.caseID, month: theCase.month) {  // the UNIQUE key stops a racing twin
+        let existing = try audit(caseID: theCase.caseID, month: theCase.month)
+        if let existing, existing.status == .submitted {  // the UNIQUE key stops a racing twin
             throw AssayFailure("""
-                Case \(theCase.caseID) already has audit \(existing.id) in \(theCase.month) (\(existing.status.rawValue), \(existing.auditor)); \
-                nothing was stored. \(existing.status == .submitted ? "A lead can reopen it: audit amend \(existing.id) --reason TEXT" : "Finish it in the shell: audit \(theCase.caseID)")
+                Case \(theCase.caseID) already has audit \(existing.id) in \(theCase.month) (submitted, \(existing.auditor)); \
+                nothing was stored. A lead can reopen it: audit amend \(existing.id) --reason TEXT
+                """)
+        }
+        if let existing, existing.templateID != template.id || existing.templateVersion != template.version {
+            throw AssayFailure("""
+                Audit \(existing.id) of \(theCase.caseID) was begun with template \(existing.templateID) v\(existing.templateVersion); \
+                the answers file is for \(template.id) v\(template.version). Nothing was stored.
                 """)
         }
         let byID = Dictionary(uniqueKeysWithValues: answers.map { ($0.questionID, $0) })
@@ -173,6 +183,31 @@ extension Store {
         }
         let suggested = SuggestedGrades(template: template, answers: SubmissionRules.gradeAnswers(byID))
         let now = Timestamp.iso8601(Date())
+        if let existing {
+            return try write { tx in
+                _ = try lockedEditable(tx, existing.id)
+                try tx.update(.audit, id: existing.id, set: [("overall", overall.rawValue), ("overall_reason", reason)])
+                let stored = try tx.query { db in
+                    try Row.fetchAll(db, sql: "SELECT id, question_id FROM audit_answer WHERE audit_id = ?", arguments: [existing.id])
+                }
+                let storedIDs = Dictionary(uniqueKeysWithValues: stored.map { ($0["question_id"] as String, $0["id"] as Int64) })
+                for answer in answers {
+                    let values: [(String, (any DatabaseValueConvertible)?)] = [
+                        ("value", answer.value), ("grade", answer.grade?.rawValue), ("skipped", answer.skipped ? 1 : 0),
+                        ("evidence", answer.evidence), ("reason", answer.reason), ("answered_at", now), ("answered_by", identity.name),
+                    ]
+                    if let id = storedIDs[answer.questionID] {
+                        try tx.update(.auditAnswer, id: id, set: values)
+                    } else {
+                        try tx.insert(into: .auditAnswer, [("audit_id", existing.id), ("question_id", answer.questionID)] + values)
+                    }
+                }
+                for (question, id) in storedIDs where byID[question] == nil { try tx.delete(from: .auditAnswer, id: id) }
+                for action in actions { try Self.insertAction(tx, auditID: existing.id, what: action.what, owner: action.owner, due: action.due) }
+                try Self.finish(tx, auditID: existing.id, template: template, suggested: suggested)
+                return existing.id
+            }
+        }
         return try write { tx in
             try Self.refuseImportedTwin(tx, theCase)
             let id = try tx.insert(into: .audit, [

@@ -81,11 +81,14 @@ struct AuditCaseCommand: AssayCommand {
     }
 
     private func submitFromFile(_ path: String, theCase: AuditedCase, store: Store, session: Session) throws {
-        let chosen = try pickTemplate(store: store, theCase: theCase, fromFile: AnswerSheet.templateID(path: path))
+        // An audit in progress (begun in the shell, or reopened) is completed with the template it began with.
+        let inProgress = try store.audit(caseID: theCase.caseID, month: theCase.month).flatMap { $0.status == .inProgress ? $0 : nil }
+        let chosen = try inProgress.map { try store.template(of: $0) }
+            ?? pickTemplate(store: store, theCase: theCase, fromFile: AnswerSheet.templateID(path: path))
         let sheet = try AnswerSheet.read(path: path, template: chosen)
         let id = try store.submitInOneStep(theCase, template: chosen, unsampled: unsampled, answers: sheet.answers,
                                            overall: sheet.overall, reason: sheet.reason, actions: sheet.actions)
-        session.write("Submitted audit \(id) of \(theCase.caseID) (\(theCase.month), \(chosen.id) v\(chosen.version)): "
+        session.write("\(inProgress == nil ? "Submitted" : "Completed and submitted") audit \(id) of \(theCase.caseID) (\(theCase.month), \(chosen.id) v\(chosen.version)): "
                       + "overall \(sheet.overall.rawValue) \(sheet.overall.name).\n")
     }
 
