@@ -94,6 +94,27 @@ import Testing
         #expect(!text.contains("Zed"))
     }
 
+    /// Keeping a column that looks like personal data needs --allow-personal-data, and the
+    /// frame then records it (so it is in the audit log's digest of the frame row too).
+    @Test func keepingPersonalDataNeedsTheFlagAndIsRecordedWithTheFrame() throws {
+        let text = "case_id,team,locality,Surname,DOB\nA,T,L,Smith,2015-03-04\n"
+        var options = RegisterImportOptions(asOf: asOf)
+        options.keep = ["Surname", "DOB"]
+        let before = try tableCounts()
+        let refused = rejection { _ = try importText(text, options) }
+        #expect(refused?.problems.map(\.line) == [1, 1])
+        #expect(refused?.problems.first?.reason.contains("--keep Surname: the column looks like personal data about a child or family (a name)") == true)
+        #expect(refused?.problems.last?.reason.contains("(a date of birth)") == true)
+        #expect(refused?.problems.first?.reason.contains("--allow-personal-data") == true)
+        #expect(try tableCounts() == before, "nothing stored")
+
+        options.allowPersonalData = true
+        let summary = try importText(text, options)
+        #expect(summary.personalDataKept == ["Surname", "DOB"])
+        #expect(try store.read { try String.fetchOne($0, sql: "SELECT personal_data_kept FROM frame") } == #"["Surname","DOB"]"#)
+        #expect(try store.verify().isIntact)
+    }
+
     @Test func mapServiceReadsALocalName() throws {
         var options = RegisterImportOptions(asOf: asOf)
         options.serviceMap = [("Youth Offending", "early-help")]

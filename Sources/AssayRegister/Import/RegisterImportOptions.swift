@@ -10,6 +10,9 @@ public struct RegisterImportOptions: Sendable {
     public var keep: [String]
     /// `--map-service TEXT=code`: local service names.
     public var serviceMap: [(text: String, code: String)]
+    /// `--allow-personal-data`: a `--keep` column that looks like personal data is kept
+    /// (and recorded with the frame) instead of refused.
+    public var allowPersonalData = false
     /// Name recorded as the frame's source (the file's base name by default).
     public var sourceName: String?
 
@@ -32,4 +35,6 @@ public struct RegisterImportSummary: Sendable {
     public let keptColumns: [String]
     /// Columns in the file that were not stored.
     public let droppedColumns: [String]
+    /// Kept columns that look like personal data (`--allow-personal-data`).
+    public var personalDataKept: [String] = []
 }

@@ -52,6 +52,7 @@ public struct RegisterImporter {
                 ("as_of", options.asOf.description), ("source_name", sourceName), ("source_sha256", sourceHash),
                 ("rows_sha256", nil), ("row_count", 0),
                 ("kept_attributes", Self.json(layout.kept.map(\.name))),
+                ("personal_data_kept", layout.personal.isEmpty ? nil : Self.json(layout.personal)),
                 ("imported_at", Timestamp.iso8601(Date())), ("imported_by", tx.user.name),
             ])
             var validator = RegisterRowValidator(file: file, layout: layout, asOf: options.asOf, serviceMap: services)
@@ -86,8 +87,10 @@ public struct RegisterImporter {
             let counts = try tx.query { db in
                 try Row.fetchOne(db, sql: "SELECT count(DISTINCT team) AS t, count(DISTINCT locality) AS l FROM frame_case WHERE frame_id = ?", arguments: [frameID])!
             }
-            return RegisterImportSummary(frameID: frameID, rows: rows, teams: counts["t"], localities: counts["l"],
-                                         keptColumns: layout.kept.map(\.name), droppedColumns: layout.dropped)
+            var summary = RegisterImportSummary(frameID: frameID, rows: rows, teams: counts["t"], localities: counts["l"],
+                                                keptColumns: layout.kept.map(\.name), droppedColumns: layout.dropped)
+            summary.personalDataKept = layout.personal
+            return summary
         }
     }
 

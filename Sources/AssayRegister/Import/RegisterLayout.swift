@@ -7,6 +7,8 @@ struct RegisterLayout {
     /// Kept columns: header as written, and position.
     var kept: [(name: String, index: Int)] = []
     var dropped: [String] = []
+    /// Kept columns that look like personal data, kept under `--allow-personal-data`.
+    var personal: [String] = []
     let columnCount: Int
 
     init(header: [String], options: RegisterImportOptions, file: String) throws {
@@ -54,6 +56,16 @@ struct RegisterLayout {
             if used.contains(index) {
                 problem(nil, "--keep \(keepName): that column is already read as a field")
                 continue
+            }
+            if let kind = PersonalDataColumn.kind(of: names[index]) {
+                if !options.allowPersonalData {
+                    problem(nil, """
+                        --keep \(keepName): the column looks like personal data about a child or family (\(kind)); \
+                        sampling and reports never need it. Add --allow-personal-data to keep it anyway (the frame records that you did)
+                        """)
+                    continue
+                }
+                personal.append(names[index])
             }
             if !kept.contains(where: { $0.index == index }) { kept.append((names[index], index)) }
         }

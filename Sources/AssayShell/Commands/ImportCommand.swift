@@ -36,6 +36,9 @@ struct ImportCasesCommand: AssayCommand {
     @Option(name: .customLong("keep"), help: ArgumentHelp("Keep COLUMN as an attribute (repeatable).", valueName: "column"))
     var keep: [String] = []
 
+    @Flag(help: "Allow --keep of a column that looks like personal data (a name, date of birth, address, postcode, NHS number); recorded with the frame.")
+    var allowPersonalData = false
+
     @Option(name: .customLong("map-service"), help: ArgumentHelp("Read a local service name as a service code (repeatable).", valueName: "text=code"))
     var serviceMaps: [String] = []
 
@@ -49,17 +52,21 @@ struct ImportCasesCommand: AssayCommand {
         } else {
             asOfDate = .today()
         }
-        let options = RegisterImportOptions(
+        var options = RegisterImportOptions(
             asOf: asOfDate,
             columnMap: try maps.map { try Self.pair($0, option: "--map") }.map { (column: $0.0, field: $0.1) },
             keep: keep,
             serviceMap: try serviceMaps.map { try Self.pair($0, option: "--map-service") }.map { (text: $0.0, code: $0.1) })
+        options.allowPersonalData = allowPersonalData
         let progress = ImportProgress()
         defer { progress.finish() }
         let summary = try RegisterImporter(store: session.store()).importFile(file, options: options, progress: progress.report)
         progress.finish()
         if !summary.droppedColumns.isEmpty {
             session.notice("Not stored (use --keep COLUMN to keep one): \(summary.droppedColumns.joined(separator: ", ")).")
+        }
+        if !summary.personalDataKept.isEmpty {
+            session.notice("Kept as personal data (--allow-personal-data, recorded with frame \(summary.frameID)): \(summary.personalDataKept.joined(separator: ", ")).")
         }
         session.write("Imported \(summary.rows) cases as frame \(summary.frameID): \(summary.teams) teams, \(summary.localities) localities, as of \(asOfDate).\n")
     }

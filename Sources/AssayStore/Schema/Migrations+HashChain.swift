@@ -56,9 +56,31 @@ extension Migrations {
         try db.execute(sql: Self.appendOnlyTriggers)
     }
 
+    /// Changes the shape of one audited table (`sql`, e.g. ALTER TABLE … ADD COLUMN), which
+    /// changes the digest of every row in it, and appends a `migrate` entry for each row the
+    /// change reshaped. Rows that already disagreed with the log before the change (tampering)
+    /// are left alone, so `verify` still names them. Every later migration that reshapes an
+    /// audited table goes through here.
+    static func reshape(_ db: Database, table: AuditedTable, migration: String, sql: String) throws {
+        let alreadyWrong = Set(try DigestComparison.mismatches(in: table.name, db).map(\.rowID))
+        try db.execute(sql: sql)
+        let at = Timestamp.iso8601(Date())
+        let login = Identity.osLoginName()
+        let insert = try db.makeStatement(sql: LogEntry.insertSQL)
+        var (seq, head) = try LogEntry.head(db)
+        for mismatch in try DigestComparison.mismatches(in: table.name, db) where mismatch.kind == .changed && !alreadyWrong.contains(mismatch.rowID) {
+            seq += 1
+            let entry = LogEntry(
+                seq: seq, at: at, userName: "(migration \(migration))", osLogin: login, tableName: table.name,
+                rowID: mismatch.rowID, operation: .migrate, changedColumns: nil,
+                beforeSHA256: mismatch.logged, afterSHA256: mismatch.current)
+            head = try entry.append(after: head, with: insert)
+        }
+    }
+
     /// Appends a `migrate` entry for every row of every audited table whose values differ
-    /// from its last logged digest. A migration that adds a column to an audited table calls
-    /// this after its change, so the rows it reshaped do not read as tampering.
+    /// from its last logged digest: the baseline the chain starts from (v11 only; later
+    /// migrations use `reshape`, which leaves earlier tampering visible).
     static func rebaseline(_ db: Database, migration: String, after last: (seq: Int64, hash: String?)) throws {
         let at = Timestamp.iso8601(Date())
         let login = Identity.osLoginName()

@@ -20,6 +20,7 @@ enum Migrations {
         migrator.registerMigration("v9-moderation", migrate: v9Moderation)
         migrator.registerMigration("v10-reaudits", migrate: v10Reaudits)
         migrator.registerMigration("v11-hash-chain", migrate: v11HashChain)
+        migrator.registerMigration("v12-personal-data", migrate: v12PersonalData)
         return migrator
     }
 

@@ -180,6 +180,28 @@ import Testing
         #expect(try store.read { try String.fetchOne($0, sql: "SELECT user_name FROM audit_log WHERE seq = 3") } == "(migration v11-hash-chain)")
     }
 
+    /// A later migration that adds a column re-baselines the rows it reshaped, but a row that
+    /// had been tampered with before the upgrade is still named.
+    @Test func aReshapingMigrationKeepsEarlierTamperingVisible() throws {
+        let dir = TemporaryDirectory()
+        let raw = try DatabaseQueue(path: dir.file("a.db"))
+        try Migrations.migrator.migrate(raw, upTo: "v11-hash-chain")
+        try raw.write { db in
+            let tx = AuditedWriter(db: db, identity: lead, at: Date())
+            _ = try tx.insert(into: .people, [("name", "Lena Lead"), ("role", "lead"), ("team", nil), ("added_at", "t"), ("added_by", "Lena Lead")])
+            for name in ["a.csv", "b.csv"] {
+                _ = try tx.insert(into: .frame, [("as_of", "2026-11-01"), ("source_name", name), ("source_sha256", "x"), ("rows_sha256", nil),
+                                                 ("row_count", 0), ("kept_attributes", "[]"), ("imported_at", "t"), ("imported_by", "Lena Lead")])
+            }
+            try db.execute(sql: "UPDATE frame SET row_count = 99 WHERE id = 2")  // behind Assay's back, before the upgrade
+        }
+        try raw.close()
+        let report = try Store(path: dir.file("a.db"), identity: lead).verify()
+        #expect(report.rebaselined == 1, "frame 1, reshaped by v12")
+        #expect(report.rowMismatches.map(\.rowID) == [2])
+        #expect(report.rowMismatches.map(\.table) == ["frame"])
+    }
+
     @Test func sqliteIntegrityAndForeignKeyChecksAreReported() throws {
         let dir = TemporaryDirectory()
         let store = try storeWithPeople(dir)
