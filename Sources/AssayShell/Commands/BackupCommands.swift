@@ -13,7 +13,9 @@ struct BackupCommand: AssayCommand {
     var file: String
 
     func execute(in session: Session) throws {
-        let report = try session.existingStore().backup(to: file)
+        let store = try session.existingStore()
+        try store.require([.lead], to: "back up the database (it holds every case)")
+        let report = try store.backup(to: file)
         session.write("Backed up \(session.databasePath) to \(file) (\(report.entries) log entries, \(report.rowsChecked) rows).\n")
         session.write("The copy verifies: \(report.isIntact ? "intact" : "NOT INTACT"). Chain head \(report.head.map { "\($0)" } ?? "none").\n")
         if !report.isIntact { throw AssayFailure(report.text) }
