@@ -39,6 +39,17 @@ import Testing
         #expect(try AuditWorkspace.run(work, as: lead, ["verify"]).status == 0)
     }
 
+    /// Within one session (a script, or the shell) the commands after a restore use the
+    /// restored file, not the connection opened before it.
+    @Test func commandsAfterARestoreInTheSameSessionUseTheRestoredDatabase() throws {
+        let script = "backup b.db\npeople add Xavier --role auditor\nrestore b.db --force\npeople add Yusuf --role auditor\npeople --format csv\n"
+        let result = try work.assay.run(["--db", "qa.db", "--as", lead, "--bail"], input: script)
+        #expect(result.status == 0, "\(result.stderr)")
+        let people = try sqlite3(work, "SELECT group_concat(name, ',') FROM (SELECT name FROM people ORDER BY name)")
+        #expect(people == "Ana,Lena Lead,Yusuf", "Xavier came after the backup; Yusuf after the restore")
+        #expect(try AuditWorkspace.run(work, as: lead, ["verify"]).status == 0)
+    }
+
     @Test func aRestoreRefusesABackupThatDoesNotVerify() throws {
         #expect(try AuditWorkspace.run(work, as: lead, ["backup", "b.db"]).status == 0)
         _ = try sqlite3(work, "UPDATE frame_case SET team = 'Gamma Team' WHERE case_id = 'C2'", file: "b.db")

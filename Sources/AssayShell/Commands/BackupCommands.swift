@@ -39,6 +39,7 @@ struct RestoreCommand: AssayCommand {
     var force = false
 
     func execute(in session: Session) throws {
+        session.closeStore()
         let report = try Store.restore(from: file, to: session.databasePath, identity: session.identity, force: force)
         session.write("Restored \(session.databasePath) from \(file): it verifies (\(report.entries) log entries; chain head \(report.head.map { "\($0)" } ?? "none")).\n")
     }

@@ -71,6 +71,10 @@ public final class Session {
         }
     }
 
+    /// Closes the store (before `restore` replaces the file: a connection kept open would go
+    /// on writing to the old, replaced file). The next command opens the file afresh.
+    func closeStore() { openedStore = nil }
+
     /// The store if it is already open (completion must not create a database).
     var storeIfOpen: Store? { openedStore }
 
