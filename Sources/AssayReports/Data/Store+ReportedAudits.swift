@@ -22,10 +22,14 @@ extension Store {
                 JOIN moderation m ON m.id = g.moderation_id JOIN audit a ON a.id = m.audit_id
                 WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.month BETWEEN ? AND ? AND g.agreed_grade IS NOT NULL
                 """, arguments: [from.description, through.description, from.description, through.description])
+            // Columns by position, not name, and each month parsed once: this runs over every
+            // audit and domain grade of the window (ten years of a region's audits in a trend).
             while let row = try gradeRows.next() {
-                if let grade = Grade(rawValue: row["grade"]) { grades[row["audit_id"], default: [:]][row["section_id"]] = grade }
+                if let grade = Grade(rawValue: row[2]) { grades[row[0], default: [:]][row[1]] = grade }
             }
-            return try Row.fetchAll(db, sql: """
+            var months: [String: Month] = [:]
+            var audits: [ReportedAudit] = []
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT a.id, a.month, a.team, a.locality, a.service, coalesce(m.agreed_overall, a.overall) AS overall,
                        a.draw_id, s.position, s.population
                 FROM audit a
@@ -34,13 +38,17 @@ extension Store {
                 JOIN draw_stratum s ON s.draw_id = c.draw_id AND s.position = c.stratum_position
                 WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.overall IS NOT NULL AND a.month BETWEEN ? AND ?
                 ORDER BY a.month, a.draw_id, s.position, a.case_id
-                """, arguments: [from.description, through.description]).compactMap { row in
-                    guard let month = Month(row["month"] as String), let overall = Grade(rawValue: row["overall"]) else { return nil }
-                    return ReportedAudit(month: month, team: row["team"], locality: row["locality"],
-                                         service: (row["service"] as String?).flatMap(Service.init(rawValue:)), overall: overall,
-                                         origin: .drawn(drawID: row["draw_id"], position: row["position"], population: row["population"]),
-                                         domainGrades: grades[row["id"]] ?? [:])
-                }
+                """, arguments: [from.description, through.description])
+            while let row = try rows.next() {
+                let monthText: String = row[1]
+                guard let month = months[monthText] ?? Month(monthText), let overall = Grade(rawValue: row[5]) else { continue }
+                months[monthText] = month
+                audits.append(ReportedAudit(month: month, team: row[2], locality: row[3],
+                                            service: (row[4] as String?).flatMap(Service.init(rawValue:)), overall: overall,
+                                            origin: .drawn(drawID: row[6], position: row[7], population: row[8]),
+                                            domainGrades: grades[row[0]] ?? [:]))
+            }
+            return audits
         }
         let imported = try pastAudits(from: from, through: through).map {
             ReportedAudit(month: $0.month, team: $0.team, locality: $0.locality, service: $0.service, overall: $0.overall,

@@ -24,25 +24,38 @@ struct FrameCases {
         }
         guard !byFields.isEmpty else { throw AssayFailure("--by needs at least one field.") }
         let wanted = services.map { Set($0.map(\.code)) }
-        let rows = try store.read { db in
-            try Row.fetchAll(db, sql: "SELECT case_id, team, locality, service, worker, attributes FROM frame_case WHERE frame_id = ?",
-                             arguments: [frame.id])
-        }
-        var cases: [Case] = []
-        cases.reserveCapacity(rows.count)
-        for row in rows {
-            let service: String? = row["service"]
-            if let wanted, !wanted.contains(service ?? "") { continue }
-            var attributes: [String: String]?
-            let key = byFields.map { field -> String in
-                if registerFields.contains(field) { return row[field] ?? "" }
-                if attributes == nil {
-                    let text: String? = row["attributes"]
-                    attributes = text.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] } ?? [:]
+        // A cursor, columns by position, and one shared key per stratum: a frame may hold a
+        // million cases, and GRDB `Row`s for all of them at once cost hundreds of megabytes.
+        let cases = try store.read { db -> [Case] in
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM frame_case WHERE frame_id = ?", arguments: [frame.id]) ?? 0
+            var cases: [Case] = []
+            cases.reserveCapacity(count)
+            var keys: [[String]: StratumKey] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT case_id, team, locality, service, worker, attributes FROM frame_case WHERE frame_id = ?",
+                                           arguments: [frame.id])
+            let position = ["team": 1, "locality": 2, "service": 3, "worker": 4]
+            while let row = try rows.next() {
+                let service: String? = row[3]
+                if let wanted, !wanted.contains(service ?? "") { continue }
+                var attributes: [String: String]?
+                let values = byFields.map { field -> String in
+                    if let index = position[field] { return row[index] ?? "" }
+                    if attributes == nil {
+                        let text: String? = row[5]
+                        attributes = text.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] } ?? [:]
+                    }
+                    return attributes?[field] ?? ""
                 }
-                return attributes?[field] ?? ""
+                let key: StratumKey
+                if let known = keys[values] {
+                    key = known
+                } else {
+                    key = StratumKey(values)
+                    keys[values] = key
+                }
+                cases.append(Case(caseID: row[0], key: key))
             }
-            cases.append(Case(caseID: row["case_id"], key: StratumKey(key)))
+            return cases
         }
         return FrameCases(frame: frame, cases: cases)
     }
