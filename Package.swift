@@ -68,6 +68,8 @@ let package = Package(
             dependencies: ["AssayCore", "AssayTemplates"]),
         .executableTarget(name: "assay", dependencies: ["AssayShell"]),
         .executableTarget(name: "assay-samples", dependencies: ["AssaySamples"]),
+        // The fuzzing harness (Scripts/fuzz, docs/fuzzing.md): replays inputs in a normal build, libFuzzer with --sanitize fuzzer.
+        .executableTarget(name: "AssayFuzz", dependencies: ["AssayCore", "AssayRegister", "AssayTemplates", "AssayAudits", "AssaySamples"]),
         .target(name: "AssayTestSupport", path: "Tests/AssayTestSupport"),
         .testTarget(name: "AssayCoreTests", dependencies: ["AssayCore"]),
         .testTarget(name: "AssayStoreTests", dependencies: [

@@ -19,7 +19,8 @@ public struct AnswerSheet {
     /// The template the file names with `template:`, if it names one (checked before the
     /// template is chosen, so that `--template` and the file can agree).
     public static func templateID(path: String) throws -> String? {
-        guard let root = try? Yams.compose(yaml: try text(path)), let top = root.mapping else { return nil }
+        guard let text = try? text(path), YAMLAliases.firstAliasLine(in: text) == nil,
+              let root = try? Yams.compose(yaml: text), let top = root.mapping else { return nil }
         return top.first { $0.key.string == "template" }?.value.string
     }
 
@@ -41,6 +42,10 @@ public struct AnswerSheet {
             problems.append(InputProblem(file: file, line: line, field: field, reason: reason))
         }
         func rejected() -> InputRejected { InputRejected(file: file, problems: problems, consequence: "nothing was stored") }
+        if let line = YAMLAliases.firstAliasLine(in: text) {
+            report(line, nil, YAMLAliases.refusal)
+            throw rejected()
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {

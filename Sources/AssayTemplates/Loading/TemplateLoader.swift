@@ -25,6 +25,9 @@ public enum TemplateLoader {
         let report: (Int?, String?, String) -> Void = { line, field, reason in
             problems.append(InputProblem(file: file, line: line, field: field, reason: reason))
         }
+        if let line = YAMLAliases.firstAliasLine(in: text) {
+            throw InputRejected(file: file, problems: [InputProblem(file: file, line: line, field: nil, reason: YAMLAliases.refusal)], consequence: "nothing was registered")
+        }
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else {
@@ -148,16 +151,30 @@ public enum TemplateLoader {
         !s.isEmpty && s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }
     }
 
+    /// The characters YAML ends a line with (`\r\n` is one Character).
+    static let yamlLineBreaks: Set<Character> = ["\n", "\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"]
+
+    /// The line a YAML error is on. A reader error (a control character, say) carries only
+    /// an offset in characters, so its line is counted; a key given twice carries the line of
+    /// its first occurrence.
     public static func line(of error: YamlError) -> Int? {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+        case .duplicatedKeysInMapping(_, let context): context.mark.line
+        case .reader(_, let offset?, _, let yaml):
+            1 + yaml.prefix(offset).filter(yamlLineBreaks.contains).count
         default: nil
         }
     }
 
+    /// What is wrong, in one line: never Yams's own description, which for a key given
+    /// twice holds the whole file.
     public static func problem(of error: YamlError) -> String {
         switch error {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _): problem
+        case .reader(let problem, _, let value, _): value >= 0 ? "\(problem) (character 0x\(String(value, radix: 16, uppercase: true)))" : problem
+        case .duplicatedKeysInMapping(let duplicates, _):
+            "key \(duplicates.map { "\"\($0)\"" }.joined(separator: ", ")) given twice in one mapping"
         default: "\(error)"
         }
     }
