@@ -68,7 +68,11 @@ let package = Package(
             dependencies: ["AssayCore", "AssayTemplates"]),
         .executableTarget(name: "assay", dependencies: ["AssayShell"]),
         .executableTarget(name: "assay-samples", dependencies: ["AssaySamples"]),
-        // The fuzzing harness (Scripts/fuzz, docs/fuzzing.md): replays inputs in a normal build, libFuzzer with --sanitize fuzzer.
+        // The benchmark's data generator (Scripts/bench, docs/performance.md); not part of the product.
+        .executableTarget(name: "assay-bench", dependencies: [
+            "AssayCore", "AssayStore", "AssaySampling", "AssayAudits", "AssayTemplates", "AssayReports", "AssaySamples",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], path: "Sources/AssayBench"),
         .executableTarget(name: "AssayFuzz", dependencies: ["AssayCore", "AssayRegister", "AssayTemplates", "AssayAudits", "AssaySamples"]),
         .target(name: "AssayTestSupport", path: "Tests/AssayTestSupport"),
         .testTarget(name: "AssayCoreTests", dependencies: ["AssayCore"]),

@@ -535,6 +535,33 @@ import Testing
         #expect(throws: AssayFailure.self) { try ana.setOverall(auditID: id, grade: .good, reason: nil) }
     }
 
+    /// The bulk path (docs/performance.md) writes exactly the rows and log entries one-step
+    /// submissions do, keeps the same rules, and stores nothing when any audit breaks one.
+    @Test func theBulkPathStoresWhatOneStepSubmissionsStoreAllOrNothing() throws {
+        let ana = try fx.store(as: "Ana")
+        let first = try drawnCase(ana), second = try drawnCase(ana, team: "CP North")
+        let bulk = [first, second].map { Store.BulkAudit(theCase: $0, answers: Self.completeAnswers, overall: .good, reason: nil) }
+        #expect(throws: AssayFailure.self) { try ana.submitInBulk(bulk, template: fx.mini) }  // lead only
+        var broken = bulk
+        broken[1] = Store.BulkAudit(theCase: second, answers: Self.completeAnswers, overall: .inadequate, reason: nil)
+        let before = try counts()
+        let refused = #expect(throws: AssayFailure.self) { try fx.lead.submitInBulk(broken, template: fx.mini) }
+        #expect(refused?.message.contains("The audit of \(second.caseID) was not stored") == true)
+        #expect(try counts() == before, "one audit breaking a rule stores none")
+
+        let ids = try fx.lead.submitInBulk(bulk, template: fx.mini)
+        #expect(ids.count == 2)
+        let after = try counts()
+        #expect(after["audit"] == before["audit"]! + 2)
+        #expect(after["audit_answer"] == before["audit_answer"]! + 2 * Self.completeAnswers.count)
+        for id in ids {
+            let audit = try fx.lead.audit(id: id)
+            #expect(audit.status == .submitted)
+            #expect(audit.overall == .good)
+        }
+        #expect(try fx.lead.verify().isIntact, "every row is in the hash-chained log")
+    }
+
     @Test func aSecondOneStepAuditOfTheSameCaseAndMonthIsRefused() throws {
         let ana = try fx.store(as: "Ana")
         let theCase = try drawnCase(ana)

@@ -16,6 +16,19 @@ public struct AuditedCase: Sendable, Equatable {
     /// A re-audit: audited before in an earlier month, not drawn in this one (docs/audits.md,
     /// "Re-audits"); stored with `reaudit = 1` and left out of every sample estimate.
     public var reaudit: Bool = false
+
+    public init(caseID: String, month: Month, drawID: Int64?, team: String, locality: String, service: Service?,
+                worker: String?, opened: String?, reaudit: Bool = false) {
+        self.caseID = caseID
+        self.month = month
+        self.drawID = drawID
+        self.team = team
+        self.locality = locality
+        self.service = service
+        self.worker = worker
+        self.opened = opened
+        self.reaudit = reaudit
+    }
 }
 
 extension Store {

@@ -210,26 +210,73 @@ extension Store {
         }
         return try write { tx in
             try Self.refuseImportedTwin(tx, theCase)
-            let id = try tx.insert(into: .audit, [
-                ("month", theCase.month.description), ("case_id", theCase.caseID), ("draw_id", theCase.drawID),
-                ("unsampled", unsampled && theCase.drawID == nil ? 1 : 0),
-                ("reaudit", theCase.reaudit && theCase.drawID == nil ? 1 : 0),
-                ("team", theCase.team), ("locality", theCase.locality), ("service", theCase.service?.code), ("worker", theCase.worker),
-                ("template_id", template.id), ("template_version", template.version), ("template_sha256", template.contentSHA256),
-                ("auditor", identity.name), ("status", Audit.Status.inProgress.rawValue), ("started_at", now),
-                ("overall", overall.rawValue), ("overall_reason", reason),
-            ])
-            for answer in answers {
-                try tx.insert(into: .auditAnswer, [
-                    ("audit_id", id), ("question_id", answer.questionID), ("value", answer.value), ("grade", answer.grade?.rawValue),
-                    ("skipped", answer.skipped ? 1 : 0), ("evidence", answer.evidence), ("reason", answer.reason),
-                    ("answered_at", now), ("answered_by", identity.name),
-                ])
-            }
-            for action in actions { try Self.insertAction(tx, auditID: id, what: action.what, owner: action.owner, due: action.due) }
-            try Self.finish(tx, auditID: id, template: template, suggested: suggested)
-            return id
+            return try insertSubmitted(tx, theCase, template: template, unsampled: unsampled, answers: answers, overall: overall,
+                                       reason: reason, actions: actions, suggested: suggested, at: now)
         }
+    }
+
+    /// One complete audit, for `submitInBulk`.
+    public struct BulkAudit: Sendable {
+        public let theCase: AuditedCase
+        public let answers: [Answer]
+        public let overall: Grade
+        public let reason: String?
+
+        public init(theCase: AuditedCase, answers: [Answer], overall: Grade, reason: String?) {
+            self.theCase = theCase
+            self.answers = answers
+            self.overall = overall
+            self.reason = reason
+        }
+    }
+
+    /// Submits many complete audits in one transaction: the documented bulk path
+    /// (docs/performance.md) for loading audits made elsewhere and for the benchmark. The
+    /// rows and audit log entries are exactly those `submitInOneStep` writes, and every audit
+    /// meets the same submission rules; one transaction for many audits is what makes a
+    /// million of them loadable. All are stored, or (any problem) none. Lead only.
+    @discardableResult
+    public func submitInBulk(_ audits: [BulkAudit], template: AuditTemplate) throws -> [Int64] {
+        try require([.lead], to: "load audits in bulk")
+        let now = Timestamp.iso8601(Date())
+        let prepared = try audits.map { audit in
+            let byID = Dictionary(uniqueKeysWithValues: audit.answers.map { ($0.questionID, $0) })
+            let problems = SubmissionRules.problems(template: template, answers: byID, overall: audit.overall, reason: audit.reason, openEscalations: [])
+            guard problems.isEmpty else {
+                throw AssayFailure((["The audit of \(audit.theCase.caseID) was not stored:"] + problems.map { "  \($0.message)" }).joined(separator: "\n"))
+            }
+            return (audit, SuggestedGrades(template: template, answers: SubmissionRules.gradeAnswers(byID)))
+        }
+        return try write { tx in
+            try prepared.map { audit, suggested in
+                try insertSubmitted(tx, audit.theCase, template: template, unsampled: false, answers: audit.answers, overall: audit.overall,
+                                    reason: audit.reason, actions: [], suggested: suggested, at: now)
+            }
+        }
+    }
+
+    private func insertSubmitted(_ tx: AuditedWriter, _ theCase: AuditedCase, template: AuditTemplate, unsampled: Bool, answers: [Answer],
+                                 overall: Grade, reason: String?, actions: [(what: String, owner: String, due: CalendarDate)],
+                                 suggested: SuggestedGrades, at now: String) throws -> Int64 {
+        let id = try tx.insert(into: .audit, [
+            ("month", theCase.month.description), ("case_id", theCase.caseID), ("draw_id", theCase.drawID),
+            ("unsampled", unsampled && theCase.drawID == nil ? 1 : 0),
+            ("reaudit", theCase.reaudit && theCase.drawID == nil ? 1 : 0),
+            ("team", theCase.team), ("locality", theCase.locality), ("service", theCase.service?.code), ("worker", theCase.worker),
+            ("template_id", template.id), ("template_version", template.version), ("template_sha256", template.contentSHA256),
+            ("auditor", identity.name), ("status", Audit.Status.inProgress.rawValue), ("started_at", now),
+            ("overall", overall.rawValue), ("overall_reason", reason),
+        ])
+        for answer in answers {
+            try tx.insert(into: .auditAnswer, [
+                ("audit_id", id), ("question_id", answer.questionID), ("value", answer.value), ("grade", answer.grade?.rawValue),
+                ("skipped", answer.skipped ? 1 : 0), ("evidence", answer.evidence), ("reason", answer.reason),
+                ("answered_at", now), ("answered_by", identity.name),
+            ])
+        }
+        for action in actions { try Self.insertAction(tx, auditID: id, what: action.what, owner: action.owner, due: action.due) }
+        try Self.finish(tx, auditID: id, template: template, suggested: suggested)
+        return id
     }
 
     /// Reopens a submitted audit (lead only), with the reason and the judgement as it was
