@@ -44,11 +44,11 @@ struct LoadAuditsCommand: ParsableCommand {
                 let team = key[0], locality = key[1]
                 // Teams differ: a team's share of weak audits rises with its number (10% to 37%).
                 let teamNumber = Int(team.split(separator: " ").last ?? "1") ?? 1
-                let weak = Double(random.next() >> 11) / Double(1 << 53) < 0.1 + 0.3 * Double(teamNumber % 10) / 10.0
+                let weak = random.fraction() < 0.1 + 0.3 * Double(teamNumber % 10) / 10.0
                 var answers: [Answer] = []
                 var grades: [String: Grade] = [:]
                 for question in BenchTemplate.questionIDs {
-                    let u = Double(random.next() >> 11) / Double(1 << 53)
+                    let u = random.fraction()
                     let grade: Grade = weak
                         ? (u < 0.6 ? .inadequate : u < 0.9 ? .requiresImprovement : .good)
                         : (u < 0.05 ? .inadequate : u < 0.25 ? .requiresImprovement : u < 0.85 ? .good : .outstanding)

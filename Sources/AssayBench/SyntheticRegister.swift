@@ -17,7 +17,7 @@ struct SyntheticRegister {
         var random = SplitMix64(seed: seed)
         // Stratum weights between 1 and 4, so strata differ in size by up to four times.
         let strata = teams * localities
-        let weights = (0..<strata).map { _ in 1.0 + Double(random.next() % 3000) / 1000.0 }
+        let weights = (0..<strata).map { _ in 1.0 + Double(random.below(3000)) / 1000.0 }
         var cumulative: [Double] = []
         var sum = 0.0
         for w in weights { sum += w; cumulative.append(sum) }
@@ -32,15 +32,15 @@ struct SyntheticRegister {
             if row < strata {
                 stratum = row
             } else {
-                let u = Double(random.next() >> 11) / Double(1 << 53) * sum
+                let u = random.fraction() * sum
                 var lo = 0, hi = strata - 1
                 while lo < hi { let mid = (lo + hi) / 2; if cumulative[mid] < u { lo = mid + 1 } else { hi = mid } }
                 stratum = lo
             }
             let team = stratum / localities, locality = stratum % localities
-            let service = Self.services[Int(random.next() % UInt64(Self.services.count))]
-            let day = 1 + Int(random.next() % 28), month = 1 + Int(random.next() % 12)
-            buffer += "B\(1_000_000 + row),Team \(team + 1),Locality \(locality + 1),\(service),Worker \(team * 7 + Int(random.next() % 7)),2025-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)\n"
+            let service = Self.services[random.below(Self.services.count)]
+            let day = 1 + random.below(28), month = 1 + random.below(12)
+            buffer += "B\(1_000_000 + row),Team \(team + 1),Locality \(locality + 1),\(service),Worker \(team * 7 + random.below(7)),2025-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)\n"
             if buffer.utf8.count > 1 << 20 {
                 handle.write(Data(buffer.utf8))
                 buffer = ""

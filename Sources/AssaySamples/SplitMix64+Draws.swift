@@ -9,7 +9,7 @@ extension SplitMix64 {
     }
 
     /// A whole number in `0..<bound`, without modulo bias (rejection sampling).
-    mutating func below(_ bound: Int) -> Int {
+    public mutating func below(_ bound: Int) -> Int {
         precondition(bound > 0, "below(_:) needs a positive bound")
         let n = UInt64(bound)
         let limit = UInt64.max - UInt64.max % n  // the largest multiple of n, exclusive
@@ -20,7 +20,7 @@ extension SplitMix64 {
     }
 
     /// A fraction in `[0, 1)` with 53 random bits: exact, so identical everywhere.
-    mutating func fraction() -> Double {
+    public mutating func fraction() -> Double {
         Double(next() >> 11) * 0x1p-53
     }
 

@@ -3,7 +3,7 @@
 /// (duplicate keys, duplicate rows), deep nesting and huge numbers. The same seed gives the
 /// same inputs on every machine, so a failure names an input that can be made again.
 public struct InputMutator {
-    private var rng: SplitMix
+    private var rng: SeededRandom
 
     /// Pieces the mutations insert: what breaks CSV, YAML and JSON readers.
     public static let tokens: [[UInt8]] = [
@@ -14,9 +14,9 @@ public struct InputMutator {
         "\\", "\\x00", "\\u", "<<: ", "\u{7F}",
     ].map { Array($0.utf8) } + [[0xFF], [0xC3], [0xE2, 0x82], [0xED, 0xA0, 0x80], [0xC0, 0x80], [0xEF, 0xBB, 0xBF], [0x01]]
 
-    public init(seed: UInt64) { rng = SplitMix(state: seed) }
+    public init(seed: UInt64) { rng = SeededRandom(seed: seed) }
 
-    public mutating func int(_ bound: Int) -> Int { Int(rng.next() % UInt64(max(bound, 1))) }
+    public mutating func int(_ bound: Int) -> Int { rng.below(max(bound, 1)) }
     public mutating func chance(_ percent: Int) -> Bool { int(100) < percent }
     public mutating func pick<T>(_ items: [T]) -> T { items[int(items.count)] }
 
@@ -92,18 +92,5 @@ public struct InputMutator {
         }
         if start < bytes.count { ranges.append(start..<bytes.count) }
         return ranges
-    }
-
-    /// Vigna's SplitMix64, the generator AssaySamples uses, kept here so the tests need no
-    /// other module.
-    struct SplitMix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z &>> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z &>> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z &>> 31)
-        }
     }
 }

@@ -103,18 +103,9 @@ enum AuditWorkspace {
     static func counts(_ work: Workspace) throws -> [String: Int] {
         let tables = ["audit_log", "audit", "audit_answer", "audit_section_grade", "audit_action", "audit_amendment", "escalation"]
         let query = "SELECT " + tables.map { "(SELECT count(*) FROM \($0))" }.joined(separator: ", ")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", "-readonly", work.file("qa.db"), query]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "sqlite3 failed")
-        let values = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            .split(separator: "|").compactMap { Int($0) }
-        try #require(values.count == tables.count, "sqlite3 printed \(String(decoding: data, as: UTF8.self))")
+        let printed = try sqlite3(work, query)
+        let values = printed.split(separator: "|").compactMap { Int($0) }
+        try #require(values.count == tables.count, "sqlite3 printed \(printed)")
         return Dictionary(uniqueKeysWithValues: zip(tables, values))
     }
 }

@@ -1,3 +1,4 @@
+import AssayTestSupport
 import Foundation
 import Testing
 
@@ -67,7 +68,7 @@ import Testing
     @Test func eightAuditorsSubmittingAndEditingAtOnceLoseNothing() throws {
         let total = Self.workers * Self.auditsEach
         try prepare(cases: total)
-        let submit = (1...Self.workers).map { w in
+        let submit: [(String, String)] = (1...Self.workers).map { w in
             ("Worker \(w)", (1...Self.auditsEach).map { "audit C\((w - 1) * Self.auditsEach + $0) --month 2026-11 --answers good.yaml\n" }.joined())
         }
         for (status, _, err) in try runAtOnce(submit) {
@@ -80,7 +81,7 @@ import Testing
         #expect(try sqlite3(work, "SELECT count(*) FROM audit_answer") == String(total * 3), "three answered questions each")
 
         // Each reopens ten of its own audits and resubmits them corrected, all at once again.
-        let edits = (1...Self.workers).map { w in
+        let edits: [(String, String)] = (1...Self.workers).map { w in
             let mine = audits.filter { $0["auditor"] as? String == "Worker \(w)" }.compactMap { $0["audit_id"] as? Int }.prefix(10)
             return ("Worker \(w)", mine.map { id in
                 let caseID = audits.first { $0["audit_id"] as? Int == id }?["case_id"] as? String ?? "?"
@@ -121,7 +122,7 @@ import Testing
                 nextCase += 40
             }
             let (process, out, _) = try start(as: Self.lead, script: script)
-            usleep(UInt32(random.next(upTo: 1_500_000)))
+            usleep(UInt32(random.below(1_500_000)))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
@@ -154,17 +155,4 @@ final class ResultBox: @unchecked Sendable {
     init(count: Int) { storage = Array(repeating: (0, "", ""), count: count) }
     func set(_ i: Int, _ value: (Int32, String, String)) { lock.lock(); storage[i] = value; lock.unlock() }
     var values: [(Int32, String, String)] { lock.lock(); defer { lock.unlock() }; return storage }
-}
-
-/// A small seeded generator, so the kill moments are the same on every run.
-struct SeededRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next(upTo bound: UInt64) -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return (z ^ (z >> 31)) % bound
-    }
 }

@@ -3,16 +3,9 @@ import Testing
 
 /// Runs the `sqlite3` CLI on a workspace file: how someone changes records behind Assay's back.
 func sqlite3(_ work: Workspace, _ sql: String, file: String = "qa.db") throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["sqlite3", work.file(file), sql]
-    let out = Pipe()
-    process.standardOutput = out
-    try process.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    try #require(process.terminationStatus == 0, "sqlite3 \(sql) failed")
-    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    let result = try AssayBinary.runTool(["sqlite3", work.file(file), sql], in: work.path)
+    try #require(result.status == 0, "sqlite3 \(sql) failed: \(result.stderr)")
+    return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
 }
 
 /// `verify`, the chain head on reports, `redact` and `history` through the built binary
@@ -140,16 +133,8 @@ func sqlite3(_ work: Workspace, _ sql: String, file: String = "qa.db") throws ->
     }
 
     func script(_ name: String, _ arguments: [String]) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", AssayBinary.packageRoot + "/Scripts/" + name] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        let result = try AssayBinary.runTool(["python3", AssayBinary.packageRoot + "/Scripts/" + name] + arguments, in: work.path)
+        return (result.status, result.stdout + result.stderr)
     }
 
     @Test func aLeadExportsAPrivatePackThatTheIndependentScriptsCheck() throws {

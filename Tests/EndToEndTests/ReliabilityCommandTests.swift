@@ -133,17 +133,8 @@ import Testing
         }
         defer { chmod(work.path, 0o700); chmod(work.file("qa.db"), 0o600) }
         func run(_ arguments: [String]) throws -> (Int32, String, String) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = prefix + [AssayBinary.path, "--db", work.file("qa.db"), "--as", lead] + arguments
-            let out = Pipe(), err = Pipe()
-            process.standardOutput = out
-            process.standardError = err
-            try process.run()
-            let o = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return (process.terminationStatus, o, e)
+            let result = try AssayBinary.runTool(prefix + [AssayBinary.path, "--db", work.file("qa.db"), "--as", lead] + arguments, in: "/")
+            return (result.status, result.stdout, result.stderr)
         }
         let verified = try run(["verify"])
         #expect(verified.0 == 0, "\(verified.2)")

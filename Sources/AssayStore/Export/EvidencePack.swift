@@ -71,8 +71,8 @@ public struct EvidencePack {
             try PrivateFile.write(integrity.text, to: path("verification.txt"))
             try PrivateFile.write("\(chainHead)\n", to: path("chain-head.txt"))
             try PrivateFile.write(readme(head: chainHead, start: start), to: path("README.txt"))
-            let files = ["README.txt", "chain-head.txt", "verification.txt", "draw.json", "draw-verification.txt", "frame.csv",
-                         "audits.csv", "answers.csv", "audit-log.jsonl", "log-segment.json", "records.db"]
+            // The directory was new or empty, so what it holds now is what was written.
+            let files = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
             return Summary(files: files, frameCases: frameCases, audits: audits, logEntries: entries, segmentStart: start, head: chainHead)
         }
     }

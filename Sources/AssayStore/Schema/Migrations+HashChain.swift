@@ -43,16 +43,12 @@ extension Migrations {
         var head: String?
         let old = try Row.fetchCursor(db, sql: "SELECT * FROM audit_log_v10 ORDER BY seq")
         let insert = try db.makeStatement(sql: LogEntry.insertSQL)
-        var last: Int64 = 0
         while let row = try old.next() {
-            var entry = try LogEntry(row: row)
-            entry.changedColumns = nil
-            head = try entry.append(after: head, with: insert)
-            last = entry.seq
+            head = try LogEntry(row: row).append(after: head, with: insert)  // no changed_columns before v11: nil
         }
         try db.execute(sql: "DROP TABLE audit_log_v10")
         try db.execute(sql: "CREATE INDEX audit_log_by_row ON audit_log(table_name, row_id)")
-        try rebaseline(db, migration: "v11-hash-chain", after: (last, head))
+        try rebaseline(db, migration: "v11-hash-chain")
         try db.execute(sql: Self.appendOnlyTriggers)
     }
 
@@ -64,37 +60,34 @@ extension Migrations {
     static func reshape(_ db: Database, table: AuditedTable, migration: String, sql: String) throws {
         let alreadyWrong = Set(try DigestComparison.mismatches(in: table.name, db).map(\.rowID))
         try db.execute(sql: sql)
+        let reshaped = try DigestComparison.mismatches(in: table.name, db)
+            .filter { $0.kind == .changed && !alreadyWrong.contains($0.rowID) }
+        try appendEntries(db, migration: migration, for: reshaped)
+    }
+
+    /// Appends an entry for every row of every audited table whose values differ from its
+    /// last logged digest: the baseline the chain starts from (v11 only; later migrations use
+    /// `reshape`, which leaves earlier tampering visible).
+    static func rebaseline(_ db: Database, migration: String) throws {
+        for table in AuditedTable.all where try db.tableExists(table.name) {
+            try appendEntries(db, migration: migration, for: DigestComparison.mismatches(in: table.name, db))
+        }
+    }
+
+    /// One entry per mismatch, by the migration: `migrate` to the row's current digest, or
+    /// `delete` for a row that is gone.
+    private static func appendEntries(_ db: Database, migration: String, for mismatches: [DigestMismatch]) throws {
         let at = Timestamp.iso8601(Date())
         let login = Identity.osLoginName()
         let insert = try db.makeStatement(sql: LogEntry.insertSQL)
         var (seq, head) = try LogEntry.head(db)
-        for mismatch in try DigestComparison.mismatches(in: table.name, db) where mismatch.kind == .changed && !alreadyWrong.contains(mismatch.rowID) {
+        for mismatch in mismatches {
             seq += 1
             let entry = LogEntry(
-                seq: seq, at: at, userName: "(migration \(migration))", osLogin: login, tableName: table.name,
-                rowID: mismatch.rowID, operation: .migrate, changedColumns: nil,
+                seq: seq, at: at, userName: "(migration \(migration))", osLogin: login, tableName: mismatch.table,
+                rowID: mismatch.rowID, operation: mismatch.current == nil ? .delete : .migrate, changedColumns: nil,
                 beforeSHA256: mismatch.logged, afterSHA256: mismatch.current)
             head = try entry.append(after: head, with: insert)
-        }
-    }
-
-    /// Appends a `migrate` entry for every row of every audited table whose values differ
-    /// from its last logged digest: the baseline the chain starts from (v11 only; later
-    /// migrations use `reshape`, which leaves earlier tampering visible).
-    static func rebaseline(_ db: Database, migration: String, after last: (seq: Int64, hash: String?)) throws {
-        let at = Timestamp.iso8601(Date())
-        let login = Identity.osLoginName()
-        let insert = try db.makeStatement(sql: LogEntry.insertSQL)
-        var (seq, head) = last
-        for table in AuditedTable.all where try db.tableExists(table.name) {
-            for mismatch in try DigestComparison.mismatches(in: table.name, db) {
-                seq += 1
-                let entry = LogEntry(
-                    seq: seq, at: at, userName: "(migration \(migration))", osLogin: login, tableName: table.name,
-                    rowID: mismatch.rowID, operation: mismatch.current == nil ? .delete : .migrate, changedColumns: nil,
-                    beforeSHA256: mismatch.logged, afterSHA256: mismatch.current)
-                head = try entry.append(after: head, with: insert)
-            }
         }
     }
 

@@ -39,10 +39,17 @@ struct AssayBinary {
     /// Runs `assay ARGS`, feeding `input` on standard input (a pipe, never a terminal).
     @discardableResult
     func run(_ arguments: [String], input: String = "") throws -> Result {
+        try Self.runTool([Self.path] + arguments, in: directory, environment: environment, input: input)
+    }
+
+    /// Runs any program (`sqlite3`, `python3`, `setpriv …`) found on the PATH, or given by path,
+    /// and collects its exit status and output.
+    static func runTool(_ arguments: [String], in directory: String, environment: [String: String]? = nil,
+                        input: String = "") throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.path)
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
-        process.environment = environment
+        if let environment { process.environment = environment }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let inPipe = Pipe(), outPipe = Pipe(), errPipe = Pipe()
         process.standardInput = inPipe
