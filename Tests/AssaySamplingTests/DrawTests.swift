@@ -65,6 +65,19 @@ import Testing
         #expect(Ticket.of(caseID: "C1", seed: "seed").hexString == "92e07b4a03fdda1d5e767e38d433e5fb213e1de689ba46f15aca4d1e69c04752")
     }
 
+    @Test func ticketsCompareAsTheirBytesDo() {
+        // The draw compares tickets as four 64-bit words; the order must be the bytewise
+        // order of the 32 bytes that docs/sampling.md and the independent script use.
+        var machine = Ticket.Machine(seed: "order")
+        let tickets = (0..<400).map { machine.ticket(for: "C\($0)") }
+        for (a, b) in zip(tickets, tickets.dropFirst().reversed()) {
+            #expect((a < b) == a.bytes.lexicographicallyPrecedes(b.bytes))
+            #expect((a == b) == (a.bytes == b.bytes))
+        }
+        #expect(tickets[7].bytes == Ticket.of(caseID: "C7", seed: "order"))
+        #expect(tickets[7].hexString == Ticket.of(caseID: "C7", seed: "order").hexString)
+    }
+
     @Test func recentlyDrawnCasesAreExcludedOverARunOfMonths() throws {
         try importRegister(syntheticRows(count: 300))
         var history: [Month: Set<String>] = [:]

@@ -9,26 +9,78 @@ import Crypto
 /// nobody can compute a ticket before the seed exists.
 public enum Ticket {
     public static func of(caseID: String, seed: String) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(16 + seed.utf8.count + caseID.utf8.count)
-        append(seed, to: &bytes)
-        append(caseID, to: &bytes)
-        return Array(SHA256.hash(data: bytes))
-    }
-
-    private static func append(_ text: String, to bytes: inout [UInt8]) {
-        let length = UInt64(text.utf8.count)
-        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: length >> UInt64(shift))) }
-        bytes.append(contentsOf: text.utf8)
+        var machine = Machine(seed: seed)
+        return machine.ticket(for: caseID).bytes
     }
 
     /// Selects the `count` cases with the smallest tickets (bytewise), ties by case id bytes.
     public static func select(_ caseIDs: [String], count: Int, seed: String) -> [(caseID: String, ticket: [UInt8])] {
-        let ticketed = caseIDs.map { (caseID: $0, ticket: of(caseID: $0, seed: seed)) }
-        return Array(ticketed.sorted { a, b in
-            if a.ticket != b.ticket { return a.ticket.lexicographicallyPrecedes(b.ticket) }
-            return a.caseID.utf8.lexicographicallyPrecedes(b.caseID.utf8)
-        }.prefix(count))
+        var machine = Machine(seed: seed)
+        return machine.select(caseIDs, count: count).map { ($0.caseID, $0.ticket.bytes) }
+    }
+
+    /// A ticket as four big-endian 64-bit words, so that comparing them compares the 32
+    /// bytes bytewise without an array per case.
+    public struct Value: Comparable, Sendable {
+        let words: (UInt64, UInt64, UInt64, UInt64)
+
+        init(digest: SHA256.Digest) {
+            var words = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+            digest.withUnsafeBytes { raw in
+                func word(_ i: Int) -> UInt64 {
+                    (0..<8).reduce(UInt64(0)) { $0 << 8 | UInt64(raw[i * 8 + $1]) }
+                }
+                words = (word(0), word(1), word(2), word(3))
+            }
+            self.words = words
+        }
+
+        public static func < (a: Value, b: Value) -> Bool { a.words < b.words }
+        public static func == (a: Value, b: Value) -> Bool { a.words == b.words }
+
+        public var bytes: [UInt8] {
+            [words.0, words.1, words.2, words.3].flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> (56 - 8 * UInt64($0))) } }
+        }
+        public var hexString: String { bytes.hexString }
+    }
+
+    /// Computes many tickets for one seed. A draw computes one for every eligible case of a
+    /// frame (a million at a region's scale), so the seed's bytes are spelled once and one
+    /// buffer is reused: no allocation per case beyond SHA-256's own.
+    public struct Machine {
+        private var buffer: [UInt8]
+        private let prefixCount: Int
+
+        public init(seed: String) {
+            buffer = []
+            buffer.reserveCapacity(64 + seed.utf8.count)
+            Ticket.append(seed, to: &buffer)
+            prefixCount = buffer.count
+        }
+
+        public mutating func ticket(for caseID: String) -> Value {
+            buffer.removeSubrange(prefixCount...)
+            Ticket.append(caseID, to: &buffer)
+            return Value(digest: SHA256.hash(data: buffer))
+        }
+
+        /// The `count` cases with the smallest tickets, ties by case id bytes.
+        public mutating func select(_ caseIDs: [String], count: Int) -> [(caseID: String, ticket: Value)] {
+            var ticketed: [(caseID: String, ticket: Value)] = []
+            ticketed.reserveCapacity(caseIDs.count)
+            for caseID in caseIDs { ticketed.append((caseID, ticket(for: caseID))) }
+            ticketed.sort { a, b in
+                if a.ticket != b.ticket { return a.ticket < b.ticket }
+                return a.caseID.utf8.lexicographicallyPrecedes(b.caseID.utf8)
+            }
+            return Array(ticketed.prefix(count))
+        }
+    }
+
+    fileprivate static func append(_ text: String, to bytes: inout [UInt8]) {
+        let length = UInt64(text.utf8.count)
+        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: length >> UInt64(shift))) }
+        bytes.append(contentsOf: text.utf8)
     }
 
     /// 32 bytes from the system's secure random source, as 64 hex digits.

@@ -29,12 +29,23 @@ public struct DrawMaker {
         let excluded = try request.storedExclusions ?? recentlyDrawn(before: request.month, months: request.excludeRecentMonths)
 
         // Strata in bytewise key order, with their population and eligible cases.
-        var byKey: [StratumKey: (population: Int, eligible: [String])] = [:]
+        var population = [Int](repeating: 0, count: frameCases.strata.count)
+        var eligibleCases = [[String]](repeating: [], count: frameCases.strata.count)
+        var exclusions: [(caseID: String, month: Month)] = []
         for c in frameCases.cases {
-            byKey[c.key, default: (0, [])].population += 1
-            if excluded[c.caseID] == nil { byKey[c.key]!.eligible.append(c.caseID) }
+            population[c.stratum] += 1
+            if !excluded.isEmpty, let month = excluded[c.caseID] {
+                exclusions.append((c.caseID, month))
+            } else {
+                eligibleCases[c.stratum].append(c.caseID)
+            }
         }
-        let keys = byKey.keys.sorted()
+        exclusions.sort { $0.caseID.utf8.lexicographicallyPrecedes($1.caseID.utf8) }
+        let order = frameCases.strata.indices.sorted { frameCases.strata[$0] < frameCases.strata[$1] }
+        let keys = order.map { frameCases.strata[$0] }
+        var byKey: [StratumKey: (population: Int, eligible: [String])] = [:]
+        for i in order { byKey[frameCases.strata[i]] = (population[i], eligibleCases[i]) }
+        eligibleCases = []
 
         var notes: [String] = []
         var method = request.allocation
@@ -71,8 +82,9 @@ public struct DrawMaker {
         }
         let seed = request.seed ?? Ticket.freshSeed()
         var cases: [DrawnCase] = []
+        var tickets = Ticket.Machine(seed: seed)
         for (position, key) in keys.enumerated() {
-            for picked in Ticket.select(byKey[key]!.eligible, count: sizes[position], seed: seed) {
+            for picked in tickets.select(byKey[key]!.eligible, count: sizes[position]) {
                 cases.append(DrawnCase(caseID: picked.caseID, stratumPosition: position, ticket: picked.ticket.hexString))
             }
         }
@@ -80,10 +92,6 @@ public struct DrawMaker {
             StratumAllocation(key: key, population: inputs[position].population, eligible: inputs[position].eligible,
                               sample: sizes[position], neymanP: neymanP[key])
         }
-        let inFrame = Set(frameCases.cases.map(\.caseID))
-        let exclusions = excluded.filter { inFrame.contains($0.key) }
-            .map { (caseID: $0.key, month: $0.value) }
-            .sorted { $0.caseID.utf8.lexicographicallyPrecedes($1.caseID.utf8) }
         let allocationUsed: String = if case .perStratum = request.size { "per-stratum" } else { method.rawValue }
         return Draw(month: request.month, frameID: frame.id, frameSourceSHA256: frame.sourceSHA256, frameRowsSHA256: rowsHash,
                     seed: seed, seedGiven: request.seed != nil, byFields: request.byFields, services: request.services,

@@ -3,14 +3,17 @@ import AssayStore
 import Foundation
 import GRDB
 
-/// A frame's cases with their stratum keys, for one set of `--by` fields.
+/// A frame's cases with their strata, for one set of `--by` fields.
 struct FrameCases {
     struct Case {
         let caseID: String
-        let key: StratumKey
+        /// Index into `strata`.
+        let stratum: Int
     }
 
     let frame: Frame
+    /// The distinct stratum keys, in the order their first case appears.
+    let strata: [StratumKey]
     let cases: [Case]
 
     /// Fields a register always has; anything else must be an attribute kept at import.
@@ -24,39 +27,56 @@ struct FrameCases {
         }
         guard !byFields.isEmpty else { throw AssayFailure("--by needs at least one field.") }
         let wanted = services.map { Set($0.map(\.code)) }
-        // A cursor, columns by position, and one shared key per stratum: a frame may hold a
-        // million cases, and GRDB `Row`s for all of them at once cost hundreds of megabytes.
-        let cases = try store.read { db -> [Case] in
-            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM frame_case WHERE frame_id = ?", arguments: [frame.id]) ?? 0
+        // A cursor, columns by position, and one index per stratum: a frame may hold a
+        // million cases, and GRDB `Row`s or a key array for each of them cost hundreds of
+        // megabytes.
+        return try store.read { db -> FrameCases in
+            guard let bounds = try Row.fetchOne(db, sql: "SELECT min(id), max(id), count(*) FROM frame_case WHERE frame_id = ?",
+                                                arguments: [frame.id]),
+                  let first = bounds[0] as Int64?, let last = bounds[1] as Int64?
+            else { return FrameCases(frame: frame, strata: [], cases: []) }
             var cases: [Case] = []
-            cases.reserveCapacity(count)
-            var keys: [[String]: StratumKey] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT case_id, team, locality, service, worker, attributes FROM frame_case WHERE frame_id = ?",
-                                           arguments: [frame.id])
+            cases.reserveCapacity(bounds[2])
+            var strata: [StratumKey] = []
+            var index: [[String]: Int] = [:]
+            var values = [String](repeating: "", count: byFields.count)
+            // Walks the table by id, not through `frame_case_by_stratum`: one frame's cases
+            // are inserted in one transaction, so their ids are one run and this reads each
+            // page once, where the index visits the rows in stratum order, a page lookup
+            // each (0.2 s against 1.4 s for a million cases). `+frame_id` keeps SQLite from
+            // choosing the index; it also keeps the answer right were the ids not one run.
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT case_id, team, locality, service, worker, attributes FROM frame_case
+                WHERE id BETWEEN ? AND ? AND +frame_id = ?
+                """, arguments: [first, last, frame.id])
             let position = ["team": 1, "locality": 2, "service": 3, "worker": 4]
+            let columns = byFields.map { position[$0] }
             while let row = try rows.next() {
                 let service: String? = row[3]
                 if let wanted, !wanted.contains(service ?? "") { continue }
                 var attributes: [String: String]?
-                let values = byFields.map { field -> String in
-                    if let index = position[field] { return row[index] ?? "" }
+                for (i, field) in byFields.enumerated() {
+                    if let column = columns[i] {
+                        values[i] = row[column] ?? ""
+                        continue
+                    }
                     if attributes == nil {
                         let text: String? = row[5]
                         attributes = text.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String] } ?? [:]
                     }
-                    return attributes?[field] ?? ""
+                    values[i] = attributes?[field] ?? ""
                 }
-                let key: StratumKey
-                if let known = keys[values] {
-                    key = known
+                let stratum: Int
+                if let known = index[values] {
+                    stratum = known
                 } else {
-                    key = StratumKey(values)
-                    keys[values] = key
+                    stratum = strata.count
+                    strata.append(StratumKey(values))
+                    index[values] = stratum
                 }
-                cases.append(Case(caseID: row[0], key: key))
+                cases.append(Case(caseID: row[0], stratum: stratum))
             }
-            return cases
+            return FrameCases(frame: frame, strata: strata, cases: cases)
         }
-        return FrameCases(frame: frame, cases: cases)
     }
 }
