@@ -26,18 +26,7 @@ import Testing
 
         let before = try lead.reportedAudits(from: Self.november, through: Self.november)
         let auditID = try #require(try lead.audit(caseID: drawn[0], month: Self.november)?.id)
-        let (_, template) = try mo.moderationTarget(auditID: auditID)
-        let file = dir.write("m.yaml", """
-            answers:
-              risk: {value: r, evidence: The history is summarised but not analysed.}
-              seen: no
-              plan-quality: g
-            overall: r
-            agreed: {risk: g}
-            agreed_overall: g
-            agreed_reason: The auditor showed the analysis in the strategy minutes.
-            """)
-        try mo.moderate(auditID: auditID, template: template, sheet: ModerationSheet.read(path: file, template: template))
+        try Self.agreeGood(auditID, by: mo, in: dir)
 
         let after = try lead.reportedAudits(from: Self.november, through: Self.november)
         #expect(before.count == after.count && after.count == 3)
@@ -51,5 +40,21 @@ import Testing
         // Evidence: the moderated audit is visible to the moderator now; the others are not.
         let seen = try mo.gradeEvidence(from: Self.november, through: Self.november)
         #expect(seen.map(\.caseID) == [drawn[0]])
+    }
+
+    /// The moderator agrees the audit good overall and on `risk`, against the auditor's grades.
+    static func agreeGood(_ auditID: Int64, by mo: Store, in dir: TemporaryDirectory) throws {
+        let (_, template) = try mo.moderationTarget(auditID: auditID)
+        let file = dir.write("m.yaml", """
+            answers:
+              risk: {value: r, evidence: The history is summarised but not analysed.}
+              seen: no
+              plan-quality: g
+            overall: r
+            agreed: {risk: g}
+            agreed_overall: g
+            agreed_reason: The auditor showed the analysis in the strategy minutes.
+            """)
+        try mo.moderate(auditID: auditID, template: template, sheet: ModerationSheet.read(path: file, template: template))
     }
 }

@@ -59,26 +59,25 @@ public struct FunnelReport: Sendable {
     }
 
     public init(audits: [ReportedAudit], period: ReportPeriod, grouping: ReportGrouping = .team) throws {
+        try self.init(counts: RawCounts(audits: audits, grouping: grouping), period: period)
+    }
+
+    /// The report from counts already made (`Store.rawCounts` folds them in SQLite); their
+    /// grouping is the report's.
+    public init(counts: RawCounts, period: ReportPeriod) throws {
+        guard let grouping = counts.grouping else { throw AssayFailure("report funnel compares groups: counts by team or locality.") }
         try Self.check(grouping)
         self.period = period
         self.grouping = grouping
-        includesHistory = audits.contains { $0.origin == .imported }
-        audited = audits.count
-        inadequate = audits.filter(\.inadequate).count
-        var counts: [ReportGroup: (audited: Int, inadequate: Int)] = [:]
-        for audit in audits {
-            guard let group = grouping.group(of: audit) else { continue }
-            counts[group, default: (0, 0)].audited += 1
-            if audit.inadequate { counts[group, default: (0, 0)].inadequate += 1 }
-        }
-        let groups = counts.keys.sorted()
+        includesHistory = counts.includesHistory
+        audited = counts.audited
+        inadequate = counts.inadequate
+        let groups = counts.groupTotals
         // θ left to FunnelPlot: the groups' pooled rate, which is the authority's raw rate
         // because every audit is in one group (so the test has I − 1 degrees of freedom).
-        let plot = FunnelPlot(groups: groups.map {
-            GroupCount(label: $0.description, inadequate: counts[$0]!.inadequate, audits: counts[$0]!.audited)
-        })
+        let plot = FunnelPlot(groups: groups.map { GroupCount(label: $0.group.description, inadequate: $0.inadequate, audits: $0.audited) })
         self.plot = plot
-        rows = zip(groups, plot?.teams ?? []).map { Row(group: $0, funnel: $1) }
+        rows = zip(groups, plot?.teams ?? []).map { Row(group: $0.group, funnel: $1) }
     }
 
     /// The limit curves to draw at each of the given numbers of audits (inflated ones

@@ -24,36 +24,27 @@ public struct TrendReport: Sendable {
     public let includesHistory: Bool
 
     public init(audits: [ReportedAudit], period: ReportPeriod, grouping: ReportGrouping?) {
+        self.init(counts: RawCounts(audits: audits, grouping: grouping), period: period)
+    }
+
+    /// The report from counts already made (`Store.rawCounts` folds them in SQLite).
+    public init(counts: RawCounts, period: ReportPeriod) {
         self.period = period
-        self.grouping = grouping
-        includesHistory = audits.contains { $0.origin == .imported }
-        var byGroup: [ReportGroup: [Month: (audited: Int, inadequate: Int)]] = [:]
-        for audit in audits {
-            var keys = [ReportGroup.authority]
-            if let group = grouping?.group(of: audit) { keys.append(group) }
-            for key in keys {
-                var count = byGroup[key, default: [:]][audit.month, default: (0, 0)]
-                count.audited += 1
-                if audit.inadequate { count.inadequate += 1 }
-                byGroup[key, default: [:]][audit.month] = count
-            }
-        }
-        func series(_ group: ReportGroup) -> [(month: Month, audited: Int, inadequate: Int)] {
-            (byGroup[group] ?? [:]).sorted { $0.key < $1.key }.map { ($0.key, $0.value.audited, $0.value.inadequate) }
-        }
-        func counts(_ months: [(month: Month, audited: Int, inadequate: Int)]) -> [MonthlyCount] {
+        grouping = counts.grouping
+        includesHistory = counts.includesHistory
+        func tests(_ months: [(month: Month, audited: Int, inadequate: Int)]) -> [MonthlyCount] {
             months.map { MonthlyCount(month: $0.month, inadequate: $0.inadequate, audits: $0.audited) }
         }
         var rows: [Row] = []
-        if byGroup[.authority] != nil {
-            let months = series(.authority)
-            rows.append(Row(group: .authority, months: months, test: TrendTest(months: counts(months)), adjustedPValue: nil))
+        let authority = counts.authorityByMonth
+        if !authority.isEmpty {
+            rows.append(Row(group: .authority, months: authority, test: TrendTest(months: tests(authority)), adjustedPValue: nil))
         }
         if grouping != nil {
-            let groups = byGroup.keys.filter { !$0.isAuthority }.sorted()
-            let table = TrendTable(groups: groups.map { ($0.description, counts(series($0))) })
+            let groups = counts.groupsByMonth
+            let table = TrendTable(groups: groups.map { ($0.group.description, tests($0.months)) })
             for (group, row) in zip(groups, table.rows) {
-                rows.append(Row(group: group, months: series(group), test: row.test, adjustedPValue: row.adjustedPValue))
+                rows.append(Row(group: group.group, months: group.months, test: row.test, adjustedPValue: row.adjustedPValue))
             }
         }
         self.rows = rows

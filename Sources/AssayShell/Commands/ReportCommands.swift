@@ -116,8 +116,9 @@ struct ReportTrendCommand: AssayCommand {
             return month
         } ?? ReportPeriodOptions.defaultMonth(session)
         let period = try ReportPeriod(from: end.adding(months: -(months - 1)), to: end)
-        let report = TrendReport(audits: try session.existingStore().reportedAudits(from: period.from, through: period.to),
-                                 period: period, grouping: try by.map(ReportGrouping.init(parsing:)))
+        let counts = try session.existingStore().rawCounts(from: period.from, through: period.to,
+                                                           grouping: try by.map(ReportGrouping.init(parsing:)))
+        let report = TrendReport(counts: counts, period: period)
         let people = output.format == .table || output.format == .markdown
         if people {
             session.write("Direction of travel, \(period)\(report.grouping.map { ", by \($0)" } ?? "")\n\n")

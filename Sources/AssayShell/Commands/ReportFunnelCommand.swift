@@ -34,8 +34,8 @@ struct ReportFunnelCommand: AssayCommand {
             return month
         } ?? ReportPeriodOptions.defaultMonth(session)
         let period = try ReportPeriod(from: end.adding(months: -(months - 1)), to: end)
-        let report = try FunnelReport(audits: try session.existingStore().reportedAudits(from: period.from, through: period.to),
-                                      period: period, grouping: grouping)
+        let report = try FunnelReport(counts: try session.existingStore().rawCounts(from: period.from, through: period.to, grouping: grouping),
+                                      period: period)
         let people = output.format == .table || output.format == .markdown
         if people {
             session.write("Funnel plot by \(grouping), \(period)\n")

@@ -21,6 +21,7 @@ enum Migrations {
         migrator.registerMigration("v10-reaudits", migrate: v10Reaudits)
         migrator.registerMigration("v11-hash-chain", migrate: v11HashChain)
         migrator.registerMigration("v12-personal-data", migrate: v12PersonalData)
+        migrator.registerMigration("v13-report-index", migrate: v13ReportIndex)
         return migrator
     }
 

@@ -1,0 +1,98 @@
+import AssayCore
+
+/// The audits reports count, as raw counts by month and group: all that the direction of
+/// travel, the funnel plot and the p-chart read (they count audits as they are, unweighted).
+///
+/// Counted either from audits in memory (`init(audits:grouping:)`) or by SQLite
+/// (`Store.rawCounts`), which folds ten years of a region's audits — a million rows — into a
+/// few thousand cells without reading each audit into Swift. The two must agree; a test
+/// checks that they do.
+public struct RawCounts: Sendable, Equatable {
+    /// The audits of one month that share a group and their inadequate ones.
+    public struct Cell: Sendable, Equatable {
+        public let month: Month
+        /// nil: the audits belong to no group of the grouping (e.g. no service), though
+        /// they count for the authority.
+        public let group: ReportGroup?
+        public let audited: Int
+        public let inadequate: Int
+
+        public init(month: Month, group: ReportGroup?, audited: Int, inadequate: Int) {
+            self.month = month
+            self.group = group
+            self.audited = audited
+            self.inadequate = inadequate
+        }
+    }
+
+    public let grouping: ReportGrouping?
+    /// Months in order; within a month, the cell without a group first, then groups in
+    /// `ReportGroup` order. No cell is empty.
+    public let cells: [Cell]
+    /// Some of the audits are imported history.
+    public let includesHistory: Bool
+
+    /// Adds up cells (several may name the same month and group) into the canonical order.
+    public init(grouping: ReportGrouping?, cells: [Cell], includesHistory: Bool) {
+        struct Key: Hashable {
+            let month: Month
+            let group: ReportGroup?
+        }
+        var totals: [Key: (audited: Int, inadequate: Int)] = [:]
+        for cell in cells where cell.audited > 0 {
+            let key = Key(month: cell.month, group: cell.group)
+            let total = totals[key, default: (0, 0)]
+            totals[key] = (total.audited + cell.audited, total.inadequate + cell.inadequate)
+        }
+        self.grouping = grouping
+        self.cells = totals.map { Cell(month: $0.key.month, group: $0.key.group, audited: $0.value.audited, inadequate: $0.value.inadequate) }
+            .sorted { a, b in
+                if a.month != b.month { return a.month < b.month }
+                guard let x = a.group else { return b.group != nil }
+                guard let y = b.group else { return false }
+                return x < y || (!(y < x) && x.description < y.description)
+            }
+        self.includesHistory = includesHistory
+    }
+
+    /// Counts `audits` (each counts once) by month and by `grouping`'s group.
+    public init(audits: [ReportedAudit], grouping: ReportGrouping?) {
+        self.init(grouping: grouping,
+                  cells: audits.map { Cell(month: $0.month, group: grouping?.group(of: $0), audited: 1, inadequate: $0.inadequate ? 1 : 0) },
+                  includesHistory: audits.contains { $0.origin == .imported })
+    }
+
+    /// All audits, and the inadequate ones.
+    public var audited: Int { cells.reduce(0) { $0 + $1.audited } }
+    public var inadequate: Int { cells.reduce(0) { $0 + $1.inadequate } }
+
+    /// The authority's counts month by month (months without audits left out).
+    public var authorityByMonth: [(month: Month, audited: Int, inadequate: Int)] {
+        var out: [(month: Month, audited: Int, inadequate: Int)] = []
+        for cell in cells {
+            if let last = out.last, last.month == cell.month {
+                out[out.count - 1] = (last.month, last.audited + cell.audited, last.inadequate + cell.inadequate)
+            } else {
+                out.append((cell.month, cell.audited, cell.inadequate))
+            }
+        }
+        return out
+    }
+
+    /// Each group's counts month by month, groups in order.
+    public var groupsByMonth: [(group: ReportGroup, months: [(month: Month, audited: Int, inadequate: Int)])] {
+        var byGroup: [ReportGroup: [(month: Month, audited: Int, inadequate: Int)]] = [:]
+        for cell in cells {
+            guard let group = cell.group else { continue }
+            byGroup[group, default: []].append((cell.month, cell.audited, cell.inadequate))
+        }
+        return byGroup.keys.sorted().map { ($0, byGroup[$0]!) }
+    }
+
+    /// Each group's counts over all months, groups in order.
+    public var groupTotals: [(group: ReportGroup, audited: Int, inadequate: Int)] {
+        groupsByMonth.map { group, months in
+            (group, months.reduce(0) { $0 + $1.audited }, months.reduce(0) { $0 + $1.inadequate })
+        }
+    }
+}
