@@ -128,11 +128,15 @@ struct DomainTotals {
         guard !counts.isEmpty else { return nil }
         // In the sample's order of strata, so that the sums below round the same way on
         // every run and for every way of asking.
-        strata = counts.sorted { sample.positions[$0.key]! < sample.positions[$1.key]! }.map { key, count in
-            let size = sample.strata[key]!
-            return Stratum(population: size.population, audited: size.audited,
-                           inDomain: count.inDomain, inadequate: count.inadequate)
-        }
+        // (Each stratum's position looked up once, not in every comparison of the sort: a
+        // month's report asks this of every team, and a window of every month.)
+        strata = counts.map { (position: sample.positions[$0.key]!, key: $0.key, count: $0.value) }
+            .sorted { $0.position < $1.position }
+            .map { _, key, count in
+                let size = sample.strata[key]!
+                return Stratum(population: size.population, audited: size.audited,
+                               inDomain: count.inDomain, inadequate: count.inadequate)
+            }
         audited = strata.reduce(0) { $0 + $1.inDomain }
         inadequate = strata.reduce(0) { $0 + $1.inadequate }
 

@@ -55,20 +55,33 @@ public struct DomainsReport: Sendable {
         auditsWithoutDomainGrades = audits.filter(\.domainGrades.isEmpty).count
         includesHistory = audits.contains { $0.origin == .imported }
         struct Count { var audited = 0, requiresImprovement = 0, inadequate = 0 }
-        var counts: [ReportGroup: [String: Count]] = [:]
-        for audit in audits {
-            var keys = [ReportGroup.authority]
-            if let group = grouping?.group(of: audit) { keys.append(group) }
-            for key in keys {
+        // Tallies by group index, each audit's group looked up once: a window may hold a
+        // million audits with six domains each.
+        var groups: [ReportGroup] = [.authority]
+        var groupIndex: [ReportGroup: Int] = [.authority: 0]
+        var tallies: [[String: Count]] = [[:]]
+        for audit in audits where !audit.domainGrades.isEmpty {
+            var indexes = [0]
+            if let group = grouping?.group(of: audit) {
+                if let index = groupIndex[group] {
+                    indexes.append(index)
+                } else {
+                    groupIndex[group] = groups.count
+                    indexes.append(groups.count)
+                    groups.append(group)
+                    tallies.append([:])
+                }
+            }
+            for index in indexes {
                 for (domain, grade) in audit.domainGrades {
-                    var count = counts[key, default: [:]][domain, default: Count()]
-                    count.audited += 1
-                    if grade == .requiresImprovement { count.requiresImprovement += 1 }
-                    if grade == .inadequate { count.inadequate += 1 }
-                    counts[key, default: [:]][domain] = count
+                    tallies[index][domain, default: Count()].audited += 1
+                    if grade == .requiresImprovement { tallies[index][domain, default: Count()].requiresImprovement += 1 }
+                    if grade == .inadequate { tallies[index][domain, default: Count()].inadequate += 1 }
                 }
             }
         }
+        var counts: [ReportGroup: [String: Count]] = [:]
+        for (index, group) in groups.enumerated() where !tallies[index].isEmpty { counts[group] = tallies[index] }
         let authority = counts[.authority] ?? [:]
         // Weakest first: the larger share graded RI or inadequate, then the larger share
         // inadequate, then the id. Shares are compared as cross-products of the counts, so

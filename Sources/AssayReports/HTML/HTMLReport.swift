@@ -83,14 +83,18 @@ public struct HTMLReport: Sendable {
         includesHistory = audits.contains { $0.origin == .imported }
         historyMonths = Array(Set(audits.filter { $0.origin == .imported }.map(\.month))).sorted()
 
-        rates = try RatesReport(audits: audits.filter { $0.month == month }, period: ReportPeriod(month: month), grouping: .team)
-        trend = TrendReport(audits: audits, period: window, grouping: .team)
+        // Each audit is visited once per figure, never once per month of the window: at ten
+        // years of a region's audits that is a million audits, not 120 million.
+        let byMonth = Dictionary(grouping: audits, by: \.month)
+        rates = try RatesReport(audits: byMonth[month] ?? [], period: ReportPeriod(month: month), grouping: .team)
+        let counts = RawCounts(audits: audits, grouping: .team)
+        trend = TrendReport(counts: counts, period: window)
 
         // One design per month: each month's estimates stand on that month's strata alone.
         var authority: [MonthPoint] = []
         var byTeam: [String: [Month: RateEstimate]] = [:]
         for m in window.months {
-            let monthAudits = audits.filter { $0.month == m }
+            let monthAudits = byMonth[m] ?? []
             let design = try ReportDesign(monthAudits)
             authority.append(MonthPoint(month: m, estimate: try design.authority()))
             for (group, estimate) in try design.estimates(by: .team) {
@@ -103,11 +107,8 @@ public struct HTMLReport: Sendable {
             TeamSeries(team: team, points: window.months.map { MonthPoint(month: $0, estimate: byTeam[team]?[$0]) })
         }
 
-        funnelReport = try FunnelReport(audits: audits, period: window, grouping: .team)
-        processChart = ProcessChart(months: window.months.compactMap { m in
-            let own = audits.filter { $0.month == m }
-            return own.isEmpty ? nil : MonthlyCount(month: m, inadequate: own.filter(\.inadequate).count, audits: own.count)
-        })
+        funnelReport = try FunnelReport(counts: counts, period: window)
+        processChart = ProcessChart(months: counts.authorityByMonth.map { MonthlyCount(month: $0.month, inadequate: $0.inadequate, audits: $0.audited) })
         domains = DomainHeatMap(DomainsReport(audits: audits, period: window, grouping: .team))
         actionMonths = actions.isEmpty ? [] : window.months.map { m in
             let date = min(Self.lastDay(of: m), asOf)
