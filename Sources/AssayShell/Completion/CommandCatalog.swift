@@ -38,9 +38,11 @@ struct CommandCatalog {
         return CommandCatalog(root: info.command)
     }()
 
-    /// True for a top-level command name or alias (and `help`).
-    func isCommandName(_ word: String) -> Bool {
-        word == "help" || (root.subcommands ?? []).contains { $0.commandName == word || ($0.aliases ?? []).contains(word) }
+    /// True for a top-level command name or alias (and `help`). Read from the command types
+    /// themselves, not from `shared`: every command runs this, and dumping the whole tree's
+    /// help to answer it cost each one-shot `assay` command about 20 ms.
+    static func isCommandName(_ word: String) -> Bool {
+        word == "help" || Assay.configuration.subcommands.contains { $0._commandName == word || $0.configuration.aliases.contains(word) }
     }
 
     /// Commands a person may type (hidden ones and the generated `help` excluded).

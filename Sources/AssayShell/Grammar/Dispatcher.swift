@@ -15,7 +15,7 @@ public enum Dispatcher {
     /// (`script.assay:12: `) when the command came from a file or pipe.
     public static func execute(_ words: [String], in session: Session, location: String? = nil) -> Outcome {
         let prefix = location.map { "\($0): " } ?? ""
-        if let first = words.first, !first.hasPrefix("-"), !CommandCatalog.shared.isCommandName(first) {
+        if let first = words.first, !first.hasPrefix("-"), !CommandCatalog.isCommandName(first) {
             session.notice(prefix + "unknown command \"\(first)\"; type help for the list of commands.")
             return .failed
         }
