@@ -32,20 +32,21 @@ public struct RawCounts: Sendable, Equatable {
     /// Some of the audits are imported history.
     public let includesHistory: Bool
 
-    /// Adds up cells (several may name the same month and group) into the canonical order.
+    /// Adds up cells (several may name the same month and group, and a cell may be a
+    /// correction of 0 audits and ±1 inadequate) into the canonical order.
     public init(grouping: ReportGrouping?, cells: [Cell], includesHistory: Bool) {
         struct Key: Hashable {
             let month: Month
             let group: ReportGroup?
         }
         var totals: [Key: (audited: Int, inadequate: Int)] = [:]
-        for cell in cells where cell.audited > 0 {
+        for cell in cells {
             let key = Key(month: cell.month, group: cell.group)
             let total = totals[key, default: (0, 0)]
             totals[key] = (total.audited + cell.audited, total.inadequate + cell.inadequate)
         }
         self.grouping = grouping
-        self.cells = totals.map { Cell(month: $0.key.month, group: $0.key.group, audited: $0.value.audited, inadequate: $0.value.inadequate) }
+        self.cells = totals.filter { $0.value.audited > 0 }.map { Cell(month: $0.key.month, group: $0.key.group, audited: $0.value.audited, inadequate: $0.value.inadequate) }
             .sorted { a, b in
                 if a.month != b.month { return a.month < b.month }
                 guard let x = a.group else { return b.group != nil }

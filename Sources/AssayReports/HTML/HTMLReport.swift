@@ -78,15 +78,21 @@ public struct HTMLReport: Sendable {
         self.actions = actions.isEmpty ? nil : ActionsReport(actions: actions, asOf: asOf, limit: 0)
         let window = try ReportPeriod(from: month.adding(months: -(months - 1)), to: month)
         self.window = window
-        let audits = all.filter { $0.month >= window.from && $0.month <= window.to }
+        // No copy when every audit is in the window (the command reads just the window):
+        // at a million audits each copy is hundreds of megabytes.
+        let inWindow = { (audit: ReportedAudit) in audit.month >= window.from && audit.month <= window.to }
+        let audits = all.allSatisfy(inWindow) ? all : all.filter(inWindow)
         audited = audits.count
         includesHistory = audits.contains { $0.origin == .imported }
         historyMonths = Array(Set(audits.filter { $0.origin == .imported }.map(\.month))).sorted()
 
         // Each audit is visited once per figure, never once per month of the window: at ten
-        // years of a region's audits that is a million audits, not 120 million.
-        let byMonth = Dictionary(grouping: audits, by: \.month)
-        rates = try RatesReport(audits: byMonth[month] ?? [], period: ReportPeriod(month: month), grouping: .team)
+        // years of a region's audits that is a million audits, not 120 million. Months are
+        // lists of indexes into `audits`, not copies of it.
+        var indexesByMonth: [Month: [Int]] = [:]
+        for (index, audit) in audits.enumerated() { indexesByMonth[audit.month, default: []].append(index) }
+        func auditsOf(_ month: Month) -> [ReportedAudit] { (indexesByMonth[month] ?? []).map { audits[$0] } }
+        rates = try RatesReport(audits: auditsOf(month), period: ReportPeriod(month: month), grouping: .team)
         let counts = RawCounts(audits: audits, grouping: .team)
         trend = TrendReport(counts: counts, period: window)
 
@@ -94,7 +100,7 @@ public struct HTMLReport: Sendable {
         var authority: [MonthPoint] = []
         var byTeam: [String: [Month: RateEstimate]] = [:]
         for m in window.months {
-            let monthAudits = byMonth[m] ?? []
+            let monthAudits = auditsOf(m)
             let design = try ReportDesign(monthAudits)
             authority.append(MonthPoint(month: m, estimate: try design.authority()))
             for (group, estimate) in try design.estimates(by: .team) {
