@@ -12,15 +12,16 @@ extension Store {
         let drawn = try read { db -> [ReportedAudit] in
             var grades: [Int64: [String: Grade]] = [:]
             // A moderated audit counts with its agreed grades (docs/moderation.md): the agreed
-            // domain grades in place of the first auditor's.
+            // domain grades in place of the first auditor's. (`reaudit = 0` leaves out nothing
+            // the audits below keep, and lets SQLite read `audit_reported` by month.)
             let gradeRows = try Row.fetchCursor(db, sql: """
                 SELECT g.audit_id, g.section_id, g.grade FROM audit_section_grade g JOIN audit a ON a.id = g.audit_id
-                WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.month BETWEEN ? AND ?
+                WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.month BETWEEN ? AND ?
                   AND NOT EXISTS (SELECT 1 FROM moderation m WHERE m.audit_id = a.id)
                 UNION ALL
                 SELECT m.audit_id, g.section_id, g.agreed_grade FROM moderation_section_grade g
                 JOIN moderation m ON m.id = g.moderation_id JOIN audit a ON a.id = m.audit_id
-                WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.month BETWEEN ? AND ? AND g.agreed_grade IS NOT NULL
+                WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.month BETWEEN ? AND ? AND g.agreed_grade IS NOT NULL
                 """, arguments: [from.description, through.description, from.description, through.description])
             // Columns by position, not name, and each month parsed once: this runs over every
             // audit and domain grade of the window (ten years of a region's audits in a trend).

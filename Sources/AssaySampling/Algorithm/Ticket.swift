@@ -61,7 +61,7 @@ public enum Ticket {
         public mutating func ticket(for caseID: String) -> Value {
             buffer.removeSubrange(prefixCount...)
             Ticket.append(caseID, to: &buffer)
-            return Value(digest: SHA256.hash(data: buffer))
+            return Value(digest: buffer.withUnsafeBytes { SHA256.hash(data: $0) })
         }
 
         /// The `count` cases with the smallest tickets, ties by case id bytes.
