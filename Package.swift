@@ -74,7 +74,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/AssayBench"),
         .executableTarget(name: "AssayFuzz", dependencies: ["AssayCore", "AssayRegister", "AssayTemplates", "AssayAudits", "AssaySamples"]),
-        .target(name: "AssayTestSupport", path: "Tests/AssayTestSupport"),
+        .target(name: "AssayTestSupport", dependencies: ["AssayCore"], path: "Tests/AssayTestSupport"),
         .testTarget(name: "AssayCoreTests", dependencies: ["AssayCore"]),
         .testTarget(name: "AssayStoreTests", dependencies: [
             "AssayStore", "AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),

@@ -11,14 +11,13 @@ import Foundation
 struct EstimatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "estimates", abstract: "Time one month's authority and team estimates in-process.")
 
-    @Option var db: String
-    @Option(name: .customLong("as")) var user: String
+    @OptionGroup var database: StoreOptions
     @Option var month: String
     @Option var repeats = 5
 
     func run() throws {
         guard let month = Month(month) else { throw ValidationError("--month: YYYY-MM") }
-        let store = try Store(path: db, identity: Identity.resolve(declared: user))
+        let store = try database.store()
         let period = ReportPeriod(month: month)
         var best = Double.infinity
         var rows = 0

@@ -13,8 +13,7 @@ import Foundation
 struct LoadAuditsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "load-audits", abstract: "Draw and audit months of cases.")
 
-    @Option var db: String
-    @Option(name: .customLong("as")) var user: String
+    @OptionGroup var database: StoreOptions
     @Option var audits: Int
     @Option var months = 120
     @Option var last = "2026-11"
@@ -23,7 +22,7 @@ struct LoadAuditsCommand: ParsableCommand {
 
     func run() throws {
         guard let lastMonth = Month(last) else { throw ValidationError("--last: YYYY-MM") }
-        let store = try Store(path: db, identity: Identity.resolve(declared: user))
+        let store = try database.store()
         let template = try TemplateLoader.load(text: BenchTemplate.yaml, file: "bench.yaml")
         _ = try store.register(template)
         var random = SplitMix64(seed: seed)

@@ -132,15 +132,7 @@ final class FuzzHarness {
     /// database: decode the header, lay out the columns, check every row.
     private func validateRegister(_ records: [CSVRecord]) throws {
         #if DEBUG || ASSAY_FUZZ_TESTABLE
-        guard let headerRecord = records.first else {
-            throw InputRejected(file: file, problems: [InputProblem(file: file, line: 1, field: nil, reason: "the file is empty; a register needs a header line")])
-        }
-        let header = try headerRecord.fields.enumerated().map { index, bytes in
-            guard let text = String(validating: bytes, as: UTF8.self) else {
-                throw InputRejected(file: file, problems: [InputProblem(file: file, line: headerRecord.line, field: "column \(index + 1)", reason: "invalid UTF-8 in the header; save the file as UTF-8")])
-            }
-            return text
-        }
+        let header = try CSVRecord.header(records.first, file: file, whenEmpty: "a register needs a header line")
         // Keep the header's columns that name no field, so kept attributes are checked too.
         let keep = header.map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { RegisterField(header: $0) == nil && !$0.isEmpty }

@@ -43,16 +43,7 @@ import Testing
             if !template.questions.filter(\.required).allSatisfy({ ids.contains($0.id) }) { failures.append("read without a required answer") }
             return nil
         } catch let rejection as InputRejected {
-            if !rejection.message.hasPrefix(name + ": rejected") || rejection.problems.isEmpty { failures.append("rejected as \(rejection.message)") }
-            let text = String(validating: bytes, as: UTF8.self).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            for problem in rejection.problems {
-                let lineless = problem.line == nil && problem.reason != "not UTF-8 text"
-                if problem.file != name || problem.reason.isEmpty || lineless || (problem.line ?? 1) < 1 {
-                    failures.append("problem: \(problem)")
-                }
-                // A problem quotes what is wrong, never the whole file.
-                if let text, text.split(separator: "\n").count > 2, problem.reason.contains(text) { failures.append("the whole file in: \(problem)") }
-            }
+            failures += brokenPromises(of: rejection, file: name, bytes: bytes)
             return rejection
         } catch {
             failures.append("not a rejection: \(error)")

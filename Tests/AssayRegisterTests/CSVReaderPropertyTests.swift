@@ -45,15 +45,7 @@ import Testing
         if reader.sha256 != Hashing.sha256Hex(bytes) { failures.append("the SHA-256 is not the file's") }
         do {
             let file = Self.file
-            guard let headerRecord = records.first else {
-                throw InputRejected(file: file, problems: [InputProblem(file: file, line: 1, field: nil, reason: "the file is empty")])
-            }
-            let header = try headerRecord.fields.enumerated().map { index, bytes in
-                guard let text = String(validating: bytes, as: UTF8.self) else {
-                    throw InputRejected(file: file, problems: [InputProblem(file: file, line: headerRecord.line, field: "column \(index + 1)", reason: "invalid UTF-8 in the header")])
-                }
-                return text
-            }
+            let header = try CSVRecord.header(records.first, file: file, whenEmpty: "a register needs a header line")
             let keep = Set(header.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && RegisterField(header: $0) == nil })
             let asOf = CalendarDate(year: 2026, month: 11, day: 1)!
             let layout = try RegisterLayout(header: header, options: RegisterImportOptions(asOf: asOf, keep: keep.sorted()), file: file)
@@ -90,10 +82,7 @@ import Testing
             var found: [String] = []
             if let rejection = try check(input, failures: &found) {
                 rejected += 1
-                if !rejection.message.hasPrefix(Self.file + ": rejected") { found.append("message: \(rejection.message)") }
-                for problem in rejection.problems where problem.file != Self.file || problem.reason.isEmpty || (problem.line ?? 0) < 1 {
-                    found.append("problem: \(problem)")
-                }
+                found += brokenPromises(of: rejection, file: Self.file, bytes: input)
             }
             failures += found.map { "input \(round): \($0)" }
         }

@@ -24,17 +24,8 @@ import Testing
             if Set(template.questions.map(\.id)).count != template.questions.count { failures.append("loaded with a question id twice") }
             return nil
         } catch let rejection as InputRejected {
-            if !rejection.message.hasPrefix(file + ": rejected") || rejection.problems.isEmpty { failures.append("rejected as \(rejection.message)") }
-            // A problem quotes what is wrong, never the whole file (as Yams's own description
-            // of a key given twice did).
-            let text = String(validating: bytes, as: UTF8.self).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-            for problem in rejection.problems {
-                let lineless = problem.line == nil && problem.reason != "not UTF-8 text"
-                if problem.file != file || problem.reason.isEmpty || lineless || (problem.line ?? 1) < 1 {
-                    failures.append("problem: \(problem)")
-                }
-                if let text, text.split(separator: "\n").count > 2, problem.reason.contains(text) { failures.append("the whole file in: \(problem)") }
-            }
+            // (Yams's own description of a key given twice had quoted the whole file.)
+            failures += brokenPromises(of: rejection, file: file, bytes: bytes)
             return rejection
         } catch {
             failures.append("not a rejection: \(error)")

@@ -65,15 +65,7 @@ public struct PastAuditImporter {
 
         return try store.write { tx in
             let reader = try CSVReader(path: path)
-            guard let headerRecord = try reader.next() else {
-                throw InputRejected(file: file, problems: [InputProblem(file: file, line: 1, field: nil, reason: "the file is empty; it needs a header line")])
-            }
-            let header = try headerRecord.fields.enumerated().map { index, bytes in
-                guard let text = String(validating: bytes, as: UTF8.self) else {
-                    throw InputRejected(file: file, problems: [InputProblem(file: file, line: headerRecord.line, field: "column \(index + 1)", reason: "invalid UTF-8 in the header; save the file as UTF-8")])
-                }
-                return text
-            }
+            let header = try CSVRecord.header(try reader.next(), file: file, whenEmpty: "it needs a header line")
             let layout = try PastAuditLayout(header: header, file: file)
             let importID = try tx.insert(into: .auditImport, [
                 ("source_name", file), ("source_sha256", sourceHash), ("row_count", 0),

@@ -38,15 +38,7 @@ public struct RegisterImporter {
 
         return try store.write { tx in
             let reader = try CSVReader(path: path)
-            guard let headerRecord = try reader.next() else {
-                throw InputRejected(file: file, problems: [InputProblem(file: file, line: 1, field: nil, reason: "the file is empty; a register needs a header line")])
-            }
-            let header = try headerRecord.fields.enumerated().map { index, bytes in
-                guard let text = String(validating: bytes, as: UTF8.self) else {
-                    throw InputRejected(file: file, problems: [InputProblem(file: file, line: headerRecord.line, field: "column \(index + 1)", reason: "invalid UTF-8 in the header; save the file as UTF-8")])
-                }
-                return text
-            }
+            let header = try CSVRecord.header(try reader.next(), file: file, whenEmpty: "a register needs a header line")
             let layout = try RegisterLayout(header: header, options: options, file: file)
             let frameID = try tx.insert(into: .frame, [
                 ("as_of", options.asOf.description), ("source_name", sourceName), ("source_sha256", sourceHash),
