@@ -60,6 +60,18 @@ import Testing
         #expect(t1 == t2)
     }
 
+    @Test func selectingInManyStrataAtOncePicksWhatOneStratumAtATimePicks() {
+        let strata = (0..<40).map { s in (0..<(s * 13 % 50)).map { "S\(s)-\($0)" } }
+        let counts = strata.indices.map { min($0 % 4, strata[$0].count) }
+        let together = Ticket.select(inStrata: strata, counts: counts, seed: "many")
+        #expect(together.count == strata.count)
+        for (i, stratum) in strata.enumerated() {
+            let alone = Ticket.select(stratum, count: counts[i], seed: "many")
+            #expect(together[i].map(\.caseID) == alone.map(\.caseID))
+            #expect(together[i].map(\.ticket.bytes) == alone.map(\.ticket))
+        }
+    }
+
     @Test func theTicketIsTheDocumentedHash() {
         // python3 -c "import hashlib,struct; s=b'seed'; c=b'C1'; print(hashlib.sha256(struct.pack('>Q',len(s))+s+struct.pack('>Q',len(c))+c).hexdigest())"
         #expect(Ticket.of(caseID: "C1", seed: "seed").hexString == "92e07b4a03fdda1d5e767e38d433e5fb213e1de689ba46f15aca4d1e69c04752")

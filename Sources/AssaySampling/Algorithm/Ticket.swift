@@ -1,5 +1,6 @@
 import AssayCore
 import Crypto
+import Dispatch
 
 /// A case's lottery ticket for one month's draw (docs/sampling.md §6):
 /// SHA-256( be64(len(seed)) ‖ seed ‖ be64(len(case_id)) ‖ case_id ).
@@ -17,6 +18,24 @@ public enum Ticket {
     public static func select(_ caseIDs: [String], count: Int, seed: String) -> [(caseID: String, ticket: [UInt8])] {
         var machine = Machine(seed: seed)
         return machine.select(caseIDs, count: count).map { ($0.caseID, $0.ticket.bytes) }
+    }
+
+    /// `select` in each stratum, `counts[i]` from `strata[i]`, the strata shared among the
+    /// machine's cores: a draw over a million cases spends most of its time hashing and
+    /// sorting tickets, and strata are independent of each other. The same picks as one
+    /// `select` a stratum in turn.
+    public static func select(inStrata strata: [[String]], counts: [Int], seed: String) -> [[(caseID: String, ticket: Value)]] {
+        precondition(strata.count == counts.count, "one count per stratum")
+        var picks = [[(caseID: String, ticket: Value)]](repeating: [], count: strata.count)
+        picks.withUnsafeMutableBufferPointer { slots in
+            // Each iteration writes its own slot only.
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: strata.count) { i in
+                var machine = Machine(seed: seed)
+                slots[i] = machine.select(strata[i], count: counts[i])
+            }
+        }
+        return picks
     }
 
     /// A ticket as four big-endian 64-bit words, so that comparing them compares the 32

@@ -82,10 +82,10 @@ public struct DrawMaker {
         }
         let seed = request.seed ?? Ticket.freshSeed()
         var cases: [DrawnCase] = []
-        var tickets = Ticket.Machine(seed: seed)
-        for (position, key) in keys.enumerated() {
-            for picked in tickets.select(byKey[key]!.eligible, count: sizes[position]) {
-                cases.append(DrawnCase(caseID: picked.caseID, stratumPosition: position, ticket: picked.ticket.hexString))
+        let picks = Ticket.select(inStrata: keys.map { byKey[$0]!.eligible }, counts: sizes, seed: seed)
+        for (position, picked) in picks.enumerated() {
+            for pick in picked {
+                cases.append(DrawnCase(caseID: pick.caseID, stratumPosition: position, ticket: pick.ticket.hexString))
             }
         }
         let strata = keys.enumerated().map { position, key in

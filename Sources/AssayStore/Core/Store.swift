@@ -33,16 +33,7 @@ public final class Store: Sendable {
         // mount) is opened read-only, so reading and `verify` still work; writes then fail
         // with a clear message (StoreFailure) rather than at opening.
         self.isReadOnly = !wasCreated && access(path, W_OK) != 0
-        var config = Configuration()
-        config.journalMode = isReadOnly ? .default : .wal
-        config.readonly = isReadOnly
-        config.busyMode = .timeout(TimeInterval(Self.busyTimeoutSeconds()))
-        config.foreignKeysEnabled = true
-        config.label = "assay"
-        // Reads the first 256 MB through memory-mapped pages rather than a read() copy of each
-        // page: a draw or a trend report scans a million rows, and the copies were half its time
-        // (docs/performance.md). Mapped pages count as resident memory, hence the cap.
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 268435456") }
+        let config = Self.configuration(isReadOnly: isReadOnly)
         do {
             let migrator = Migrations.migrator
             queue = try Self.openQueue(path, config, isReadOnly: isReadOnly)
@@ -89,6 +80,48 @@ public final class Store: Sendable {
     /// Runs `body` with a read-only view of the database.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
         try queue.read(body)
+    }
+
+    private static func configuration(isReadOnly: Bool) -> Configuration {
+        var config = Configuration()
+        config.journalMode = isReadOnly ? .default : .wal
+        config.readonly = isReadOnly
+        config.busyMode = .timeout(TimeInterval(Self.busyTimeoutSeconds()))
+        config.foreignKeysEnabled = true
+        config.label = "assay"
+        // Reads the first 256 MB through memory-mapped pages rather than a read() copy of each
+        // page: a draw or a trend report scans a million rows, and the copies were half its time
+        // (docs/performance.md). Mapped pages count as resident memory, hence the cap.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = 268435456") }
+        return config
+    }
+
+    /// Runs `body` for parts 0..<count at once, each in a read transaction on a connection of
+    /// its own (part 0 on this store's), so that a scan of a million rows can use every core.
+    ///
+    /// The parts are separate read transactions, so they must read rows no write changes
+    /// once committed (a frame's cases); the caller checks that what the parts found adds up.
+    /// When another connection cannot be opened (a read-only copy opened `immutable`), the
+    /// parts run one after another on this store's connection.
+    public func readInParts<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (_ part: Int, Database) throws -> T) throws -> [T] {
+        var queues = [queue]
+        if !isReadOnly {
+            for _ in 1..<max(count, 1) {
+                guard let extra = try? DatabaseQueue(path: path, configuration: Self.configuration(isReadOnly: true)) else { break }
+                queues.append(extra)
+            }
+        }
+        if queues.count < count { queues = [queue] }
+        var results = [Result<T, Error>?](repeating: nil, count: count)
+        results.withUnsafeMutableBufferPointer { slots in
+            // Each part writes its own slot only.
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: count) { [queues] part in
+                let queue = queues[part % queues.count]
+                slots[part] = Result { try queue.read { try body(part, $0) } }
+            }
+        }
+        return try results.map { try $0!.get() }
     }
 
     /// Opens the file. Reading a WAL database needs its shared-memory file (`-shm`), which a
