@@ -33,8 +33,7 @@ struct FrameCases {
         // A cursor, columns by position, and one index per stratum: a frame may hold a
         // million cases, and GRDB `Row`s or a key array for each of them cost hundreds of
         // megabytes. The run of ids is read in parts at once, one a core: decoding a million
-        // rows is half a draw's time. A frame's cases never change once imported, so parts
-        // read in separate transactions agree; the count of rows read checks they found the
+        // rows is half a draw's time. The count of rows read checks the parts found the
         // whole frame.
         if let run = try store.read({ try idRun(of: frame.id, $0) }) {
             let parts = Self.parts(of: run, count: ProcessInfo.processInfo.activeProcessorCount, atLeast: partSize)

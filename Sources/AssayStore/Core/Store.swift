@@ -99,10 +99,11 @@ public final class Store: Sendable {
     /// Runs `body` for parts 0..<count at once, each in a read transaction on a connection of
     /// its own (part 0 on this store's), so that a scan of a million rows can use every core.
     ///
-    /// The parts are separate read transactions, so they must read rows no write changes
-    /// once committed (a frame's cases); the caller checks that what the parts found adds up.
-    /// When another connection cannot be opened (a read-only copy opened `immutable`), the
-    /// parts run one after another on this store's connection.
+    /// The parts see one state of the database: every write Assay commits appends to the
+    /// audit log, so parts whose transactions found the same last log entry read the same
+    /// records. When a write landed between them, or another connection cannot be opened (a
+    /// read-only copy opened `immutable`), the parts run one after another in one read
+    /// transaction on this store's connection.
     public func readInParts<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (_ part: Int, Database) throws -> T) throws -> [T] {
         var queues = [queue]
         if !isReadOnly {
@@ -111,17 +112,23 @@ public final class Store: Sendable {
                 queues.append(extra)
             }
         }
-        if queues.count < count { queues = [queue] }
-        var results = [Result<T, Error>?](repeating: nil, count: count)
-        results.withUnsafeMutableBufferPointer { slots in
-            // Each part writes its own slot only.
-            nonisolated(unsafe) let slots = slots
-            DispatchQueue.concurrentPerform(iterations: count) { [queues] part in
-                let queue = queues[part % queues.count]
-                slots[part] = Result { try queue.read { try body(part, $0) } }
+        if count > 1, queues.count == count {
+            var results = [Result<(head: Int64?, value: T), Error>?](repeating: nil, count: count)
+            results.withUnsafeMutableBufferPointer { slots in
+                // Each part writes its own slot only.
+                nonisolated(unsafe) let slots = slots
+                DispatchQueue.concurrentPerform(iterations: count) { [queues] part in
+                    slots[part] = Result {
+                        try queues[part].read { db in
+                            (try Int64.fetchOne(db, sql: "SELECT max(seq) FROM audit_log"), try body(part, db))
+                        }
+                    }
+                }
             }
+            let parts = try results.map { try $0!.get() }
+            if Set(parts.map(\.head)).count == 1 { return parts.map(\.value) }
         }
-        return try results.map { try $0!.get() }
+        return try queue.read { db in try (0..<count).map { try body($0, db) } }
     }
 
     /// Opens the file. Reading a WAL database needs its shared-memory file (`-shm`), which a
