@@ -1,6 +1,7 @@
 import AssayAudits
 import AssayCore
 import AssayStore
+import Foundation
 import GRDB
 
 extension Store {
@@ -9,53 +10,75 @@ extension Store {
     /// imported past audits. Ad-hoc audits, re-audits and audits still in progress are left out. A
     /// moderated audit counts with its agreed overall and domain grades (docs/moderation.md).
     public func reportedAudits(from: Month, through: Month) throws -> [ReportedAudit] {
-        let drawn = try read { db -> [ReportedAudit] in
-            var grades: [Int64: [String: Grade]] = [:]
-            // A moderated audit counts with its agreed grades (docs/moderation.md): the agreed
-            // domain grades in place of the first auditor's. (`reaudit = 0` leaves out nothing
-            // the audits below keep, and lets SQLite read `audit_reported` by month.)
-            let gradeRows = try Row.fetchCursor(db, sql: """
-                SELECT g.audit_id, g.section_id, g.grade FROM audit_section_grade g JOIN audit a ON a.id = g.audit_id
-                WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.month BETWEEN ? AND ?
-                  AND NOT EXISTS (SELECT 1 FROM moderation m WHERE m.audit_id = a.id)
-                UNION ALL
-                SELECT m.audit_id, g.section_id, g.agreed_grade FROM moderation_section_grade g
-                JOIN moderation m ON m.id = g.moderation_id JOIN audit a ON a.id = m.audit_id
-                WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.month BETWEEN ? AND ? AND g.agreed_grade IS NOT NULL
-                """, arguments: [from.description, through.description, from.description, through.description])
-            // Columns by position, not name, and each month parsed once: this runs over every
-            // audit and domain grade of the window (ten years of a region's audits in a trend).
-            while let row = try gradeRows.next() {
-                if let grade = Grade(rawValue: row[2]) { grades[row[0], default: [:]][row[1]] = grade }
-            }
-            var months: [String: Month] = [:]
-            var audits: [ReportedAudit] = []
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT a.id, a.month, a.team, a.locality, a.service, coalesce(m.agreed_overall, a.overall) AS overall,
-                       a.draw_id, s.position, s.population
-                FROM audit a
-                LEFT JOIN moderation m ON m.audit_id = a.id
-                JOIN draw_case c ON c.draw_id = a.draw_id AND c.case_id = a.case_id
-                JOIN draw_stratum s ON s.draw_id = c.draw_id AND s.position = c.stratum_position
-                WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.overall IS NOT NULL AND a.month BETWEEN ? AND ?
-                ORDER BY a.month, a.draw_id, s.position, a.case_id
-                """, arguments: [from.description, through.description])
-            while let row = try rows.next() {
-                let monthText: String = row[1]
-                guard let month = months[monthText] ?? Month(monthText), let overall = Grade(rawValue: row[5]) else { continue }
-                months[monthText] = month
-                audits.append(ReportedAudit(month: month, team: row[2], locality: row[3],
-                                            service: (row[4] as String?).flatMap(Service.init(rawValue:)), overall: overall,
-                                            origin: .drawn(drawID: row[6], position: row[7], population: row[8]),
-                                            domainGrades: grades[row[0]] ?? [:]))
-            }
-            return audits
-        }
+        // Months apart are read at once, one range of months a core (ten years of a region's
+        // audits are a million rows and six million domain grades); `readInParts` makes
+        // sure the parts read one state of the database. In month order, as one read.
+        let ranges = Self.monthRanges(from: from, through: through, parts: ProcessInfo.processInfo.activeProcessorCount)
+        let drawn = try readInParts(ranges.count) { part, db in
+            try Self.drawnAudits(db, from: ranges[part].from, through: ranges[part].through)
+        }.flatMap { $0 }
         let imported = try pastAudits(from: from, through: through).map {
             ReportedAudit(month: $0.month, team: $0.team, locality: $0.locality, service: $0.service, overall: $0.overall,
                           origin: .imported, domainGrades: $0.domainGrades)
         }
         return (imported + drawn).sorted { $0.month < $1.month }
+    }
+
+    /// `from` through `through` cut into at most `parts` consecutive ranges of months.
+    static func monthRanges(from: Month, through: Month, parts: Int) -> [(from: Month, through: Month)] {
+        guard from <= through else { return [(from, through)] }
+        var months = 1
+        while from.adding(months: months) <= through { months += 1 }
+        let n = max(1, min(parts, months))
+        let step = (months + n - 1) / n
+        return stride(from: 0, to: months, by: step).map { start in
+            (from.adding(months: start), from.adding(months: min(start + step, months) - 1))
+        }
+    }
+
+    /// The drawn audits reports count in the months `from` through `through`, with their
+    /// strata and domain grades.
+    private static func drawnAudits(_ db: Database, from: Month, through: Month) throws -> [ReportedAudit] {
+        var grades: [Int64: [String: Grade]] = [:]
+        // A moderated audit counts with its agreed grades (docs/moderation.md): the agreed
+        // domain grades in place of the first auditor's. (`reaudit = 0` leaves out nothing
+        // the audits below keep, and lets SQLite read `audit_reported` by month.)
+        let gradeRows = try Row.fetchCursor(db, sql: """
+            SELECT g.audit_id, g.section_id, g.grade FROM audit_section_grade g JOIN audit a ON a.id = g.audit_id
+            WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.month BETWEEN ? AND ?
+              AND NOT EXISTS (SELECT 1 FROM moderation m WHERE m.audit_id = a.id)
+            UNION ALL
+            SELECT m.audit_id, g.section_id, g.agreed_grade FROM moderation_section_grade g
+            JOIN moderation m ON m.id = g.moderation_id JOIN audit a ON a.id = m.audit_id
+            WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.month BETWEEN ? AND ? AND g.agreed_grade IS NOT NULL
+            """, arguments: [from.description, through.description, from.description, through.description])
+        // Columns by position, not name, and each month parsed once: this runs over every
+        // audit and domain grade of the window (ten years of a region's audits in a trend).
+        while let row = try gradeRows.next() {
+            if let grade = Grade(rawValue: row[2]) { grades[row[0], default: [:]][row[1]] = grade }
+        }
+        var months: [String: Month] = [:]
+        var audits: [ReportedAudit] = []
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT a.id, a.month, a.team, a.locality, a.service, coalesce(m.agreed_overall, a.overall) AS overall,
+                   a.draw_id, s.position, s.population
+            FROM audit a
+            LEFT JOIN moderation m ON m.audit_id = a.id
+            JOIN draw_case c ON c.draw_id = a.draw_id AND c.case_id = a.case_id
+            JOIN draw_stratum s ON s.draw_id = c.draw_id AND s.position = c.stratum_position
+            WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.overall IS NOT NULL AND a.month BETWEEN ? AND ?
+            ORDER BY a.month, a.draw_id, s.position, a.case_id
+            """, arguments: [from.description, through.description])
+        while let row = try rows.next() {
+            let monthText: String = row[1]
+            guard let month = months[monthText] ?? Month(monthText), let overall = Grade(rawValue: row[5]) else { continue }
+            months[monthText] = month
+            audits.append(ReportedAudit(month: month, team: row[2], locality: row[3],
+                                        service: (row[4] as String?).flatMap(Service.init(rawValue:)), overall: overall,
+                                        origin: .drawn(drawID: row[6], position: row[7], population: row[8]),
+                                        domainGrades: grades[row[0]] ?? [:]))
+        }
+        return audits
     }
 }
 

@@ -89,21 +89,26 @@ public struct HTMLReport: Sendable {
         // Each audit is visited once per figure, never once per month of the window: at ten
         // years of a region's audits that is a million audits, not 120 million. Months are
         // lists of indexes into `audits`, not copies of it.
-        var indexesByMonth: [Month: [Int]] = [:]
-        for (index, audit) in audits.enumerated() { indexesByMonth[audit.month, default: []].append(index) }
-        func auditsOf(_ month: Month) -> [ReportedAudit] { (indexesByMonth[month] ?? []).map { audits[$0] } }
+        var byMonth: [Month: [Int]] = [:]
+        for (index, audit) in audits.enumerated() { byMonth[audit.month, default: []].append(index) }
+        let indexesByMonth = byMonth
+        @Sendable func auditsOf(_ month: Month) -> [ReportedAudit] { (indexesByMonth[month] ?? []).map { audits[$0] } }
         rates = try RatesReport(audits: auditsOf(month), period: ReportPeriod(month: month), grouping: .team)
         let counts = RawCounts(audits: audits, grouping: .team)
         trend = TrendReport(counts: counts, period: window)
 
-        // One design per month: each month's estimates stand on that month's strata alone.
+        // One design per month: each month's estimates stand on that month's strata alone,
+        // so the months are worked out at once, on every core.
+        let months = window.months
+        let designs = try Parallel.map(months.count) { i in
+            let design = try ReportDesign(auditsOf(months[i]))
+            return (authority: try design.authority(), teams: try design.estimates(by: .team))
+        }
         var authority: [MonthPoint] = []
         var byTeam: [String: [Month: RateEstimate]] = [:]
-        for m in window.months {
-            let monthAudits = auditsOf(m)
-            let design = try ReportDesign(monthAudits)
-            authority.append(MonthPoint(month: m, estimate: try design.authority()))
-            for (group, estimate) in try design.estimates(by: .team) {
+        for (m, design) in zip(months, designs) {
+            authority.append(MonthPoint(month: m, estimate: design.authority))
+            for (group, estimate) in design.teams {
                 byTeam[group.description, default: [:]][m] = estimate
             }
         }

@@ -1,6 +1,5 @@
 import AssayCore
 import Crypto
-import Dispatch
 
 /// A case's lottery ticket for one month's draw (docs/sampling.md §6):
 /// SHA-256( be64(len(seed)) ‖ seed ‖ be64(len(case_id)) ‖ case_id ).
@@ -26,16 +25,10 @@ public enum Ticket {
     /// `select` a stratum in turn.
     public static func select(inStrata strata: [[String]], counts: [Int], seed: String) -> [[(caseID: String, ticket: Value)]] {
         precondition(strata.count == counts.count, "one count per stratum")
-        var picks = [[(caseID: String, ticket: Value)]](repeating: [], count: strata.count)
-        picks.withUnsafeMutableBufferPointer { slots in
-            // Each iteration writes its own slot only.
-            nonisolated(unsafe) let slots = slots
-            DispatchQueue.concurrentPerform(iterations: strata.count) { i in
-                var machine = Machine(seed: seed)
-                slots[i] = machine.select(strata[i], count: counts[i])
-            }
+        return Parallel.map(strata.count) { i in
+            var machine = Machine(seed: seed)
+            return machine.select(strata[i], count: counts[i])
         }
-        return picks
     }
 
     /// A ticket as four big-endian 64-bit words, so that comparing them compares the 32

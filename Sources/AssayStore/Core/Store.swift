@@ -113,19 +113,9 @@ public final class Store: Sendable {
             }
         }
         if count > 1, queues.count == count {
-            var results = [Result<(head: Int64?, value: T), Error>?](repeating: nil, count: count)
-            results.withUnsafeMutableBufferPointer { slots in
-                // Each part writes its own slot only.
-                nonisolated(unsafe) let slots = slots
-                DispatchQueue.concurrentPerform(iterations: count) { [queues] part in
-                    slots[part] = Result {
-                        try queues[part].read { db in
-                            (try Int64.fetchOne(db, sql: "SELECT max(seq) FROM audit_log"), try body(part, db))
-                        }
-                    }
-                }
+            let parts = try Parallel.map(count) { [queues] part in
+                try queues[part].read { db in (head: try Int64.fetchOne(db, sql: "SELECT max(seq) FROM audit_log"), value: try body(part, db)) }
             }
-            let parts = try results.map { try $0!.get() }
             if Set(parts.map(\.head)).count == 1 { return parts.map(\.value) }
         }
         return try queue.read { db in try (0..<count).map { try body($0, db) } }
