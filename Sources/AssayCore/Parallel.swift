@@ -19,4 +19,13 @@ public enum Parallel {
         for result in results { values.append(try result!.get()) }
         return values
     }
+
+    /// `range` cut into at most `count` consecutive slices of nearly equal size (none when
+    /// it is empty).
+    public static func slices(of range: Range<Int>, count: Int) -> [Range<Int>] {
+        guard !range.isEmpty else { return [] }
+        let n = max(1, min(count, range.count))
+        let size = (range.count + n - 1) / n
+        return stride(from: range.lowerBound, to: range.upperBound, by: size).map { $0..<min($0 + size, range.upperBound) }
+    }
 }

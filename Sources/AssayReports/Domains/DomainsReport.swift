@@ -1,4 +1,5 @@
 import AssayCore
+import Foundation
 
 /// `report domains`: for the authority and each group, the share of audits whose grade for
 /// each domain (template section) was requires improvement or inadequate, and the three
@@ -48,40 +49,59 @@ public struct DomainsReport: Sendable {
     public let auditsWithoutDomainGrades: Int
     public let includesHistory: Bool
 
+    /// One domain's tally in one group.
+    struct Count: Sendable {
+        var audited = 0, requiresImprovement = 0, inadequate = 0
+
+        mutating func add(_ grade: Grade) {
+            audited += 1
+            if grade == .requiresImprovement { requiresImprovement += 1 }
+            if grade == .inadequate { inadequate += 1 }
+        }
+
+        static func + (a: Count, b: Count) -> Count {
+            Count(audited: a.audited + b.audited, requiresImprovement: a.requiresImprovement + b.requiresImprovement,
+                  inadequate: a.inadequate + b.inadequate)
+        }
+    }
+
     public init(audits: [ReportedAudit], period: ReportPeriod, grouping: ReportGrouping?) {
         self.period = period
         self.grouping = grouping
         self.audits = audits.count
         auditsWithoutDomainGrades = audits.filter(\.domainGrades.isEmpty).count
         includesHistory = audits.contains { $0.origin == .imported }
-        struct Count { var audited = 0, requiresImprovement = 0, inadequate = 0 }
-        // Tallies by group index, each audit's group looked up once: a window may hold a
-        // million audits with six domains each.
-        var groups: [ReportGroup] = [.authority]
-        var groupIndex: [ReportGroup: Int] = [.authority: 0]
-        var tallies: [[String: Count]] = [[:]]
-        for audit in audits where !audit.domainGrades.isEmpty {
-            var indexes = [0]
-            if let group = grouping?.group(of: audit) {
-                if let index = groupIndex[group] {
-                    indexes.append(index)
-                } else {
-                    groupIndex[group] = groups.count
-                    indexes.append(groups.count)
-                    groups.append(group)
-                    tallies.append([:])
+        // Tallies by group, over slices of the audits at once on the machine's cores (a
+        // window may hold a million audits with six domains each), each audit's group
+        // looked up once; the slices' whole-number tallies add up to the same counts.
+        let slices = Parallel.slices(of: audits.indices, count: ProcessInfo.processInfo.activeProcessorCount)
+        let sliceTallies = Parallel.map(slices.count) { slice in
+            var tallies: [ReportGroup: [String: Count]] = [:]
+            var authority: [String: Count] = [:]
+            var lastKey: ReportGroup?
+            var lastTally: [String: Count] = [:]
+            for audit in audits[slices[slice]] where !audit.domainGrades.isEmpty {
+                for (domain, grade) in audit.domainGrades { authority[domain, default: Count()].add(grade) }
+                guard let group = grouping?.group(of: audit) else { continue }
+                // Audits of a group come in runs (a month's audits are read by stratum),
+                // so the group's tally is held while the run lasts.
+                if group != lastKey {
+                    if let lastKey { tallies[lastKey] = lastTally }
+                    lastKey = group
+                    lastTally = tallies[group] ?? [:]
                 }
+                for (domain, grade) in audit.domainGrades { lastTally[domain, default: Count()].add(grade) }
             }
-            for index in indexes {
-                for (domain, grade) in audit.domainGrades {
-                    tallies[index][domain, default: Count()].audited += 1
-                    if grade == .requiresImprovement { tallies[index][domain, default: Count()].requiresImprovement += 1 }
-                    if grade == .inadequate { tallies[index][domain, default: Count()].inadequate += 1 }
-                }
-            }
+            if let lastKey { tallies[lastKey] = lastTally }
+            if !authority.isEmpty { tallies[.authority] = authority }
+            return tallies
         }
         var counts: [ReportGroup: [String: Count]] = [:]
-        for (index, group) in groups.enumerated() where !tallies[index].isEmpty { counts[group] = tallies[index] }
+        for tallies in sliceTallies {
+            for (group, domains) in tallies {
+                counts[group, default: [:]].merge(domains) { $0 + $1 }
+            }
+        }
         let authority = counts[.authority] ?? [:]
         // Weakest first: the larger share graded RI or inadequate, then the larger share
         // inadequate, then the id. Shares are compared as cross-products of the counts, so
