@@ -69,9 +69,23 @@ extension Store {
             """, arguments: [from.description, through.description, from.description, through.description])
         // Columns by position, not name, and each month parsed once: this runs over every
         // audit and domain grade of the window (ten years of a region's audits in a trend).
-        while let row = try gradeRows.next() {
-            if let grade = Grade(rawValue: row[2]) { grades[row[0], default: [:]][row[1]] = grade }
+        // An audit's grades come together (read through its index entries), so each run is
+        // gathered in one small dictionary and stored once, not six nested updates an audit.
+        var current: (id: Int64, grades: [String: Grade])?
+        func store(_ run: (id: Int64, grades: [String: Grade])) {
+            grades[run.id] = grades[run.id].map { $0.merging(run.grades) { _, new in new } } ?? run.grades
         }
+        while let row = try gradeRows.next() {
+            guard let grade = Grade(rawValue: row[2]) else { continue }
+            let id: Int64 = row[0]
+            if current?.id != id {
+                if let current { store(current) }
+                current = (id, [:])
+                current!.grades.reserveCapacity(8)
+            }
+            current!.grades[row[1]] = grade
+        }
+        if let current { store(current) }
         var months: [String: Month] = [:]
         var audits: [ReportedAudit] = []
         let rows = try Row.fetchCursor(db, sql: """
