@@ -1,5 +1,6 @@
 import AssayCore
 import AssayStore
+import Foundation
 import GRDB
 
 extension Store {
@@ -10,59 +11,68 @@ extension Store {
     /// Why in SQL: the direction of travel over ten years of a region's audits reads a
     /// million rows; folded here they reach Swift as a few thousand (docs/performance.md).
     public func rawCounts(from: Month, through: Month, grouping: ReportGrouping?) throws -> RawCounts {
+        // Ranges of months are counted at once, a core each (`readInParts`: one state of
+        // the database); a month's cells all come from one range.
+        let ranges = Self.monthRanges(from: from, through: through, parts: ProcessInfo.processInfo.activeProcessorCount)
+        let parts = try readInParts(ranges.count) { part, db in
+            try Self.rawCountCells(db, from: ranges[part].from, through: ranges[part].through, grouping: grouping)
+        }
+        return RawCounts(grouping: grouping, cells: parts.flatMap(\.cells), includesHistory: parts.contains(where: \.includesHistory))
+    }
+
+    private static func rawCountCells(_ db: Database, from: Month, through: Month,
+                                      grouping: ReportGrouping?) throws -> (cells: [RawCounts.Cell], includesHistory: Bool) {
         // Column names come from `ReportGrouping.Field`, never from input.
         let columns = (grouping?.fields ?? []).map { "\($0.rawValue)" }
         let selected = columns.map { ", " + $0 }.joined(), qualified = columns.map { ", a." + $0 }.joined()
         let groupBy = (["month"] + columns).joined(separator: ", ")
-        return try read { db in
-            var cells: [RawCounts.Cell] = []
-            var includesHistory = false
-            var months: [String: Month] = [:]
-            // The conditions are reportedAudits' own: submitted audits of drawn cases, no
-            // ad-hoc audits or re-audits (an audit's case is always in its draw, so the
-            // draw id stands for reportedAudits' join), and imported history. A moderated
-            // audit counts with its agreed grade: the few whose agreed grade changes whether
-            // they are inadequate come as corrections (0 audits, ±1 inadequate) rather than
-            // joining the moderation table to every audit (a fifth of the time at a million).
-            let drawn = "a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.overall IS NOT NULL AND a.draw_id IS NOT NULL AND a.month BETWEEN ? AND ?"
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT 0, a.month\(qualified), count(*), sum(a.overall = 4) FROM audit a
-                WHERE \(drawn)
-                GROUP BY \(groupBy)
-                UNION ALL
-                SELECT 1, month\(selected), count(*), sum(overall = 4) FROM imported_audit
-                WHERE month BETWEEN ? AND ?
-                GROUP BY \(groupBy)
-                UNION ALL
-                SELECT 2, a.month\(qualified), 0, (m.agreed_overall = 4) - (a.overall = 4)
-                FROM moderation m JOIN audit a ON a.id = m.audit_id
-                WHERE \(drawn) AND m.agreed_overall IS NOT NULL AND (m.agreed_overall = 4) != (a.overall = 4)
-                """, arguments: [from.description, through.description, from.description, through.description,
-                                 from.description, through.description])
-            while let row = try rows.next() {
-                let monthText: String = row[1]
-                guard let month = months[monthText] ?? Month(monthText) else { continue }
-                months[monthText] = month
-                var group: ReportGroup? = nil
-                if let grouping {
-                    var values: [ReportGroup.Value] = []
-                    for (i, field) in grouping.fields.enumerated() {
-                        let text: String? = row[2 + i]
-                        // As `ReportGrouping.group(of:)`: an audit without a (known) service
-                        // is in no service group.
-                        if field == .service {
-                            guard let code = text.flatMap(Service.init(rawValue:))?.code else { values = []; break }
-                            values.append(.init(field: field.rawValue, value: code))
-                        } else {
-                            values.append(.init(field: field.rawValue, value: text ?? ""))
-                        }
+        var cells: [RawCounts.Cell] = []
+        var includesHistory = false
+        var months: [String: Month] = [:]
+        // The conditions are reportedAudits' own: submitted audits of drawn cases, no
+        // ad-hoc audits or re-audits (an audit's case is always in its draw, so the
+        // draw id stands for reportedAudits' join), and imported history. A moderated
+        // audit counts with its agreed grade: the few whose agreed grade changes whether
+        // they are inadequate come as corrections (0 audits, ±1 inadequate) rather than
+        // joining the moderation table to every audit (a fifth of the time at a million).
+        let drawn = "a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.overall IS NOT NULL AND a.draw_id IS NOT NULL AND a.month BETWEEN ? AND ?"
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT 0, a.month\(qualified), count(*), sum(a.overall = 4) FROM audit a
+            WHERE \(drawn)
+            GROUP BY \(groupBy)
+            UNION ALL
+            SELECT 1, month\(selected), count(*), sum(overall = 4) FROM imported_audit
+            WHERE month BETWEEN ? AND ?
+            GROUP BY \(groupBy)
+            UNION ALL
+            SELECT 2, a.month\(qualified), 0, (m.agreed_overall = 4) - (a.overall = 4)
+            FROM moderation m JOIN audit a ON a.id = m.audit_id
+            WHERE \(drawn) AND m.agreed_overall IS NOT NULL AND (m.agreed_overall = 4) != (a.overall = 4)
+            """, arguments: [from.description, through.description, from.description, through.description,
+                             from.description, through.description])
+        while let row = try rows.next() {
+            let monthText: String = row[1]
+            guard let month = months[monthText] ?? Month(monthText) else { continue }
+            months[monthText] = month
+            var group: ReportGroup? = nil
+            if let grouping {
+                var values: [ReportGroup.Value] = []
+                for (i, field) in grouping.fields.enumerated() {
+                    let text: String? = row[2 + i]
+                    // As `ReportGrouping.group(of:)`: an audit without a (known) service
+                    // is in no service group.
+                    if field == .service {
+                        guard let code = text.flatMap(Service.init(rawValue:))?.code else { values = []; break }
+                        values.append(.init(field: field.rawValue, value: code))
+                    } else {
+                        values.append(.init(field: field.rawValue, value: text ?? ""))
                     }
-                    group = values.count == grouping.fields.count ? ReportGroup(values: values) : nil
                 }
-                cells.append(RawCounts.Cell(month: month, group: group, audited: row[2 + columns.count], inadequate: row[3 + columns.count]))
-                if (row[0] as Int) == 1 { includesHistory = true }
+                group = values.count == grouping.fields.count ? ReportGroup(values: values) : nil
             }
-            return RawCounts(grouping: grouping, cells: cells, includesHistory: includesHistory)
+            cells.append(RawCounts.Cell(month: month, group: group, audited: row[2 + columns.count], inadequate: row[3 + columns.count]))
+            if (row[0] as Int) == 1 { includesHistory = true }
         }
+        return (cells, includesHistory)
     }
 }
