@@ -14,13 +14,21 @@ extension Store {
         // audits are a million rows and six million domain grades); `readInParts` makes
         // sure the parts read one state of the database. In month order, as one read.
         let ranges = Self.monthRanges(from: from, through: through, parts: ProcessInfo.processInfo.activeProcessorCount)
-        let drawn = try readInParts(ranges.count) { part, db in
+        var parts = try readInParts(ranges.count) { part, db in
             try Self.drawnAudits(db, from: ranges[part].from, through: ranges[part].through)
-        }.flatMap { $0 }
+        }
+        // Joined part by part, each freed once copied: a million audits are 100 MB a copy.
+        var drawn: [ReportedAudit] = []
+        drawn.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for i in parts.indices {
+            drawn.append(contentsOf: parts[i])
+            parts[i] = []
+        }
         let imported = try pastAudits(from: from, through: through).map {
             ReportedAudit(month: $0.month, team: $0.team, locality: $0.locality, service: $0.service, overall: $0.overall,
                           origin: .imported, domainGrades: $0.domainGrades)
         }
+        if imported.isEmpty { return drawn }
         // Both lists run in month order (each is read so), so a merge gives what a stable
         // sort of `imported + drawn` gives, imported history first within a month, without
         // sorting a million audits.
@@ -81,7 +89,6 @@ extension Store {
             if current?.id != id {
                 if let current { store(current) }
                 current = (id, [:])
-                current!.grades.reserveCapacity(8)
             }
             current!.grades[row[1]] = grade
         }
