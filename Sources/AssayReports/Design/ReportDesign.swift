@@ -28,6 +28,9 @@ public struct ReportDesign: Sendable {
     public init(_ audits: [ReportedAudit]) throws {
         self.audits = audits
         includesHistory = audits.contains { $0.origin == .imported }
+        // Each month spelled once, not once an audit (a ten-year window holds a million).
+        var monthNames: [Month: String] = [:]
+        for audit in audits where monthNames[audit.month] == nil { monthNames[audit.month] = audit.month.description }
         sample = try StratifiedSample(audits.map { audit in
             let stratum: Stratum
             let population: Int?
@@ -39,7 +42,7 @@ public struct ReportDesign: Sendable {
                 stratum = Stratum(month: audit.month, drawID: nil, position: nil)
                 population = nil
             }
-            var labels = ["team": audit.team, "locality": audit.locality, "month": audit.month.description]
+            var labels = ["team": audit.team, "locality": audit.locality, "month": monthNames[audit.month]!]
             labels["service"] = audit.service?.code
             return .init(stratum: stratum, stratumPopulation: population, inadequate: audit.inadequate, labels: labels)
         })
