@@ -93,26 +93,43 @@ extension Store {
             current!.grades[row[1]] = grade
         }
         if let current { store(current) }
+        // The window's moderated audits and its draws' strata are a few thousand rows, looked
+        // up here rather than joined to each of a million audits (two index searches an
+        // audit). An audit counts with its agreed overall grade when moderation set one.
+        var agreedOverall: [Int64: Int] = [:]
+        let moderated = try Row.fetchCursor(db, sql: """
+            SELECT m.audit_id, m.agreed_overall FROM moderation m JOIN audit a ON a.id = m.audit_id
+            WHERE a.month BETWEEN ? AND ? AND m.agreed_overall IS NOT NULL
+            """, arguments: [from.description, through.description])
+        while let row = try moderated.next() { agreedOverall[row[0]] = row[1] }
+        struct StratumKey: Hashable { let draw: Int64, position: Int }
+        var population: [StratumKey: Int] = [:]
+        let strata = try Row.fetchCursor(db, sql: """
+            SELECT s.draw_id, s.position, s.population FROM draw_stratum s
+            WHERE s.draw_id IN (SELECT DISTINCT draw_id FROM audit WHERE month BETWEEN ? AND ? AND draw_id IS NOT NULL)
+            """, arguments: [from.description, through.description])
+        while let row = try strata.next() { population[StratumKey(draw: row[0], position: row[1])] = row[2] }
         var months: [String: Month] = [:]
         var audits: [ReportedAudit] = []
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT a.id, a.month, a.team, a.locality, a.service, coalesce(m.agreed_overall, a.overall) AS overall,
-                   a.draw_id, s.position, s.population
+            SELECT a.id, a.month, a.team, a.locality, a.service, a.overall, a.draw_id, c.stratum_position
             FROM audit a
-            LEFT JOIN moderation m ON m.audit_id = a.id
             JOIN draw_case c ON c.draw_id = a.draw_id AND c.case_id = a.case_id
-            JOIN draw_stratum s ON s.draw_id = c.draw_id AND s.position = c.stratum_position
             WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.overall IS NOT NULL AND a.month BETWEEN ? AND ?
-            ORDER BY a.month, a.draw_id, s.position, a.case_id
+            ORDER BY a.month, a.draw_id, c.stratum_position, a.case_id
             """, arguments: [from.description, through.description])
         while let row = try rows.next() {
             let monthText: String = row[1]
-            guard let month = months[monthText] ?? Month(monthText), let overall = Grade(rawValue: row[5]) else { continue }
+            let id: Int64 = row[0], drawID: Int64 = row[6], position: Int = row[7]
+            guard let month = months[monthText] ?? Month(monthText),
+                  let overall = Grade(rawValue: agreedOverall[id] ?? row[5]),
+                  let size = population[StratumKey(draw: drawID, position: position)]
+            else { continue }
             months[monthText] = month
             audits.append(ReportedAudit(month: month, team: row[2], locality: row[3],
                                         service: (row[4] as String?).flatMap(Service.init(rawValue:)), overall: overall,
-                                        origin: .drawn(drawID: row[6], position: row[7], population: row[8]),
-                                        domainGrades: grades[row[0]] ?? [:]))
+                                        origin: .drawn(drawID: drawID, position: position, population: size),
+                                        domainGrades: grades[id] ?? [:]))
         }
         return audits
     }
