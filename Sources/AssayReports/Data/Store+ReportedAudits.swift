@@ -63,6 +63,11 @@ extension Store {
     /// strata and domain grades.
     private static func drawnAudits(_ db: Database, from: Month, through: Month) throws -> [ReportedAudit] {
         var grades: [Int64: [String: Grade]] = [:]
+        // Sized once for the months' audits: a dictionary grown step by step to half a
+        // million entries keeps more slack (431 against 405 MB for the HTML report over a
+        // million audits).
+        grades.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM audit WHERE month BETWEEN ? AND ?",
+                                                arguments: [from.description, through.description]) ?? 0)
         // A moderated audit counts with its agreed grades (docs/moderation.md): the agreed
         // domain grades in place of the first auditor's. (`reaudit = 0` leaves out nothing
         // the audits below keep, and lets SQLite read `audit_reported` by month.)
