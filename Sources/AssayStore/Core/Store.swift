@@ -108,7 +108,11 @@ public final class Store: Sendable {
         var queues = [queue]
         if !isReadOnly {
             for _ in 1..<max(count, 1) {
-                guard let extra = try? DatabaseQueue(path: path, configuration: Self.configuration(isReadOnly: true)) else { break }
+                // A connection that cannot read (e.g. no shared-memory file it may use) is
+                // not used: the parts then run on this store's connection.
+                guard let extra = try? DatabaseQueue(path: path, configuration: Self.configuration(isReadOnly: true)),
+                      (try? extra.read({ try Int.fetchOne($0, sql: "SELECT count(*) FROM sqlite_master") })) != nil
+                else { break }
                 queues.append(extra)
             }
         }
