@@ -54,22 +54,7 @@ extension Store {
             let monthText: String = row[1]
             guard let month = months[monthText] ?? Month(monthText) else { continue }
             months[monthText] = month
-            var group: ReportGroup? = nil
-            if let grouping {
-                var values: [ReportGroup.Value] = []
-                for (i, field) in grouping.fields.enumerated() {
-                    let text: String? = row[2 + i]
-                    // As `ReportGrouping.group(of:)`: an audit without a (known) service
-                    // is in no service group.
-                    if field == .service {
-                        guard let code = text.flatMap(Service.init(rawValue:))?.code else { values = []; break }
-                        values.append(.init(field: field.rawValue, value: code))
-                    } else {
-                        values.append(.init(field: field.rawValue, value: text ?? ""))
-                    }
-                }
-                group = values.count == grouping.fields.count ? ReportGroup(values: values) : nil
-            }
+            let group = grouping?.group(columns: row, from: 2)
             cells.append(RawCounts.Cell(month: month, group: group, audited: row[2 + columns.count], inadequate: row[3 + columns.count]))
             if (row[0] as Int) == 1 { includesHistory = true }
         }

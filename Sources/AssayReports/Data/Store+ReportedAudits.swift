@@ -9,13 +9,17 @@ extension Store {
     /// submitted audits of drawn cases, with their draw's stratum and its population, and
     /// imported past audits. Ad-hoc audits, re-audits and audits still in progress are left out. A
     /// moderated audit counts with its agreed overall and domain grades (docs/moderation.md).
-    public func reportedAudits(from: Month, through: Month) throws -> [ReportedAudit] {
+    ///
+    /// `domainGrades: false` leaves each audit's domain grades empty, for a caller that has
+    /// SQLite count them instead (`domainsReport`): over ten years of a region's audits they
+    /// are six million rows, half the reading.
+    public func reportedAudits(from: Month, through: Month, domainGrades: Bool = true) throws -> [ReportedAudit] {
         // Months apart are read at once, one range of months a core (ten years of a region's
         // audits are a million rows and six million domain grades); `readInParts` makes
         // sure the parts read one state of the database. In month order, as one read.
         let ranges = Self.monthRanges(from: from, through: through, parts: ProcessInfo.processInfo.activeProcessorCount)
         var parts = try readInParts(ranges.count) { part, db in
-            try Self.drawnAudits(db, from: ranges[part].from, through: ranges[part].through)
+            try Self.drawnAudits(db, from: ranges[part].from, through: ranges[part].through, domainGrades: domainGrades)
         }
         // Joined part by part, each freed once copied: a million audits are 100 MB a copy.
         var drawn: [ReportedAudit] = []
@@ -26,7 +30,7 @@ extension Store {
         }
         let imported = try pastAudits(from: from, through: through).map {
             ReportedAudit(month: $0.month, team: $0.team, locality: $0.locality, service: $0.service, overall: $0.overall,
-                          origin: .imported, domainGrades: $0.domainGrades)
+                          origin: .imported, domainGrades: domainGrades ? $0.domainGrades : [:])
         }
         if imported.isEmpty { return drawn }
         // Both lists run in month order (each is read so), so a merge gives what a stable
@@ -61,43 +65,9 @@ extension Store {
 
     /// The drawn audits reports count in the months `from` through `through`, with their
     /// strata and domain grades.
-    private static func drawnAudits(_ db: Database, from: Month, through: Month) throws -> [ReportedAudit] {
+    private static func drawnAudits(_ db: Database, from: Month, through: Month, domainGrades: Bool) throws -> [ReportedAudit] {
         var grades: [Int64: [String: Grade]] = [:]
-        // Sized once for the months' audits: a dictionary grown step by step to half a
-        // million entries keeps more slack (431 against 405 MB for the HTML report over a
-        // million audits).
-        grades.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM audit WHERE month BETWEEN ? AND ?",
-                                                arguments: [from.description, through.description]) ?? 0)
-        // A moderated audit counts with its agreed grades (docs/moderation.md): the agreed
-        // domain grades in place of the first auditor's. (`reaudit = 0` leaves out nothing
-        // the audits below keep, and lets SQLite read `audit_reported` by month.)
-        let gradeRows = try Row.fetchCursor(db, sql: """
-            SELECT g.audit_id, g.section_id, g.grade FROM audit_section_grade g JOIN audit a ON a.id = g.audit_id
-            WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.month BETWEEN ? AND ?
-              AND NOT EXISTS (SELECT 1 FROM moderation m WHERE m.audit_id = a.id)
-            UNION ALL
-            SELECT m.audit_id, g.section_id, g.agreed_grade FROM moderation_section_grade g
-            JOIN moderation m ON m.id = g.moderation_id JOIN audit a ON a.id = m.audit_id
-            WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.month BETWEEN ? AND ? AND g.agreed_grade IS NOT NULL
-            """, arguments: [from.description, through.description, from.description, through.description])
-        // Columns by position, not name, and each month parsed once: this runs over every
-        // audit and domain grade of the window (ten years of a region's audits in a trend).
-        // An audit's grades come together (read through its index entries), so each run is
-        // gathered in one small dictionary and stored once, not six nested updates an audit.
-        var current: (id: Int64, grades: [String: Grade])?
-        func store(_ run: (id: Int64, grades: [String: Grade])) {
-            grades[run.id] = grades[run.id].map { $0.merging(run.grades) { _, new in new } } ?? run.grades
-        }
-        while let row = try gradeRows.next() {
-            guard let grade = Grade(rawValue: row[2]) else { continue }
-            let id: Int64 = row[0]
-            if current?.id != id {
-                if let current { store(current) }
-                current = (id, [:])
-            }
-            current!.grades[row[1]] = grade
-        }
-        if let current { store(current) }
+        if domainGrades { try readDomainGrades(db, from: from, through: through, into: &grades) }
         // The window's moderated audits and its draws' strata are a few thousand rows, looked
         // up here rather than joined to each of a million audits (two index searches an
         // audit). An audit counts with its agreed overall grade when moderation set one.
@@ -137,6 +107,45 @@ extension Store {
                                         domainGrades: grades[id] ?? [:]))
         }
         return audits
+    }
+
+    /// Each audit's domain grades (a moderated audit's agreed ones), by audit id.
+    private static func readDomainGrades(_ db: Database, from: Month, through: Month, into grades: inout [Int64: [String: Grade]]) throws {
+        // Sized once for the months' audits: a dictionary grown step by step to half a
+        // million entries keeps more slack (431 against 405 MB for the HTML report over a
+        // million audits).
+        grades.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM audit WHERE month BETWEEN ? AND ?",
+                                                arguments: [from.description, through.description]) ?? 0)
+        // A moderated audit counts with its agreed grades (docs/moderation.md): the agreed
+        // domain grades in place of the first auditor's. (`reaudit = 0` leaves out nothing
+        // the audits below keep, and lets SQLite read `audit_reported` by month.)
+        let gradeRows = try Row.fetchCursor(db, sql: """
+            SELECT g.audit_id, g.section_id, g.grade FROM audit_section_grade g JOIN audit a ON a.id = g.audit_id
+            WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.month BETWEEN ? AND ?
+              AND NOT EXISTS (SELECT 1 FROM moderation m WHERE m.audit_id = a.id)
+            UNION ALL
+            SELECT m.audit_id, g.section_id, g.agreed_grade FROM moderation_section_grade g
+            JOIN moderation m ON m.id = g.moderation_id JOIN audit a ON a.id = m.audit_id
+            WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.month BETWEEN ? AND ? AND g.agreed_grade IS NOT NULL
+            """, arguments: [from.description, through.description, from.description, through.description])
+        // Columns by position, not name, and each month parsed once: this runs over every
+        // audit and domain grade of the window (ten years of a region's audits in a trend).
+        // An audit's grades come together (read through its index entries), so each run is
+        // gathered in one small dictionary and stored once, not six nested updates an audit.
+        var current: (id: Int64, grades: [String: Grade])?
+        func store(_ run: (id: Int64, grades: [String: Grade])) {
+            grades[run.id] = grades[run.id].map { $0.merging(run.grades) { _, new in new } } ?? run.grades
+        }
+        while let row = try gradeRows.next() {
+            guard let grade = Grade(rawValue: row[2]) else { continue }
+            let id: Int64 = row[0]
+            if current?.id != id {
+                if let current { store(current) }
+                current = (id, [:])
+            }
+            current!.grades[row[1]] = grade
+        }
+        if let current { store(current) }
     }
 }
 

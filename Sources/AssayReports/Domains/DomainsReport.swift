@@ -63,14 +63,11 @@ public struct DomainsReport: Sendable {
             Count(audited: a.audited + b.audited, requiresImprovement: a.requiresImprovement + b.requiresImprovement,
                   inadequate: a.inadequate + b.inadequate)
         }
+
+        static func += (a: inout Count, b: Count) { a = a + b }
     }
 
     public init(audits: [ReportedAudit], period: ReportPeriod, grouping: ReportGrouping?) {
-        self.period = period
-        self.grouping = grouping
-        self.audits = audits.count
-        auditsWithoutDomainGrades = audits.filter(\.domainGrades.isEmpty).count
-        includesHistory = audits.contains { $0.origin == .imported }
         // Tallies by group, over slices of the audits at once on the machine's cores (a
         // window may hold a million audits with six domains each), each audit's group
         // looked up once; the slices' whole-number tallies add up to the same counts.
@@ -102,6 +99,20 @@ public struct DomainsReport: Sendable {
                 counts[group, default: [:]].merge(domains) { $0 + $1 }
             }
         }
+        self.init(counts: counts, audits: audits.count, auditsWithoutDomainGrades: audits.filter(\.domainGrades.isEmpty).count,
+                  includesHistory: audits.contains { $0.origin == .imported }, period: period, grouping: grouping)
+    }
+
+    /// From tallies already made: each group's (`.authority` for all audits) count of audits
+    /// grading each domain, and of those grading it requires improvement or inadequate
+    /// (`Store.domainsReport` has SQLite count them).
+    init(counts: [ReportGroup: [String: Count]], audits: Int, auditsWithoutDomainGrades: Int, includesHistory: Bool,
+         period: ReportPeriod, grouping: ReportGrouping?) {
+        self.period = period
+        self.grouping = grouping
+        self.audits = audits
+        self.auditsWithoutDomainGrades = auditsWithoutDomainGrades
+        self.includesHistory = includesHistory
         let authority = counts[.authority] ?? [:]
         // Weakest first: the larger share graded RI or inadequate, then the larger share
         // inadequate, then the id. Shares are compared as cross-products of the counts, so

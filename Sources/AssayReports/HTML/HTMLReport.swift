@@ -70,7 +70,12 @@ public struct HTMLReport: Sendable {
     /// The report of `month` with a window of `months` months ending at it, from the
     /// audits reports count (audits outside the window are ignored), and every action with
     /// overdue judged at `asOf` (default the month's last day).
-    public init(audits all: [ReportedAudit], month: Month, months: Int, actions: [AuditAction] = [], asOf: CalendarDate? = nil) throws {
+    ///
+    /// `domains`: the heat map's tallies when the caller had SQLite count them
+    /// (`Store.domainsReport` over the same window; the audits then carry no domain grades),
+    /// else they are counted from `audits`.
+    public init(audits all: [ReportedAudit], month: Month, months: Int, actions: [AuditAction] = [], asOf: CalendarDate? = nil,
+                domains counted: DomainsReport? = nil) throws {
         precondition(months >= 1, "a window of at least one month")
         self.month = month
         let asOf = asOf ?? Self.lastDay(of: month)
@@ -120,7 +125,7 @@ public struct HTMLReport: Sendable {
 
         funnelReport = try FunnelReport(counts: counts, period: window)
         processChart = ProcessChart(months: counts.authorityByMonth.map { MonthlyCount(month: $0.month, inadequate: $0.inadequate, audits: $0.audited) })
-        domains = DomainHeatMap(DomainsReport(audits: audits, period: window, grouping: .team))
+        domains = DomainHeatMap(counted ?? DomainsReport(audits: audits, period: window, grouping: .team))
         actionMonths = actions.isEmpty ? [] : window.months.map { m in
             let date = min(Self.lastDay(of: m), asOf)
             let open = actions.filter { ActionsReport.wasOpen($0, on: date) }
