@@ -10,9 +10,9 @@ extension Store {
     /// imported past audits. Ad-hoc audits, re-audits and audits still in progress are left out. A
     /// moderated audit counts with its agreed overall and domain grades (docs/moderation.md).
     ///
-    /// `domainGrades: false` leaves each audit's domain grades empty, for a caller that has
-    /// SQLite count them instead (`domainsReport`): over ten years of a region's audits they
-    /// are six million rows, half the reading.
+    /// `domainGrades: false` leaves each audit's domain grades empty, for a caller that
+    /// tallies them from the store instead (`domainsReport`): over ten years of a region's
+    /// audits they are six million rows, half the reading.
     public func reportedAudits(from: Month, through: Month, domainGrades: Bool = true) throws -> [ReportedAudit] {
         // Months apart are read at once, one range of months a core (ten years of a region's
         // audits are a million rows and six million domain grades); `readInParts` makes

@@ -71,7 +71,7 @@ public struct HTMLReport: Sendable {
     /// audits reports count (audits outside the window are ignored), and every action with
     /// overdue judged at `asOf` (default the month's last day).
     ///
-    /// `domains`: the heat map's tallies when the caller had SQLite count them
+    /// `domains`: the heat map's tallies when the caller made them from the store
     /// (`Store.domainsReport` over the same window; the audits then carry no domain grades),
     /// else they are counted from `audits`.
     public init(audits all: [ReportedAudit], month: Month, months: Int, actions: [AuditAction] = [], asOf: CalendarDate? = nil,

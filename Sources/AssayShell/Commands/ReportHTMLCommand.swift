@@ -35,7 +35,7 @@ struct ReportHTMLCommand: AssayCommand {
             return month
         } ?? ReportPeriodOptions.defaultMonth(session)
         let from = end.adding(months: -(months - 1))
-        // The heat map's domain grades are counted by SQLite, not read audit by audit: over
+        // The heat map's domain grades are tallied as SQLite reads them, not held in each audit: over
         // ten years of a region's audits they are six million rows (docs/performance.md).
         let audits = try store.reportedAudits(from: from, through: end, domainGrades: false)
         guard !audits.isEmpty else {

@@ -6,30 +6,31 @@ import AssayTestSupport
 import Foundation
 import Testing
 
-/// `Store.domainsReport` (SQLite counts the domain grades) must give exactly the report
-/// `DomainsReport(audits: reportedAudits(…))` gives in Swift: moderated audits with their
+/// `Store.domainsReport` (tallied as SQLite reads the domain grades, the few moderated and
+/// imported ones grouped by SQLite) must give exactly the report
+/// `DomainsReport(audits: reportedAudits(…))` gives: moderated audits with their
 /// agreed grades, ad-hoc and unsubmitted audits left out, imported history with and without
 /// domain grades, an audit without a service in no service group.
-@Suite struct DomainsCountedBySQLiteTests {
+@Suite struct StoreDomainsReportTests {
     static let november = EvidenceReportTests.november
 
     func expectSameReport(_ store: Store, from: Month, through: Month, _ note: String) throws {
         let audits = try store.reportedAudits(from: from, through: through)
         for grouping in RawCountsTests.groupings {
             let period = try ReportPeriod(from: from, to: through)
-            let swift = DomainsReport(audits: audits, period: period, grouping: grouping)
-            let sqlite = try store.domainsReport(from: from, through: through, grouping: grouping)
+            let fromAudits = DomainsReport(audits: audits, period: period, grouping: grouping)
+            let fromStore = try store.domainsReport(from: from, through: through, grouping: grouping)
             let by = grouping?.description ?? "authority"
-            #expect(sqlite.rows == swift.rows, "\(note), by \(by)")
-            #expect(sqlite.weakest == swift.weakest, "\(note), by \(by)")
-            #expect(sqlite.audits == swift.audits && sqlite.auditsWithoutDomainGrades == swift.auditsWithoutDomainGrades,
-                    "\(note), by \(by): \(sqlite.audits)/\(sqlite.auditsWithoutDomainGrades) against \(swift.audits)/\(swift.auditsWithoutDomainGrades)")
-            #expect(sqlite.includesHistory == swift.includesHistory, "\(note), by \(by)")
-            #expect(sqlite.footnotes == swift.footnotes, "\(note), by \(by)")
+            #expect(fromStore.rows == fromAudits.rows, "\(note), by \(by)")
+            #expect(fromStore.weakest == fromAudits.weakest, "\(note), by \(by)")
+            #expect(fromStore.audits == fromAudits.audits && fromStore.auditsWithoutDomainGrades == fromAudits.auditsWithoutDomainGrades,
+                    "\(note), by \(by): \(fromStore.audits)/\(fromStore.auditsWithoutDomainGrades) against \(fromAudits.audits)/\(fromAudits.auditsWithoutDomainGrades)")
+            #expect(fromStore.includesHistory == fromAudits.includesHistory, "\(note), by \(by)")
+            #expect(fromStore.footnotes == fromAudits.footnotes, "\(note), by \(by)")
         }
     }
 
-    @Test func sqliteCountsWhatSwiftCountsBeforeAndAfterModeration() throws {
+    @Test func storeTalliesWhatAuditsGiveBeforeAndAfterModeration() throws {
         let dir = TemporaryDirectory()
         let (lead, drawn, _) = try EvidenceReportTests.fixture(dir)
         try expectSameReport(lead, from: Self.november, through: Self.november, "drawn, ad hoc and in progress")
@@ -43,7 +44,7 @@ import Testing
         try expectSameReport(lead, from: Self.november, through: Self.november, "after moderation")
     }
 
-    @Test func sqliteCountsImportedHistoryAsSwiftDoes() throws {
+    @Test func storeTalliesImportedHistoryAsAuditsGive() throws {
         let dir = TemporaryDirectory()
         let (lead, _, _) = try EvidenceReportTests.fixture(dir)
         // Past audits over two months: some with domain grades, one without any, one
