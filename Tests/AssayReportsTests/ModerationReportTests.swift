@@ -24,11 +24,11 @@ import Testing
         #expect(try lead.gradeEvidence(from: Self.november, through: Self.november).count == 2)
         #expect(try mo.gradeEvidence(from: Self.november, through: Self.november).isEmpty)
 
-        let before = try lead.reportedAudits(from: Self.november, through: Self.november)
+        let before = try lead.reportedAudits(from: Self.november, through: Self.november, domainGrades: true)
         let auditID = try #require(try lead.audit(caseID: drawn[0], month: Self.november)?.id)
         try Self.agreeGood(auditID, by: mo, in: dir)
 
-        let after = try lead.reportedAudits(from: Self.november, through: Self.november)
+        let after = try lead.reportedAudits(from: Self.november, through: Self.november, domainGrades: true)
         #expect(before.count == after.count && after.count == 3)
         #expect(before.filter(\.inadequate).count == 2)
         #expect(after.filter(\.inadequate).count == 1)  // drawn[0] was 4 (inadequate); agreed 2 (good)

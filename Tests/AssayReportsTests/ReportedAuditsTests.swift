@@ -43,8 +43,8 @@ import Testing
             try store.submitInBulk(audits, template: template)
         }
         let last = first.adding(months: 6)
-        let whole = try store.reportedAudits(from: first, through: last)
-        let oneByOne = try (0..<7).flatMap { try store.reportedAudits(from: first.adding(months: $0), through: first.adding(months: $0)) }
+        let whole = try store.reportedAudits(from: first, through: last, domainGrades: true)
+        let oneByOne = try (0..<7).flatMap { try store.reportedAudits(from: first.adding(months: $0), through: first.adding(months: $0), domainGrades: true) }
         #expect(whole.count == oneByOne.count)
         #expect(whole.count == 2 * (4 * 2 + 3 * 3))  // two teams: four months of 2 audits each, three of 3
         #expect(whole == oneByOne)

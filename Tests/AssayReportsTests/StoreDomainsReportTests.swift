@@ -15,7 +15,7 @@ import Testing
     static let november = EvidenceReportTests.november
 
     func expectSameReport(_ store: Store, from: Month, through: Month, _ note: String) throws {
-        let audits = try store.reportedAudits(from: from, through: through)
+        let audits = try store.reportedAudits(from: from, through: through, domainGrades: true)
         for grouping in RawCountsTests.groupings {
             let period = try ReportPeriod(from: from, to: through)
             let fromAudits = DomainsReport(audits: audits, period: period, grouping: grouping)

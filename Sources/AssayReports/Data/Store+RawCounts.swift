@@ -29,13 +29,11 @@ extension Store {
         var cells: [RawCounts.Cell] = []
         var includesHistory = false
         var months: [String: Month] = [:]
-        // The conditions are reportedAudits' own: submitted audits of drawn cases, no
-        // ad-hoc audits or re-audits (an audit's case is always in its draw, so the
-        // draw id stands for reportedAudits' join), and imported history. A moderated
-        // audit counts with its agreed grade: the few whose agreed grade changes whether
-        // they are inadequate come as corrections (0 audits, ±1 inadequate) rather than
-        // joining the moderation table to every audit (a fifth of the time at a million).
-        let drawn = "a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.overall IS NOT NULL AND a.draw_id IS NOT NULL AND a.month BETWEEN ? AND ?"
+        // reportedAudits' audits: drawn ones, and imported history. A moderated audit counts
+        // with its agreed grade: the few whose agreed grade changes whether they are
+        // inadequate come as corrections (0 audits, ±1 inadequate) rather than joining the
+        // moderation table to every audit (a fifth of the time at a million).
+        let drawn = Self.reportedDrawnAudit
         let rows = try Row.fetchCursor(db, sql: """
             SELECT 0, a.month\(qualified), count(*), sum(a.overall = 4) FROM audit a
             WHERE \(drawn)

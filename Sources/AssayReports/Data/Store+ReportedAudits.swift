@@ -10,10 +10,10 @@ extension Store {
     /// imported past audits. Ad-hoc audits, re-audits and audits still in progress are left out. A
     /// moderated audit counts with its agreed overall and domain grades (docs/moderation.md).
     ///
-    /// `domainGrades: false` leaves each audit's domain grades empty, for a caller that
-    /// tallies them from the store instead (`domainsReport`): over ten years of a region's
-    /// audits they are six million rows, half the reading.
-    public func reportedAudits(from: Month, through: Month, domainGrades: Bool = true) throws -> [ReportedAudit] {
+    /// `domainGrades`: whether each audit carries its domain grades. Reports that tally
+    /// domains take them from `domainsReport` and the rest never look at them, so they pass
+    /// false: over ten years of a region's audits they are six million rows, half the reading.
+    public func reportedAudits(from: Month, through: Month, domainGrades: Bool) throws -> [ReportedAudit] {
         // Months apart are read at once, one range of months a core (ten years of a region's
         // audits are a million rows and six million domain grades); `readInParts` makes
         // sure the parts read one state of the database. In month order, as one read.
@@ -63,6 +63,14 @@ extension Store {
         }
     }
 
+    /// The drawn audits `reportedAudits` returns, as a condition on `audit a` with the first
+    /// and last month as its two parameters, for reports that count them in SQL
+    /// (`rawCounts`, `domainsReport`): submitted audits of drawn cases, no ad-hoc audits or
+    /// re-audits. An audit's case is always in its draw, so the draw id stands for the join
+    /// to `draw_case`.
+    static let reportedDrawnAudit =
+        "a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.overall IS NOT NULL AND a.draw_id IS NOT NULL AND a.month BETWEEN ? AND ?"
+
     /// The drawn audits reports count in the months `from` through `through`, with their
     /// strata and domain grades.
     private static func drawnAudits(_ db: Database, from: Month, through: Month, domainGrades: Bool) throws -> [ReportedAudit] {
@@ -109,13 +117,10 @@ extension Store {
         return audits
     }
 
-    /// Each audit's domain grades (a moderated audit's agreed ones), by audit id.
+    /// Each audit's domain grades (a moderated audit's agreed ones), by audit id. Reports
+    /// tally domains through `domainsReport`; this is for a caller that holds the audits
+    /// themselves, and is what `domainsReport` is tested against.
     private static func readDomainGrades(_ db: Database, from: Month, through: Month, into grades: inout [Int64: [String: Grade]]) throws {
-        // Sized once for the months' audits: a dictionary grown step by step to half a
-        // million entries keeps more slack (431 against 405 MB for the HTML report over a
-        // million audits).
-        grades.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM audit WHERE month BETWEEN ? AND ?",
-                                                arguments: [from.description, through.description]) ?? 0)
         // A moderated audit counts with its agreed grades (docs/moderation.md): the agreed
         // domain grades in place of the first auditor's. (`reaudit = 0` leaves out nothing
         // the audits below keep, and lets SQLite read `audit_reported` by month.)
@@ -128,24 +133,9 @@ extension Store {
             JOIN moderation m ON m.id = g.moderation_id JOIN audit a ON a.id = m.audit_id
             WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.month BETWEEN ? AND ? AND g.agreed_grade IS NOT NULL
             """, arguments: [from.description, through.description, from.description, through.description])
-        // Columns by position, not name, and each month parsed once: this runs over every
-        // audit and domain grade of the window (ten years of a region's audits in a trend).
-        // An audit's grades come together (read through its index entries), so each run is
-        // gathered in one small dictionary and stored once, not six nested updates an audit.
-        var current: (id: Int64, grades: [String: Grade])?
-        func store(_ run: (id: Int64, grades: [String: Grade])) {
-            grades[run.id] = grades[run.id].map { $0.merging(run.grades) { _, new in new } } ?? run.grades
-        }
         while let row = try gradeRows.next() {
-            guard let grade = Grade(rawValue: row[2]) else { continue }
-            let id: Int64 = row[0]
-            if current?.id != id {
-                if let current { store(current) }
-                current = (id, [:])
-            }
-            current!.grades[row[1]] = grade
+            if let grade = Grade(rawValue: row[2]) { grades[row[0], default: [:]][row[1]] = grade }
         }
-        if let current { store(current) }
     }
 }
 

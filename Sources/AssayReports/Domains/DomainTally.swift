@@ -1,8 +1,9 @@
 import AssayCore
 
-/// Domain tallies by group, kept as rows stream in (`Store.domainsReport`). Groups and
-/// domains are numbered as they first come, so a row costs an array update rather than two
-/// dictionary lookups: a ten-year window of a region's audits is six million rows.
+/// Domain tallies by group, kept as grades come in (from the store's rows in
+/// `Store.domainsReport`, or from audits). Groups and domains are numbered as they first
+/// come, so a grade costs an array update rather than two dictionary lookups: a ten-year
+/// window of a region's audits holds six million.
 struct DomainTally: Sendable {
     private var slots: [ReportGroup?: Int] = [:]
     private var groups: [ReportGroup?] = []
@@ -20,11 +21,10 @@ struct DomainTally: Sendable {
         return groups.count - 1
     }
 
-    /// One audit's grade (1–4) of one domain.
-    mutating func add(slot: Int, domain: String, grade: Int) {
-        var count = DomainsReport.Count(audited: 1)
-        if grade == Grade.requiresImprovement.rawValue { count.requiresImprovement = 1 }
-        if grade == Grade.inadequate.rawValue { count.inadequate = 1 }
+    /// One audit's grade of one domain.
+    mutating func add(slot: Int, domain: String, grade: Grade) {
+        var count = DomainsReport.Count()
+        count.add(grade)
         add(slot: slot, domain: domain, count: count)
     }
 

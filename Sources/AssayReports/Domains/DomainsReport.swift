@@ -1,5 +1,4 @@
 import AssayCore
-import Foundation
 
 /// `report domains`: for the authority and each group, the share of audits whose grade for
 /// each domain (template section) was requires improvement or inadequate, and the three
@@ -68,44 +67,18 @@ public struct DomainsReport: Sendable {
     }
 
     public init(audits: [ReportedAudit], period: ReportPeriod, grouping: ReportGrouping?) {
-        // Tallies by group, over slices of the audits at once on the machine's cores (a
-        // window may hold a million audits with six domains each), each audit's group
-        // looked up once; the slices' whole-number tallies add up to the same counts.
-        let slices = Parallel.slices(of: audits.indices, count: ProcessInfo.processInfo.activeProcessorCount)
-        let sliceTallies = Parallel.map(slices.count) { slice in
-            var tallies: [ReportGroup: [String: Count]] = [:]
-            var authority: [String: Count] = [:]
-            var lastKey: ReportGroup?
-            var lastTally: [String: Count] = [:]
-            for audit in audits[slices[slice]] where !audit.domainGrades.isEmpty {
-                for (domain, grade) in audit.domainGrades { authority[domain, default: Count()].add(grade) }
-                guard let group = grouping?.group(of: audit) else { continue }
-                // Audits of a group come in runs (a month's audits are read by stratum),
-                // so the group's tally is held while the run lasts.
-                if group != lastKey {
-                    if let lastKey { tallies[lastKey] = lastTally }
-                    lastKey = group
-                    lastTally = tallies[group] ?? [:]
-                }
-                for (domain, grade) in audit.domainGrades { lastTally[domain, default: Count()].add(grade) }
-            }
-            if let lastKey { tallies[lastKey] = lastTally }
-            if !authority.isEmpty { tallies[.authority] = authority }
-            return tallies
+        var tally = DomainTally()
+        for audit in audits where !audit.domainGrades.isEmpty {
+            let slot = tally.slot(of: grouping?.group(of: audit))
+            for (domain, grade) in audit.domainGrades { tally.add(slot: slot, domain: domain, grade: grade) }
         }
-        var counts: [ReportGroup: [String: Count]] = [:]
-        for tallies in sliceTallies {
-            for (group, domains) in tallies {
-                counts[group, default: [:]].merge(domains) { $0 + $1 }
-            }
-        }
-        self.init(counts: counts, audits: audits.count, auditsWithoutDomainGrades: audits.filter(\.domainGrades.isEmpty).count,
+        self.init(counts: tally.counts, audits: audits.count, auditsWithoutDomainGrades: audits.filter(\.domainGrades.isEmpty).count,
                   includesHistory: audits.contains { $0.origin == .imported }, period: period, grouping: grouping)
     }
 
     /// From tallies already made: each group's (`.authority` for all audits) count of audits
     /// grading each domain, and of those grading it requires improvement or inadequate
-    /// (`Store.domainsReport` has SQLite count them).
+    /// (`DomainTally`, filled from audits or, by `Store.domainsReport`, from the store).
     init(counts: [ReportGroup: [String: Count]], audits: Int, auditsWithoutDomainGrades: Int, includesHistory: Bool,
          period: ReportPeriod, grouping: ReportGrouping?) {
         self.period = period

@@ -37,8 +37,7 @@ extension Store {
         let columns = (grouping?.fields ?? []).map(\.rawValue)
         let drawnColumns = columns.map { "a.\($0), " }.joined(), importedColumns = columns.map { "i.\($0), " }.joined()
         let groupBy = (columns + ["section_id"]).joined(separator: ", ")
-        // reportedAudits' audits (rawCounts says why the draw id stands for its join).
-        let drawn = "a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.overall IS NOT NULL AND a.draw_id IS NOT NULL AND a.month BETWEEN ? AND ?"
+        let drawn = Self.reportedDrawnAudit
         let window: [any DatabaseValueConvertible] = [from.description, through.description]
         var part = DomainPart()
 
@@ -59,7 +58,8 @@ extension Store {
                 gradedAudits += 1
                 slot = part.tally.slot(of: grouping?.group(columns: row, from: 1))
             }
-            part.tally.add(slot: slot, domain: row[1 + columns.count], grade: row[2 + columns.count])
+            guard let grade = Grade(rawValue: row[2 + columns.count]) else { continue }
+            part.tally.add(slot: slot, domain: row[1 + columns.count], grade: grade)
         }
 
         // Moderated audits' agreed grades, and imported history: thousands of rows, which

@@ -62,9 +62,11 @@ public struct TeamReport: Sendable {
     /// - Parameters:
     ///   - audits: the reported audits of the whole window (all teams: the rates, pooling
     ///     and adjusted p-values are the all-teams reports').
+    ///   - domains: the month's domain tallies by team (`Store.domainsReport`), for the
+    ///     team's and the authority's shares.
     ///   - teamAudits: every audit of the team, for its escalations and the months of its actions.
     ///   - actions: the actions of the team's audits.
-    public init(team: String, month: Month, months: Int, audits: [ReportedAudit], domainTitles: [String: String],
+    public init(team: String, month: Month, months: Int, audits: [ReportedAudit], domains domainsReport: DomainsReport, domainTitles: [String: String],
                 teamAudits: [Audit], escalations: [Escalation], actions: [AuditAction], today: CalendarDate) throws {
         guard months >= 2 else { throw AssayFailure("--months \(months): a trend needs at least 2 months.") }
         self.team = team
@@ -82,7 +84,6 @@ public struct TeamReport: Sendable {
         trend = TrendReport(audits: windowAudits, period: window, grouping: .team).rows.first { isTeam($0.group) }
         includesHistory = windowAudits.contains { $0.origin == .imported && $0.team.lowercased() == team.lowercased() }
 
-        let domainsReport = DomainsReport(audits: monthAudits, period: monthPeriod, grouping: .team)
         let authorityShares = Dictionary(uniqueKeysWithValues: domainsReport.rows.filter { $0.group.isAuthority }.map { ($0.domain, $0.shareRIOrInadequate) })
         domains = domainsReport.rows.filter { isTeam($0.group) }.map {
             DomainShare(domain: $0.domain, title: domainTitles[$0.domain] ?? $0.domain, audited: $0.audited,
@@ -126,10 +127,11 @@ extension Store {
     /// `months` months ending there.
     public func teamReport(team: String, month: Month, months: Int, today: CalendarDate = .today()) throws -> TeamReport {
         guard months >= 2 else { throw AssayFailure("--months \(months): a trend needs at least 2 months.") }
-        let audits = try reportedAudits(from: month.adding(months: -(months - 1)), through: month)
+        let audits = try reportedAudits(from: month.adding(months: -(months - 1)), through: month, domainGrades: false)
         let teamAudits = try self.audits(AuditFilter(team: team))
         let actions = try self.actions(ActionFilter(team: team))
-        var report = try TeamReport(team: team, month: month, months: months, audits: audits, domainTitles: try registeredDomains(),
+        var report = try TeamReport(team: team, month: month, months: months, audits: audits,
+                                    domains: try domainsReport(from: month, through: month, grouping: .team), domainTitles: try registeredDomains(),
                                     teamAudits: teamAudits, escalations: try escalations(openOnly: true), actions: actions, today: today)
         report.openChallenges = try challenges(ChallengeFilter(openOnly: true, team: team)).count
         return report

@@ -64,7 +64,7 @@ struct ReportRatesCommand: AssayCommand {
 
     func execute(in session: Session) throws {
         let period = try options.period(session, command: "report rates")
-        var report = try RatesReport(audits: try session.existingStore().reportedAudits(from: period.from, through: period.to),
+        var report = try RatesReport(audits: try session.existingStore().reportedAudits(from: period.from, through: period.to, domainGrades: false),
                                      period: period, grouping: try groups.grouping())
         report.openChallenges = try session.existingStore().challenges(ChallengeFilter(openOnly: true))
             .filter { period.from <= $0.month && $0.month <= period.to }.count

@@ -35,8 +35,8 @@ struct ReportHTMLCommand: AssayCommand {
             return month
         } ?? ReportPeriodOptions.defaultMonth(session)
         let from = end.adding(months: -(months - 1))
-        // The heat map's domain grades are tallied as SQLite reads them, not held in each audit: over
-        // ten years of a region's audits they are six million rows (docs/performance.md).
+        // The heat map's domain grades are tallied as SQLite reads them, not held in each
+        // audit: over ten years of a region's audits they are six million rows.
         let audits = try store.reportedAudits(from: from, through: end, domainGrades: false)
         guard !audits.isEmpty else {
             throw AssayFailure("report html: no audits to report in \(from) to \(end) (submitted audits of drawn cases, or imported history); nothing was written.")
