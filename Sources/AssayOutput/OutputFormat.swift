@@ -7,10 +7,14 @@ public protocol OutputFormat: Sendable {
 public enum OutputFormatName: String, CaseIterable, Sendable {
     case table, csv, json, markdown
 
-    public var format: any OutputFormat {
+    public var format: any OutputFormat { format(neutralisingFormulas: true) }
+
+    /// The format; `neutralisingFormulas: false` (`--raw-csv`) writes CSV cells exactly as
+    /// stored, without the apostrophe that stops spreadsheets running formulas.
+    public func format(neutralisingFormulas: Bool) -> any OutputFormat {
         switch self {
         case .table: TableFormat()
-        case .csv: CSVFormat()
+        case .csv: CSVFormat(neutralisesFormulas: neutralisingFormulas)
         case .json: JSONFormat()
         case .markdown: MarkdownFormat()
         }

@@ -1,7 +1,19 @@
 /// RFC 4180 CSV with a header row, CRLF-free (LF) lines, fields quoted only when needed.
 /// A nested group becomes its own columns, named by the group's keys.
+///
+/// Text cells that a spreadsheet would run as a formula (they begin with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return) are written with an apostrophe before them, as spreadsheet
+/// users expect (OWASP, "CSV injection"); so is a text cell that already begins with an
+/// apostrophe, so a reader gets the stored value back by removing exactly one leading `'`
+/// from any text cell that has one. Numbers are written as numbers (`-0.5` stays `-0.5`).
+/// `neutralisesFormulas: false` (`--raw-csv`) writes every cell exactly as stored, for
+/// programs rather than spreadsheets (docs/json.md, "CSV").
 public struct CSVFormat: OutputFormat {
-    public init() {}
+    public let neutralisesFormulas: Bool
+
+    public init(neutralisesFormulas: Bool = true) {
+        self.neutralisesFormulas = neutralisesFormulas
+    }
 
     public func render(_ listing: Listing, style: TerminalStyle) -> String {
         let groupKeys: [[String]] = listing.columns.indices.map { i in
@@ -12,14 +24,15 @@ public struct CSVFormat: OutputFormat {
         for (i, column) in listing.columns.enumerated() {
             header += groupKeys[i].isEmpty ? [column.key] : groupKeys[i]
         }
-        var out = header.map(Self.quote).joined(separator: ",") + "\n"
+        // A group's keys can be stored names (a template's section ids), so the header is text too.
+        var out = header.map { Self.quote(textField($0)) }.joined(separator: ",") + "\n"
         for row in listing.rows {
             var fields: [String] = []
             for (i, cell) in row.enumerated() {
                 if groupKeys[i].isEmpty {
-                    fields.append(Self.text(cell))
+                    fields.append(field(cell))
                 } else if case .group(let groupFields) = cell {
-                    fields += groupKeys[i].map { key in Self.text(groupFields.first { $0.key == key }?.value ?? .null) }
+                    fields += groupKeys[i].map { key in field(groupFields.first { $0.key == key }?.value ?? .null) }
                 } else {
                     fields += groupKeys[i].map { _ in "" }
                 }
@@ -27,6 +40,18 @@ public struct CSVFormat: OutputFormat {
             out += fields.map(Self.quote).joined(separator: ",") + "\n"
         }
         return out
+    }
+
+    /// A cell's field before quoting: numbers, booleans and null as they are, text neutralised.
+    private func field(_ cell: Cell) -> String {
+        switch cell {
+        case .int, .number, .bool, .null: Self.text(cell)
+        case .text, .group, .list: textField(Self.text(cell))
+        }
+    }
+
+    private func textField(_ s: String) -> String {
+        neutralisesFormulas ? Self.neutralised(s) : s
     }
 
     static func text(_ cell: Cell) -> String {
@@ -37,8 +62,28 @@ public struct CSVFormat: OutputFormat {
         }
     }
 
+    /// The first characters that make a spreadsheet treat a cell as a formula, and the
+    /// apostrophe itself (so removing one leading apostrophe always restores the value).
+    /// The same rule is in AssayStore's CSVText, for evidence packs.
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "'"]
+
+    /// `s` with an apostrophe before it when a spreadsheet would run it as a formula.
+    public static func neutralised(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, formulaStarts.contains(first) else { return s }
+        return "'" + s
+    }
+
+    /// Quoted when it holds a comma, quote, CR or LF. Scalars, not Characters: "\r\n" is one
+    /// Character, equal to neither "\r" nor "\n".
     static func quote(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        var out = String.UnicodeScalarView()
+        out.append("\"")
+        for scalar in s.unicodeScalars {
+            if scalar == "\"" { out.append("\"") }
+            out.append(scalar)
+        }
+        out.append("\"")
+        return String(out)
     }
 }

@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// JSON as docs/json.md fixes it: a listing is an array of objects, a single record one
@@ -41,7 +42,11 @@ public struct JSONFormat: OutputFormat {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
+            // Every other control character, and what else could act on a terminal the JSON is
+            // printed to (DEL, C1 controls, bidirectional overrides, line and paragraph
+            // separators: TextPolicy's refused characters), as a \u escape: the same string
+            // to any JSON reader.
+            case _ where TextPolicy.isRefused(scalar, kind: .line):
                 out += String(format: "\\u%04x", scalar.value)
             default: out.unicodeScalars.append(scalar)
             }

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// A GitHub-flavoured Markdown table, for pasting into papers and reports.
 public struct MarkdownFormat: OutputFormat {
     public init() {}
@@ -19,7 +21,33 @@ public struct MarkdownFormat: OutputFormat {
         return out
     }
 
+    /// One cell's text, safe in a table and as HTML: `|` escaped, line breaks and tabs as spaces,
+    /// `&`, `<` and `>` as entities (so `<script>` is text, not markup, wherever the Markdown
+    /// is rendered), and control characters shown as visible escapes (`\u{1B}`) so none acts
+    /// on a terminal the table is printed to.
     static func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        var out = ""
+        var scalars = s.unicodeScalars.makeIterator()
+        var pending = scalars.next()
+        while let scalar = pending {
+            pending = scalars.next()
+            switch scalar {
+            case "|": out += "\\|"
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\n", "\t": out += " "
+            case "\r" where pending == "\n":
+                out += " "
+                pending = scalars.next()
+            default:
+                if TextPolicy.isRefused(scalar, kind: .line) {
+                    out += TextPolicy.printable(String(scalar), kind: .line)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
     }
 }

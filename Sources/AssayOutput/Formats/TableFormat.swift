@@ -1,3 +1,5 @@
+import AssayCore
+
 /// Aligned columns for people: numbers right-aligned, a rule under the header (so the
 /// header stands out without colour), and the widest text columns shortened with "…" when
 /// the table would not fit the terminal.
@@ -7,8 +9,8 @@ public struct TableFormat: OutputFormat {
     public func render(_ listing: Listing, style: TerminalStyle) -> String {
         if listing.isSingleRecord { return renderRecord(listing, style: style) }
         if listing.rows.isEmpty { return "(none)\n" }
-        let headers = listing.columns.map(\.header)
-        var cells = listing.rows.map { $0.map(\.display) }
+        let headers = listing.columns.map { Self.printable($0.header) }
+        var cells = listing.rows.map { $0.map { Self.printable($0.display) } }
         var widths = headers.indices.map { i in max(headers[i].count, cells.map { $0[i].count }.max() ?? 0) }
         let numeric = listing.columns.indices.map { i in listing.rows.allSatisfy { $0[i].isNumeric || $0[i] == .null } }
         if let limit = style.width {
@@ -28,12 +30,18 @@ public struct TableFormat: OutputFormat {
     }
 
     private func renderRecord(_ listing: Listing, style: TerminalStyle) -> String {
-        let width = listing.columns.map(\.header.count).max() ?? 0
+        let width = listing.columns.map { Self.printable($0.header).count }.max() ?? 0
         return zip(listing.columns, listing.rows.first ?? []).map { column, cell in
-            let label = pad(column.header, to: width, right: false)
-            return ((style.color ? "\u{1B}[1m\(label)\u{1B}[0m" : label) + "  " + cell.display).trimmingTrailingSpaces()
+            let label = pad(Self.printable(column.header), to: width, right: false)
+            return ((style.color ? "\u{1B}[1m\(label)\u{1B}[0m" : label) + "  " + Self.printable(cell.display)).trimmingTrailingSpaces()
         }.joined(separator: "\n") + "\n"
     }
+
+    /// A value as one line a terminal only displays: control characters (ESC, BEL, CR, NUL,
+    /// C1 controls, bidirectional overrides) and line breaks shown as visible escapes
+    /// (`\u{1B}`), so stored text never acts on the reader's terminal or breaks the columns.
+    /// The colour codes this format adds itself are added afterwards.
+    static func printable(_ s: String) -> String { TextPolicy.printable(s, kind: .line) }
 
     /// Narrows the widest non-numeric columns, one character at a time, until the table fits
     /// or every text column is down to 8 characters.
