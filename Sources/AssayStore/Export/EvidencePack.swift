@@ -93,13 +93,15 @@ public struct EvidencePack {
         var count = 0
         let rows = try Row.fetchCursor(statement, arguments: arguments)
         while let row = try rows.next() {
-            text += CSVText.line(row.databaseValues.map { value in
+            // Text (SQLite TEXT storage, and BLOBs as base64) is neutralised against
+            // spreadsheet formulas; integers and reals are written as numbers.
+            text += CSVText.line(row.databaseValues.map { value -> CSVText.Field in
                 switch value.storage {
-                case .null: nil
-                case .int64(let i): String(i)
-                case .double(let d): String(d)
-                case .string(let s): s
-                case .blob(let data): data.base64EncodedString()
+                case .null: .null
+                case .int64(let i): .number(String(i))
+                case .double(let d): .number(String(d))
+                case .string(let s): .text(s)
+                case .blob(let data): .text(data.base64EncodedString())
                 }
             })
             count += 1
