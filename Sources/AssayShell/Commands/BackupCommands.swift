@@ -22,25 +22,38 @@ struct BackupCommand: AssayCommand {
     }
 }
 
-/// `restore FILE [--force]`: replace the database with a backup that verifies.
+/// `restore FILE [--force] [--unrelated]`: replace the database with a backup that verifies.
 struct RestoreCommand: AssayCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
-        abstract: "Replace the database with a backup (lead in the backup; --force to replace an existing database).",
+        abstract: "Replace the database with a backup that verifies (lead only; says what would be lost first).",
         discussion: """
-            The backup is checked first (it must verify, and you must be a lead in it); the backup file is not changed. \
-            Run it when nobody else is using the database.
+            The backup must be a complete Assay database that verifies; it is not changed. You must be a lead in the \
+            live database (in the backup, when there is no usable live database). When the live database has changes \
+            made after the backup, restore lists them and needs --force; when the backup is not from this database at \
+            all, it also needs --unrelated. The restore is all or nothing, even if killed. Run it when nobody else is \
+            using the database. See docs/integrity.md, "Backups and restores".
             """)
 
     @Argument(help: ArgumentHelp("The backup file.", valueName: "file"))
     var file: String
 
-    @Flag(help: "Replace the existing database.")
+    @Flag(help: "Restore even though changes made since the backup (listed) are lost, or the live file is unusable.")
     var force = false
+
+    @Flag(help: "With --force: restore a backup whose log is not this database's (another database's backup).")
+    var unrelated = false
 
     func execute(in session: Session) throws {
         session.closeStore()
-        let report = try Store.restore(from: file, to: session.databasePath, identity: session.identity, force: force)
-        session.write("Restored \(session.databasePath) from \(file): it verifies (\(report.entries) log entries; chain head \(report.head.map { "\($0)" } ?? "none")).\n")
+        let outcome = try Store.restore(from: file, to: session.databasePath, identity: session.identity, force: force, unrelated: unrelated)
+        let head = outcome.report.head.map { "\($0)" } ?? "none"
+        session.write("Restored \(session.databasePath) from \(file): it verifies (\(outcome.report.entries) log entries; chain head \(head)).\n")
+        if let replaced = outcome.replacedUnusable {
+            session.write("It replaced a file that was not a usable database: \(replaced).\n")
+        }
+        if let comparison = outcome.comparison, comparison.loss.entries > 0 {
+            session.write("Discarded from the database as it was: \(comparison.loss.plainWords).\n")
+        }
     }
 }

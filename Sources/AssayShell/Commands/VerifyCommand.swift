@@ -9,7 +9,7 @@ struct VerifyCommand: AssayCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Check that the record was not changed behind Assay's back (docs/integrity.md).",
-        discussion: "Exits non-zero and names the first problem when anything does not match.")
+        discussion: "Reads only: never creates, upgrades or changes the file. Exits non-zero and names the first problem when anything does not match.")
 
     @Option(help: ArgumentHelp("A chain head printed earlier (at the foot of a report, in an evidence pack).", valueName: "seq:hash"))
     var head: String?
@@ -19,9 +19,9 @@ struct VerifyCommand: AssayCommand {
             guard let head = ChainHead(text) else { throw AssayFailure("--head \(text): write it as SEQ:HASH, the hash 64 hex digits, as reports print it.") }
             return head
         }
-        let report = try session.existingStore().verify(publishedHead: published)
+        let report = try session.inspectedStore().verify(publishedHead: published)
         if report.isIntact {
-            session.write(report.text)
+            session.write(TextPolicy.printable(report.text))
         } else {
             throw AssayFailure(report.text.trimmingCharacters(in: .newlines))
         }

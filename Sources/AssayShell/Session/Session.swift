@@ -29,46 +29,57 @@ public final class Session {
         self.month = month
     }
 
-    /// The store, opened (and created, for a new database) on first use.
+    /// The store, opened (and created, for a new database) on first use. A new database is
+    /// made whole, shipped templates included, before it appears under its name.
     public func store() throws -> Store {
         if let openedStore { return openedStore }
-        let store = try Store(path: databasePath, identity: identity)
-        if store.wasCreated {
-            notice("Created \(databasePath); \(identity.name) is its lead.")
-            registerShippedTemplates(store)
-        }
+        let store = try Store(path: databasePath, identity: identity, setUp: registerShippedTemplates)
+        if store.wasCreated { notice("Created \(databasePath); \(identity.name) is its lead.") }
         openedStore = store
         return store
     }
 
     /// The store of a database that must already exist. Commands that only read (reports,
-    /// `verify`, `history`, `backup`, exports) use this, so a mistyped `--db` is an error
-    /// instead of a new, empty database that reads as "no audits".
+    /// `history`, `backup`, exports) use this, so a mistyped `--db` is an error instead of a
+    /// new, empty database that reads as "no audits".
     public func existingStore() throws -> Store {
-        if openedStore == nil, !FileManager.default.fileExists(atPath: databasePath) {
+        if let openedStore { return openedStore }
+        guard FileManager.default.fileExists(atPath: databasePath) else {
             throw AssayFailure("""
                 \(databasePath): no such database; nothing was created. Check --db or $ASSAY_DB \
                 (a new database is made by the first command that writes, such as `people add` or `import register`).
                 """)
         }
-        return try store()
+        let store = try Store(existing: databasePath, identity: identity)
+        openedStore = store
+        return store
     }
 
-    /// A new database starts with the shipped templates (docs/templates.md).
-    private func registerShippedTemplates(_ store: Store) {
+    /// A read-only look at a database that must exist, changing nothing in the file (no
+    /// schema upgrade, no journal switch): what `verify` uses.
+    public func inspectedStore() throws -> Store {
+        guard FileManager.default.fileExists(atPath: databasePath) else {
+            throw AssayFailure("\(databasePath): no such database; nothing was created. Check --db or $ASSAY_DB.")
+        }
+        return try Store(existing: databasePath, identity: identity, readOnly: true)
+    }
+
+    /// A new database starts with the shipped templates (docs/templates.md), registered
+    /// while it is still being made, so a database never appears without them.
+    private func registerShippedTemplates(_ store: Store) throws {
         guard let directory = TemplateFiles.shippedDirectory() else {
             notice("No AuditTemplates folder found (set ASSAY_TEMPLATES); register templates with: template register DIR")
             return
         }
+        let templates: [AuditTemplate]
         do {
-            let templates = try TemplateFiles.paths(directory).map(TemplateLoader.load(path:))
-            for template in templates { try store.register(template) }
-            if !templates.isEmpty { notice("Registered \(templates.count) templates from \(directory).") }
+            templates = try TemplateFiles.paths(directory).map(TemplateLoader.load(path:))
         } catch let error as UserFacingError {
             notice("The shipped templates were not registered: \(error.message)")
-        } catch {
-            notice("The shipped templates were not registered: \(error)")
+            return
         }
+        for template in templates { try store.register(template) }
+        if !templates.isEmpty { notice("Registered \(templates.count) templates from \(directory).") }
     }
 
     /// Closes the store (before `restore` replaces the file: a connection kept open would go

@@ -5,86 +5,186 @@ import GRDB
 extension Store {
     /// Copies the database to a new file with SQLite's online backup, in one step under one
     /// read transaction: a consistent snapshot while others go on writing (WAL readers do
-    /// not block writers). The file is created private (0600) and must not exist yet.
-    /// Returns the copy's verification, so a backup is known good when it is made.
+    /// not block writers).
+    ///
+    /// The copy is written under a hidden staging name beside the target, flushed, checked
+    /// (read-only) and only then linked to `path`, which never replaces a file: a backup
+    /// killed or failing half-way leaves no file at `path` (the staging file is swept by
+    /// the next backup into that folder), so a half-written copy can never be mistaken for a
+    /// backup. The file is private (0600). Returns the copy's verification.
     public func backup(to path: String) throws -> IntegrityReport {
-        guard !FileManager.default.fileExists(atPath: path) else {
+        let path = DatabaseFile.plainPath(path)
+        guard DatabaseFile.state(of: path) == .missing else {
             throw AssayFailure("backup: \(path) already exists; give a new file name (a backup never overwrites).")
         }
-        guard Self.createPrivateFile(path) else {
-            throw AssayFailure("backup: cannot create \(path): \(String(cString: strerror(errno))).")
+        let folder = DatabaseFile.folder(of: path)
+        DatabaseFile.sweepLeftovers(in: folder)
+        let staged = DatabaseFile.stagingPath(for: path, purpose: .partial)
+        DatabaseFile.remove(staged)
+        guard DatabaseFile.createPrivate(staged) else {
+            throw AssayFailure("backup: cannot create a file in \(folder): \(String(cString: strerror(errno))).")
         }
         do {
-            let destination = try DatabaseQueue(path: path)
+            let destination = try DatabaseQueue(path: staged, configuration: Self.configuration(isReadOnly: false, journal: .default))
             try queue.backup(to: destination)
             try destination.close()
-            return try Store(path: path, identity: identity).verify()
+            DatabaseFile.sync(staged)
+            let copy = try Store(existing: staged, identity: identity, readOnly: true)
+            let report = try copy.verify()
+            try copy.queue.close()
+            guard try DatabaseFile.publish(staged, as: path) else {
+                throw AssayFailure("backup: \(path) was created by someone else meanwhile; nothing was written there.")
+            }
+            return report
         } catch {
-            Self.removeDatabaseFiles(path)
+            DatabaseFile.remove(staged)
             throw Self.failure("backup to \(path)", error)
         }
     }
 
-    /// Replaces the database at `path` with the backup at `backupPath`, after checking that
-    /// the backup verifies and that `identity` is a lead in it. Refuses to replace an
-    /// existing database unless `force`. The backup file itself is never changed: it is
-    /// first copied beside the target, and that copy is checked and then moved into place.
+    /// Replaces the database at `path` with the backup at `backupPath` (docs/integrity.md,
+    /// "Backups and restores").
     ///
-    /// Run it when nobody else is using the database: other sessions keep the file they
-    /// opened.
-    public static func restore(from backupPath: String, to path: String, identity: Identity, force: Bool) throws -> IntegrityReport {
-        guard FileManager.default.fileExists(atPath: backupPath) else {
-            throw AssayFailure("restore: \(backupPath): no such file.")
+    /// Refused unless the backup is a complete Assay database that verifies, and `identity`
+    /// is a lead in the live database (in the backup, when there is no usable live
+    /// database). The backup's log is compared with the live one: when restoring would lose
+    /// changes made since the backup, they are listed and `force` is needed; when the two
+    /// logs are not one history (another database's backup), `unrelated` is needed too.
+    /// The backup is copied to a hidden staging file (the backup itself is never changed),
+    /// upgraded if older, checked, and then written into the live database with SQLite's
+    /// backup API in one transaction: a restore killed at any point leaves the live
+    /// database wholly as it was or wholly restored.
+    ///
+    /// Run it when nobody else is using the database: other sessions keep their open
+    /// connections and see the restored content at their next transaction.
+    public static func restore(from backupPath: String, to path: String, identity: Identity,
+                               force: Bool, unrelated: Bool = false) throws -> RestoreOutcome {
+        let backupPath = DatabaseFile.plainPath(backupPath)
+        let path = DatabaseFile.plainPath(path)
+        switch DatabaseFile.state(of: backupPath) {
+        case .missing: throw AssayFailure("restore: \(backupPath): no such file; nothing was restored.")
+        case .unusable(let why): throw AssayFailure("restore: \(backupPath) \(why); nothing was restored.")
+        case .sqlite: break
         }
-        if FileManager.default.fileExists(atPath: path), !force {
-            throw AssayFailure("restore: \(path) exists; restoring replaces everything in it. Add --force to replace it.")
+        // The live database, read-only, for the role and the comparison of logs.
+        var live: Store?
+        var liveProblem: String?
+        switch DatabaseFile.state(of: path) {
+        case .missing: break
+        case .unusable(let why): liveProblem = "\(path) \(why)"
+        case .sqlite:
+            do { live = try Store(existing: path, identity: identity, readOnly: true) } catch let error as UserFacingError {
+                liveProblem = error.message
+            }
         }
-        let staging = path + ".restoring-\(getpid())"
-        removeDatabaseFiles(staging)
-        guard createPrivateFile(staging) else {
-            throw AssayFailure("restore: cannot create \(staging): \(String(cString: strerror(errno))).")
+        if let live { try live.require([.lead], to: "restore the database (checked in the live database)") }
+        if let liveProblem, !force {
+            throw AssayFailure("""
+                restore: the live database cannot be opened as an Assay database: \(liveProblem)
+                Restoring replaces it with the backup. Add --force to do that; nothing was restored.
+                """)
+        }
+
+        let staged = DatabaseFile.stagingPath(for: path, purpose: .restoring)
+        DatabaseFile.sweepLeftovers(in: DatabaseFile.folder(of: path))
+        DatabaseFile.remove(staged)
+        guard DatabaseFile.createPrivate(staged) else {
+            throw AssayFailure("restore: cannot create a file beside \(path): \(String(cString: strerror(errno))); nothing was restored.")
         }
         do {
-            var readOnly = Configuration()
-            readOnly.readonly = true
-            let source = try DatabaseQueue(path: backupPath, configuration: readOnly)
-            let copy = try DatabaseQueue(path: staging)
-            try source.backup(to: copy)
-            try source.close()
-            try copy.close()
-            let restored = try Store(path: staging, identity: identity)
-            try restored.require([.lead], to: "restore a database")
+            let backupHead = try copy(backupPath, to: staged)
+            let restored: Store
+            do {
+                restored = try Store(opening: staged, identity: identity, wasCreated: false, mode: .normal)
+            } catch let error as UserFacingError {
+                throw AssayFailure("restore: \(error.message.replacingOccurrences(of: staged, with: backupPath)) Nothing was restored.")
+            }
+            if live == nil { try restored.require([.lead], to: "restore a database (checked in the backup: there is no usable live database)") }
             let report = try restored.verify()
             guard report.isIntact else {
                 throw AssayFailure("restore: \(backupPath) does not verify; nothing was restored.\n" + report.text)
             }
-            try restored.queue.close()
-            // The old file's WAL must go first: SQLite would replay it into the new file.
-            for suffix in ["-wal", "-shm"] { unlink(path + suffix) }
-            guard rename(staging, path) == 0 else {
-                throw AssayFailure("restore: cannot move the restored copy to \(path): \(String(cString: strerror(errno))).")
+            let comparison = try live.map { try LogComparison(live: $0, backup: restored, backupHead: backupHead) }
+            if let comparison {
+                if comparison.relation == .unrelated, !(force && unrelated) {
+                    throw AssayFailure("""
+                        restore: \(backupPath) is not a backup of this database: \(comparison.explanation)
+                        Restoring would replace this database's whole record (\(comparison.loss.plainWords)). \
+                        If that is what you mean, add --force --unrelated; nothing was restored.
+                        """)
+                }
+                if comparison.loss.entries > 0, !force {
+                    throw AssayFailure("""
+                        restore: restoring \(backupPath) would lose \(comparison.loss.plainWords).
+                        Back up the database first if any of it may be needed, then add --force to restore; nothing was restored.
+                        """)
+                }
             }
-            return report
+            if let live {
+                try live.queue.close()
+                // The live database's own connection takes the backup's pages in one
+                // transaction (WAL): readers and a kill see the old state or the new.
+                let target = try DatabaseQueue(path: path, configuration: configuration(isReadOnly: false))
+                try restored.queue.backup(to: target)
+                try target.close()
+                try restored.queue.close()
+            } else {
+                try restored.queue.close()
+                if FileManager.default.fileExists(atPath: staged + "-wal") {
+                    throw AssayFailure("restore: the staged copy kept a write-ahead log after closing; nothing was restored.")
+                }
+                DatabaseFile.sync(staged)
+                if liveProblem != nil {
+                    // What is there is not a database Assay can read: it is replaced whole.
+                    for suffix in ["-wal", "-shm", "-journal"] { unlink(path + suffix) }
+                    guard rename(staged, path) == 0 else {
+                        throw AssayFailure("restore: cannot move the restored copy to \(path): \(String(cString: strerror(errno))).")
+                    }
+                    DatabaseFile.syncFolder(of: path)
+                } else if try !DatabaseFile.publish(staged, as: path) {
+                    throw AssayFailure("restore: \(path) was created by someone else meanwhile; nothing was restored.")
+                }
+            }
+            DatabaseFile.remove(staged)
+            return RestoreOutcome(report: report, comparison: comparison, replacedUnusable: liveProblem)
         } catch {
-            removeDatabaseFiles(staging)
+            DatabaseFile.remove(staged)
             throw failure("restore from \(backupPath)", error)
         }
     }
 
-    static func createPrivateFile(_ path: String) -> Bool {
-        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return false }
-        close(fd)
-        return true
+    /// Copies the backup into the (empty) staging file without changing the backup: refuses
+    /// a file that is not an Assay database or is newer. Returns the backup's chain head
+    /// before any upgrade, which is what the live log is compared with.
+    private static func copy(_ backupPath: String, to staged: String) throws -> (seq: Int64, hash: String?) {
+        let source = try openQueue(backupPath, configuration(isReadOnly: true, journal: .default), isReadOnly: true)
+        defer { try? source.close() }
+        let (record, head) = try source.read { db in
+            let record = try SchemaRecord(db)
+            let head = record.isAssay ? try? LogEntry.head(db) : nil
+            return (record, head)
+        }
+        if let refusal = record.refusal(path: backupPath) {
+            throw AssayFailure("restore: \(refusal.replacingOccurrences(of: "nothing was changed", with: "nothing was restored"))")
+        }
+        let destination = try DatabaseQueue(path: staged, configuration: configuration(isReadOnly: false, journal: .default))
+        try source.backup(to: destination)
+        try destination.close()
+        return head ?? (0, nil)
     }
 
-    static func removeDatabaseFiles(_ path: String) {
-        for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
-    }
-
-    private static func failure(_ doing: String, _ error: any Error) -> any Error {
+    static func failure(_ doing: String, _ error: any Error) -> any Error {
         if error is UserFacingError { return error }
         if let error = error as? DatabaseError { return AssayFailure("\(doing): \(StoreFailure.explain(error))") }
         return AssayFailure("\(doing): \(error)")
     }
+}
+
+/// What a restore did: the restored database's verification, how its log related to the
+/// replaced one, and what was given up.
+public struct RestoreOutcome: Sendable {
+    public let report: IntegrityReport
+    public let comparison: LogComparison?
+    /// Why the replaced file was not a usable database, when it was not.
+    public let replacedUnusable: String?
 }

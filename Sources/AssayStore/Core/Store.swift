@@ -15,6 +15,8 @@ public final class Store: Sendable {
     public let wasCreated: Bool
     /// True when the file could not be written by this process and was opened read-only.
     public let isReadOnly: Bool
+    /// What the file's schema record said when it was opened (`verify` reports its problems).
+    let schemaRecord: SchemaRecord
     let queue: DatabaseQueue
 
     /// Where the database is when nobody says: `--db`, else `$ASSAY_DB`, else `./assay.db`.
@@ -24,37 +26,97 @@ public final class Store: Sendable {
         return "assay.db"
     }
 
-    /// Opens (creating if need be) and migrates the database at `path`.
-    public init(path: String, identity: Identity) throws {
+    /// Opens the database at `path`, creating it when there is nothing there yet.
+    ///
+    /// A new database is made whole before it appears under its name: schema, `identity` as
+    /// its first lead, and whatever `setUp` adds (the shipped templates) are written to a
+    /// hidden staging file, which is then linked into place (`Store+Creation.swift`). A
+    /// command killed half-way leaves no database at `path`, never a half-made one that the
+    /// next person to arrive would adopt.
+    public convenience init(path: String, identity: Identity, setUp: (Store) throws -> Void = { _ in }) throws {
+        let path = DatabaseFile.plainPath(path)
+        let created = DatabaseFile.state(of: path) == .missing
+            ? try Self.create(at: path, identity: identity, setUp: setUp)
+            : false
+        try self.init(opening: path, identity: identity, wasCreated: created, mode: .normal)
+    }
+
+    /// Opens a database that must already exist and be a complete Assay database; never
+    /// creates one. With `readOnly`, the file is not changed in any way either: no schema
+    /// upgrade, no switch to WAL (what `verify` and a backup's check use).
+    public convenience init(existing path: String, identity: Identity, readOnly: Bool = false) throws {
+        let path = DatabaseFile.plainPath(path)
+        guard DatabaseFile.state(of: path) != .missing else {
+            throw AssayFailure("\(path): no such database; nothing was created.")
+        }
+        try self.init(opening: path, identity: identity, wasCreated: false, mode: readOnly ? .inspect : .normal)
+    }
+
+    /// How an open treats the file.
+    enum OpeningMode {
+        /// Upgrade the schema and use WAL when the file may be written.
+        case normal
+        /// Never change the file; report a damaged schema record instead of refusing it.
+        case inspect
+        /// A new staging file being created: schema only, with a rollback journal (no WAL
+        /// file to lose when it is linked into place), and no lead yet.
+        case staging
+    }
+
+    init(opening path: String, identity: Identity, wasCreated: Bool, mode: OpeningMode) throws {
         self.path = path
         self.identity = identity
-        self.wasCreated = try Self.createPrivateFileIfMissing(path)
+        self.wasCreated = wasCreated
+        if mode == .staging {
+            // A new, empty file of this process's own: the schema goes straight in.
+            isReadOnly = false
+            schemaRecord = SchemaRecord(applied: [])
+            do {
+                queue = try DatabaseQueue(path: path, configuration: Self.configuration(isReadOnly: false, journal: .default))
+                try Migrations.migrator.migrate(queue)
+            } catch let error as DatabaseError {
+                throw AssayFailure("\(path): \(StoreFailure.explain(error))")
+            }
+            return
+        }
+        if case .unusable(let why) = DatabaseFile.state(of: path) {
+            throw AssayFailure("\(path) \(why); nothing was changed.")
+        }
+        DatabaseFile.sweepLeftovers(in: DatabaseFile.folder(of: path))
         // A file this process may not write (a copy handed to an inspector, a read-only
-        // mount) is opened read-only, so reading and `verify` still work; writes then fail
-        // with a clear message (StoreFailure) rather than at opening.
-        self.isReadOnly = !wasCreated && access(path, W_OK) != 0
-        let config = Self.configuration(isReadOnly: isReadOnly)
+        // mount, a folder where SQLite cannot make its companion files) is opened read-only,
+        // so reading and `verify` still work; writes then fail with a clear message.
+        self.isReadOnly = mode == .inspect || access(path, W_OK) != 0 || !DatabaseFile.folderIsWritable(path)
         do {
-            let migrator = Migrations.migrator
-            queue = try Self.openQueue(path, config, isReadOnly: isReadOnly)
-            try queue.read { db in try Self.checkIsAssayDatabase(db, path: path, migrator: migrator) }
+            // Look before touching: the schema record is read on a read-only connection, so
+            // a file that is not Assay's, or is newer, or damaged, is refused unchanged
+            // (opening with WAL configured would already have switched its journal mode).
+            let look = try Self.openQueue(path, Self.configuration(isReadOnly: true, journal: .default), isReadOnly: true)
+            let record = try look.read { db in try SchemaRecord(db) }
+            try look.close()
+            self.schemaRecord = record
+            if let refusal = record.refusal(path: path) {
+                guard mode == .inspect, record.isAssay, !record.isNewer else { throw AssayFailure(refusal) }
+            }
             if isReadOnly {
-                guard try queue.read(migrator.hasCompletedMigrations) else {
-                    throw AssayFailure("\(path) was written by an older Assay and must be upgraded, which needs write access; it is read-only for \(Identity.osLoginName()). Nothing was changed.")
+                guard record.isComplete || !record.problems.isEmpty else {
+                    throw AssayFailure("\(path) was written by an older Assay and must be upgraded, which changes the file; \(mode == .inspect ? "`verify` never changes a file. Back it up, then run any other command to upgrade it" : "it is read-only for \(Identity.osLoginName())"). Nothing was changed.")
                 }
+                queue = try Self.openQueue(path, Self.configuration(isReadOnly: true, journal: .default), isReadOnly: true)
                 return
             }
-            try migrator.migrate(queue)
+            queue = try DatabaseQueue(path: path, configuration: Self.configuration(isReadOnly: false))
+            if !record.isComplete { try Migrations.migrator.migrate(queue) }
         } catch let error as DatabaseError {
             throw AssayFailure("\(path): \(StoreFailure.explain(error))")
         }
-        if try read({ try Int.fetchOne($0, sql: "SELECT count(*) FROM people") ?? 0 }) == 0 {
-            try write { tx in
-                _ = try tx.insert(into: .people, [
-                    ("name", identity.name), ("role", Role.lead.rawValue), ("team", nil),
-                    ("added_at", Timestamp.iso8601(Date())), ("added_by", identity.name),
-                ])
-            }
+        if mode == .normal, try read({ try Int.fetchOne($0, sql: "SELECT count(*) FROM people") ?? 0 }) == 0 {
+            try? queue.close()
+            throw AssayFailure("""
+                \(path) is an unfinished database: its creation was interrupted (by an older Assay) before it had a lead, \
+                so it holds no records. Nothing was changed and nobody was made its lead. Remove it, and the next command \
+                creates the database afresh; or restore a backup.
+                """)
         }
     }
 
@@ -82,9 +144,9 @@ public final class Store: Sendable {
         try queue.read(body)
     }
 
-    private static func configuration(isReadOnly: Bool) -> Configuration {
+    static func configuration(isReadOnly: Bool, journal: Configuration.JournalModeConfiguration = .wal) -> Configuration {
         var config = Configuration()
-        config.journalMode = isReadOnly ? .default : .wal
+        config.journalMode = isReadOnly ? .default : journal
         config.readonly = isReadOnly
         config.busyMode = .timeout(TimeInterval(Self.busyTimeoutSeconds()))
         config.foreignKeysEnabled = true
@@ -129,7 +191,7 @@ public final class Store: Sendable {
     /// process that may not write the folder cannot create; such a file is then opened
     /// `immutable` (SQLite reads it as it stands, without locks: fine for a copy nobody else
     /// is writing, which is what a read-only file usually is).
-    private static func openQueue(_ path: String, _ config: Configuration, isReadOnly: Bool) throws -> DatabaseQueue {
+    static func openQueue(_ path: String, _ config: Configuration, isReadOnly: Bool) throws -> DatabaseQueue {
         guard isReadOnly else { return try DatabaseQueue(path: path, configuration: config) }
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
@@ -140,27 +202,6 @@ public final class Store: Sendable {
             allowed.remove(charactersIn: "?#%")
             let escaped = path.addingPercentEncoding(withAllowedCharacters: allowed) ?? path
             return try DatabaseQueue(path: "file:\(escaped)?immutable=1", configuration: config)
-        }
-    }
-
-    private static func createPrivateFileIfMissing(_ path: String) throws -> Bool {
-        if createPrivateFile(path) { return true }
-        if errno == EEXIST { return false }
-        throw AssayFailure("\(path): cannot create the database: \(String(cString: strerror(errno)))")
-    }
-
-    private static func checkIsAssayDatabase(_ db: Database, path: String, migrator: DatabaseMigrator) throws {
-        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
-        if !tables.isEmpty && !tables.contains("grdb_migrations") {
-            throw AssayFailure("\(path) is an SQLite database, but not an Assay database; nothing was changed.")
-        }
-        if try migrator.hasBeenSuperseded(db) {
-            let known = Set(migrator.migrations)
-            let unknown = try migrator.appliedIdentifiers(db).subtracting(known).sorted()
-            throw AssayFailure("""
-                \(path) was written by a newer version of Assay (schema \(unknown.joined(separator: ", ")) \
-                is unknown to this one). Upgrade Assay to open it; nothing was changed.
-                """)
         }
     }
 }

@@ -42,7 +42,7 @@ struct RecordScope {
     /// Copies the rows, with their tables' own definitions (so `SELECT *` and the row digests
     /// come out as in Assay's database), into a new private SQLite file.
     func writeRecords(_ source: Database, to path: String) throws {
-        guard Store.createPrivateFile(path) else {
+        guard DatabaseFile.createPrivate(path) else {
             throw AssayFailure("Cannot create \(path): it exists, or the folder cannot be written.")
         }
         var config = Configuration()

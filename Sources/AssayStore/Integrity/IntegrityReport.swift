@@ -33,6 +33,8 @@ public struct IntegrityReport: Sendable {
     public var rowsChecked = 0
     public var integrityProblems: [String] = []
     public var foreignKeyProblems: [String] = []
+    /// The schema differs from the one Assay's migrations make, or its upgrade record was edited.
+    public var schemaProblems: [String] = []
     public var published: (head: ChainHead, check: PublishedHeadCheck)?
     public var redactions: [Redaction] = []
     /// Rows whose digests a schema migration re-baselined (`migrate` entries).
@@ -40,6 +42,7 @@ public struct IntegrityReport: Sendable {
 
     public var isIntact: Bool {
         chainBreaks.isEmpty && rowMismatches.isEmpty && integrityProblems.isEmpty && foreignKeyProblems.isEmpty
+            && schemaProblems.isEmpty
             && (published.map { $0.check == .matches } ?? true)
     }
 
@@ -55,6 +58,7 @@ public struct IntegrityReport: Sendable {
                 lines.append("the published head \(published.head) is beyond this log's last entry \(last): entries were removed")
             }
         }
+        lines += schemaProblems.map { "schema: \($0)" }
         lines += chainBreaks.map { "audit_log entry \($0.seq): \($0.explanation)" }
         lines += rowMismatches.map(\.explanation)
         lines += integrityProblems.map { "SQLite integrity check: \($0)" }

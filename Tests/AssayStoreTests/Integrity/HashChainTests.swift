@@ -103,7 +103,27 @@ import Testing
             """)
         let report = try store.verify()
         #expect(report.chainBreaks.map(\.seq) == [2])
-        #expect(report.problems.first?.hasPrefix("audit_log entry 2: its hash does not follow") == true)
+        #expect(report.problems.contains { $0.hasPrefix("audit_log entry 2: its hash does not follow") })
+        // The dropped protection is named too, before the entry it let through.
+        #expect(report.schemaProblems == ["the trigger audit_log_is_append_only_update is missing from the schema: it was dropped outside Assay, removing a protection of the record"])
+    }
+
+    /// Dropping or weakening a protection is named by `verify` even before anything is
+    /// changed through the gap; so is a trigger added behind Assay's back.
+    @Test func aDroppedOrAddedTriggerIsNamed() throws {
+        let dir = TemporaryDirectory()
+        let store = try storeWithPeople(dir)
+        #expect(try store.verify().schemaProblems.isEmpty)
+        try behindAssaysBack(dir, """
+            DROP TRIGGER audit_log_is_append_only_delete;
+            CREATE TRIGGER sneaky AFTER INSERT ON people BEGIN UPDATE people SET role = 'lead' WHERE id = new.id; END;
+            """)
+        let report = try store.verify()
+        #expect(!report.isIntact)
+        #expect(report.schemaProblems.count == 2)
+        #expect(report.schemaProblems.contains { $0.contains("audit_log_is_append_only_delete is missing") })
+        #expect(report.schemaProblems.contains { $0.contains("trigger sneaky is not one of Assay's") })
+        #expect(report.text.hasPrefix("NOT INTACT"))
     }
 
     @Test func aRemovedLogEntryIsNamed() throws {
@@ -127,6 +147,7 @@ import Testing
         try behindAssaysBack(dir, "UPDATE people SET role = 'lead' WHERE id = 2")
         let raw = try DatabaseQueue(path: dir.file("a.db"))
         try raw.write { db in
+            let trigger = try #require(try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'audit_log_is_append_only_update'"))
             try db.execute(sql: "DROP TRIGGER audit_log_is_append_only_update")
             let digest = RowDigest.sha256(of: try Row.fetchOne(db, sql: "SELECT * FROM people WHERE id = 2")!)
             try db.execute(sql: "UPDATE audit_log SET after_sha256 = ? WHERE table_name = 'people' AND row_id = 2", arguments: [digest])
@@ -136,8 +157,9 @@ import Testing
                 try db.execute(sql: "UPDATE audit_log SET chain_sha256 = ? WHERE seq = ?", arguments: [hash, row["seq"] as Int64])
                 previous = hash
             }
+            try db.execute(sql: trigger)
         }
-        #expect(try store.verify().isIntact)  // the forgery is self-consistent…
+        #expect(try store.verify().isIntact)  // the forgery, trigger put back, is self-consistent…
         let report = try store.verify(publishedHead: published)
         #expect(!report.isIntact)  // …but contradicts what was published
         #expect(report.problems.first?.contains("contradicts this log") == true)
