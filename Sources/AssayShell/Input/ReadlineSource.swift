@@ -18,12 +18,8 @@ final class ReadlineSource: LineSource {
                            strdup("\"'"), strdup(Self.specialCharacters))
         using_history()
         stifle_history(Self.historyLimit)
-        if FileManager.default.fileExists(atPath: historyPath) {
-            read_history(historyPath)
-        } else {
-            let fd = open(historyPath, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
-            if fd >= 0 { close(fd) }
-        }
+        HistoryFile.makePrivate(at: historyPath)  // created 0600, or an existing 0644 file made 0600
+        read_history(historyPath)
         Self.catchInterrupts()
     }
 
@@ -54,6 +50,7 @@ final class ReadlineSource: LineSource {
             // Append as we go, so a crash or a closed terminal loses nothing typed.
             append_history(1, historyPath)
             history_truncate_file(historyPath, Self.historyLimit)
+            HistoryFile.makePrivate(at: historyPath)  // truncating may rewrite the file
         }
         return line
     }
