@@ -43,7 +43,7 @@ struct ActionsCommand: AssayCommand {
             rows: actions.map { a in
                 [.int(Int(a.id)), .int(Int(a.auditID)), .text(a.caseID), .text(a.team), .text(a.owner), .text(a.due.description),
                  .text(a.status.rawValue), .bool(a.isOverdue(asOf: date)), .text(a.what)]
-            }), as: output.format)
+            }), as: output)
     }
 }
 
@@ -127,7 +127,7 @@ struct ActionShowCommand: AssayCommand {
             (Column("raised_at"), .text(a.raisedAt)), (Column("raised_by"), .text(a.raisedBy)),
             (Column("closed_at"), .optional(a.closedAt)), (Column("closed_by"), .optional(a.closedBy)),
             (Column("closing_note"), .optional(a.closingNote)),
-        ]), as: output.format)
+        ]), as: output)
     }
 }
 

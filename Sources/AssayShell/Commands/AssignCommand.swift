@@ -33,7 +33,7 @@ struct AssignCommand: AssayCommand {
             rows: shared.map { s in
                 [.text(s.auditor), .optional(s.team), .int(s.caseIDs.count), .int(s.started),
                  .list(s.teams.map(Cell.text)), .list(s.caseIDs.map(Cell.text))]
-            }), as: output.format)
+            }), as: output)
         if output.format == .table {
             let total = shared.reduce(0) { $0 + $1.caseIDs.count }
             let named = names.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count

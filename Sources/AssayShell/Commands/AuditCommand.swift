@@ -88,8 +88,8 @@ struct AuditCaseCommand: AssayCommand {
         let sheet = try AnswerSheet.read(path: path, template: chosen)
         let id = try store.submitInOneStep(theCase, template: chosen, unsampled: unsampled, answers: sheet.answers,
                                            overall: sheet.overall, reason: sheet.reason, actions: sheet.actions)
-        session.write("\(inProgress == nil ? "Submitted" : "Completed and submitted") audit \(id) of \(theCase.caseID) (\(theCase.month), \(chosen.id) v\(chosen.version)): "
-                      + "overall \(sheet.overall.rawValue) \(sheet.overall.name).\n")
+        session.write(TextPolicy.printable("\(inProgress == nil ? "Submitted" : "Completed and submitted") audit \(id) of \(theCase.caseID) (\(theCase.month), \(chosen.id) v\(chosen.version)): "
+                      + "overall \(sheet.overall.rawValue) \(sheet.overall.name).\n"))
     }
 
     /// `--template`, else the file's `template:`, else the template for the case's service.
@@ -114,6 +114,6 @@ struct AuditAmendCommand: AssayCommand {
         let store = try session.store()
         try store.amend(auditID: auditID, reason: reason)
         let audit = try store.audit(id: auditID)
-        session.write("Reopened audit \(auditID) of case \(audit.caseID) (\(audit.month)); it is \(audit.auditor)'s to change and submit again: audit \(audit.caseID) --month \(audit.month)\n")
+        session.write(TextPolicy.printable("Reopened audit \(auditID) of case \(audit.caseID) (\(audit.month)); it is \(audit.auditor)'s to change and submit again: audit \(audit.caseID) --month \(audit.month)\n"))
     }
 }

@@ -47,7 +47,7 @@ struct AuditsCommand: AssayCommand {
                 return [.int(Int(a.id)), .text(a.caseID), .text(a.month.description), .text(a.team), .text(a.templateID),
                         .int(a.templateVersion), .text(a.auditor), .text(a.status.rawValue), hidden ? .null : GradeCell.cell(a.overall),
                         .bool(a.unsampled), .bool(a.reaudit), .optional(states[a.id]?.rawValue)]
-            }), as: output.format)
+            }), as: output)
     }
 }
 
@@ -65,9 +65,9 @@ struct AuditsShowCommand: AssayCommand {
         let store = try session.store()
         let record = try AuditRecord(store: store, id: auditID)
         if output.format == .table {
-            session.write(record.text())
+            session.write(TextPolicy.printable(record.text()))
         } else {
-            session.emit(record.listing(), as: output.format)
+            session.emit(record.listing(), as: output)
         }
     }
 }

@@ -40,7 +40,7 @@ struct ChallengeRaiseCommand: AssayCommand {
         let store = try session.store()
         let id = try store.raiseChallenge(auditID: auditID, question: question, comment: comment, challenger: by)
         let challenge = try store.challenge(id: id)
-        session.write("Challenge \(id) on audit \(auditID) (\(challenge.questionLabel)) by \(challenge.challenger), open.\n")
+        session.write(TextPolicy.printable("Challenge \(id) on audit \(auditID) (\(challenge.questionLabel)) by \(challenge.challenger), open.\n"))
     }
 }
 
@@ -90,6 +90,6 @@ struct ChallengesCommand: AssayCommand {
                 [.int(Int(c.id)), .int(Int(c.auditID)), .text(c.caseID), .text(c.team), .text(c.month.description), .text(c.questionLabel),
                  .text(c.challenger), .text(c.raisedAt), .text(c.status.spelling), .text(c.comment), .optional(c.resolutionReason),
                  .optional(c.resolvedBy), .optional(c.resolvedAt)]
-            }), as: output.format)
+            }), as: output)
     }
 }

@@ -85,14 +85,14 @@ struct DrawCommand: AssayCommand {
             try store.reauditCandidates(month: draw.month, weeks: $0, frameID: draw.frameID, drawn: Set(draw.cases.map(\.caseID)))
         } ?? []
         if dryRun {
-            DrawPrinter(session: session, format: output.format, reaudits: reaudits).print(draw, stored: nil)
+            DrawPrinter(session: session, format: output.format, reaudits: reaudits, rawCSV: output.rawCSV).print(draw, stored: nil)
             if output.format == .table { session.write("\nDry run: nothing stored. Draw these cases with --seed \(draw.seed)\n") }
             return
         }
         let id = try store.saveDraw(draw, replaceReason: replace ? reason : nil)
         try store.saveDrawReaudits(drawID: id, reaudits)
         let stored = try store.storedDraw(month: nil, id: id)
-        DrawPrinter(session: session, format: output.format, reaudits: reaudits).print(draw, stored: stored)
+        DrawPrinter(session: session, format: output.format, reaudits: reaudits, rawCSV: output.rawCSV).print(draw, stored: stored)
     }
 }
 
@@ -117,7 +117,7 @@ struct DrawShowCommand: AssayCommand {
 
     func execute(in session: Session) throws {
         let stored = try selection.resolve(in: session)
-        DrawPrinter(session: session, format: output.format, reaudits: try session.store().drawReaudits(drawID: stored.id))
+        DrawPrinter(session: session, format: output.format, reaudits: try session.store().drawReaudits(drawID: stored.id), rawCSV: output.rawCSV)
             .print(stored.draw, stored: stored)
     }
 }

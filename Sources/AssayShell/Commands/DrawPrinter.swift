@@ -9,15 +9,17 @@ struct DrawPrinter {
     let format: OutputFormatName
     /// Cases added for re-audit outside the random sample (`--include-reaudits`).
     var reaudits: [DrawReaudit] = []
+    /// `--raw-csv`: CSV cells exactly as stored.
+    var rawCSV = false
 
     func print(_ draw: Draw, stored: StoredDraw?) {
         switch format {
         case .json:
             session.emit(Listing(record: record(draw, stored: stored)), as: .json)
         case .csv:
-            session.emit(casesListing(draw), as: .csv)
+            session.emit(casesListing(draw), as: .csv, rawCSV: rawCSV)
         case .table, .markdown:
-            if format == .table { session.write(summary(draw, stored: stored) + "\n") }
+            if format == .table { session.write(TextPolicy.printable(summary(draw, stored: stored)) + "\n") }
             session.emit(allocationListing(draw), as: format)
             session.write("\n")
             session.emit(casesListing(draw), as: format)

@@ -1,4 +1,5 @@
 import AssayAudits
+import AssayCore
 import AssayOutput
 import ArgumentParser
 
@@ -17,7 +18,7 @@ struct EscalationsCommand: AssayCommand {
         session.emit(Listing(
             columns: [Column("escalation_id", "id"), Column("audit_id", "audit"), Column("case_id"), Column("concern"), Column("escalated_to"),
                       Column("raised_at"), Column("raised_by"), Column("response"), Column("responded_at"), Column("responded_by")],
-            rows: escalations.map(EscalationCells.row)), as: output.format)
+            rows: escalations.map(EscalationCells.row)), as: output)
     }
 }
 
@@ -42,8 +43,8 @@ struct EscalationRespondCommand: AssayCommand {
         try store.respondToEscalation(id: id, response: response)
         let escalation = try store.escalations().first { $0.id == id }
         let remaining = try store.escalations(openOnly: true, auditID: escalation?.auditID).count
-        session.write("Recorded the response to escalation \(id) (case \(escalation?.caseID ?? "?"), audit \(escalation.map { String($0.auditID) } ?? "?")). "
-                      + (remaining == 0 ? "The audit can be submitted.\n" : "\(remaining) more on that audit await a response.\n"))
+        session.write(TextPolicy.printable("Recorded the response to escalation \(id) (case \(escalation?.caseID ?? "?"), audit \(escalation.map { String($0.auditID) } ?? "?")). "
+                      + (remaining == 0 ? "The audit can be submitted.\n" : "\(remaining) more on that audit await a response.\n")))
     }
 }
 

@@ -1,3 +1,4 @@
+import AssayCore
 import AssayOutput
 import ArgumentParser
 
@@ -16,7 +17,7 @@ struct FramesCommand: AssayCommand {
             rows: frames.map { f in
                 [.int(Int(f.id)), .text(f.asOf), .text(f.sourceName), .int(f.rowCount), .text(f.importedAt),
                  .text(f.importedBy), .text(output.format == .table ? String(f.sourceSHA256.prefix(12)) : f.sourceSHA256)]
-            }), as: output.format)
+            }), as: output)
     }
 }
 
@@ -40,11 +41,11 @@ struct FrameShowCommand: AssayCommand {
         let frame = try store.frame(id: id)
         let counts = try store.stratumCounts(frameID: frame.id)
         if output.format == .table {
-            session.write("Frame \(frame.id): \(frame.rowCount) open cases as of \(frame.asOf), from \(frame.sourceName) (sha256 \(frame.sourceSHA256.prefix(12))…)\n\n")
+            session.write("Frame \(frame.id): \(frame.rowCount) open cases as of \(frame.asOf), from \(TextPolicy.printable(frame.sourceName, kind: .line)) (sha256 \(frame.sourceSHA256.prefix(12))…)\n\n")
         }
         session.emit(Listing(
             columns: [Column("frame_id"), Column("team"), Column("locality"), Column("cases")],
             rows: counts.map { [.int(Int(frame.id)), .text($0.team), .text($0.locality), .int($0.cases)] }),
-            as: output.format)
+            as: output)
     }
 }

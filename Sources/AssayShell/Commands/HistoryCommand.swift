@@ -41,6 +41,6 @@ struct HistoryCommand: AssayCommand {
                 [.int(Int(entry.seq)), .text(entry.at), .text(entry.userName), .text(entry.osLogin),
                  output.format == .table ? .text(entry.loginDiffers ? "≠" : "") : .bool(entry.loginDiffers),
                  .text(entry.operation), .text(entry.what), .optional(entry.changedColumns), .text(entry.table), .int(Int(entry.rowID))]
-            }), as: output.format)
+            }), as: output)
     }
 }

@@ -47,8 +47,8 @@ struct ModerateAuditCommand: AssayCommand {
         let (audit, template) = try store.moderationTarget(auditID: auditID)
         let sheet = try ModerationSheet.read(path: answers, template: template)
         try store.moderate(auditID: auditID, template: template, sheet: sheet)
-        session.write("Moderated audit \(auditID) of \(audit.caseID) (\(audit.month)): moderator's overall \(sheet.blind.overall.rawValue) "
-                      + "\(sheet.blind.overall.name), agreed \(sheet.agreedOverall.rawValue) \(sheet.agreedOverall.name).\n")
+        session.write(TextPolicy.printable("Moderated audit \(auditID) of \(audit.caseID) (\(audit.month)): moderator's overall \(sheet.blind.overall.rawValue) "
+                      + "\(sheet.blind.overall.name), agreed \(sheet.agreedOverall.rawValue) \(sheet.agreedOverall.name).\n"))
     }
 }
 
@@ -102,12 +102,12 @@ struct ModerateSampleCommand: AssayCommand {
         }
         if output.format == .table {
             let percent = (sample.share * 100).formatted(.number.precision(.fractionLength(0...2)))
-            session.write("""
+            session.write(TextPolicy.printable("""
                 Moderation sample \(sample.id) of \(sample.month): \(sample.total) of \(sample.population) submitted audits \
                 (share \(percent)%, \(sample.auditors) \(sample.auditors == 1 ? "auditor" : "auditors")), \(sample.moderatedCount) moderated.
                 Seed \(sample.seed)\(sample.seedGiven ? " (given)" : "") · \(sample.algorithm) · taken \(sample.sampledAt) by \(sample.sampledBy)
 
-                """)
+                """))
         }
         session.emit(Listing(
             columns: [Column("audit_id", "id"), Column("case_id"), Column("team"), Column("auditor"), Column("chosen_as"),
@@ -115,6 +115,6 @@ struct ModerateSampleCommand: AssayCommand {
             rows: sample.rows.map { r in
                 [.int(Int(r.auditID)), .text(r.caseID), .text(r.team), .text(r.auditor), .text(r.chosenAs), .text(r.ticket),
                  .optional(r.moderator), .optional(r.moderatedAt)]
-            }), as: output.format)
+            }), as: output)
     }
 }

@@ -19,7 +19,7 @@ struct PeopleListCommand: AssayCommand {
         session.emit(Listing(
             columns: [Column("name"), Column("role"), Column("team"), Column("added_at"), Column("added_by")],
             rows: people.map { [.text($0.name), .text($0.role.rawValue), .optional($0.team), .text($0.addedAt), .text($0.addedBy)] }),
-            as: output.format)
+            as: output)
     }
 }
 
@@ -37,7 +37,7 @@ struct PeopleAddCommand: AssayCommand {
 
     func execute(in session: Session) throws {
         try session.store().addPerson(name: name, role: role, team: team)
-        session.write("Added \(name) as \(role == .auditor ? "an" : "a") \(role.rawValue).\n")
+        session.write("Added \(TextPolicy.printable(name, kind: .line)) as \(role == .auditor ? "an" : "a") \(role.rawValue).\n")
     }
 }
 

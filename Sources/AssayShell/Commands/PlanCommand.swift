@@ -87,7 +87,7 @@ struct PlanCommand: AssayCommand {
             session.write("Audits a month for a ±\(percent(e)) interval (\(percent(confidence)) confidence) around an inadequate rate of \(percent(p)):\n")
             session.write("authority-wide \(authority.n); every \(fields.joined(separator: " × ")) to that precision: \(sum) in all.\n\n")
         }
-        session.emit(Listing(columns: [Column("group"), Column("population"), Column("n0"), Column("audits")], rows: rows), as: output.format)
+        session.emit(Listing(columns: [Column("group"), Column("population"), Column("n0"), Column("audits")], rows: rows), as: output)
     }
 
     private func planForChange(_ change: String, groups: [(key: [String], population: Int)], fields: [String], session: Session) throws {
@@ -108,7 +108,7 @@ struct PlanCommand: AssayCommand {
             session.write(perMonth == nil ? "No draw for \(drawMonth) yet: months at the current allocation are unknown.\n\n"
                                           : "Months at each group's allocation in the \(drawMonth) draw:\n\n")
         }
-        session.emit(Listing(columns: [Column("group"), Column("population"), Column("audits_per_month"), Column("audits_needed"), Column("months")], rows: rows), as: output.format)
+        session.emit(Listing(columns: [Column("group"), Column("population"), Column("audits_per_month"), Column("audits_needed"), Column("months")], rows: rows), as: output)
     }
 
     /// Audits a month each group gets in the current month's draw, if there is one.

@@ -49,11 +49,11 @@ struct ReportActionsCommand: AssayCommand {
                 session.write("No actions\(team.map { " for \($0)" } ?? "").\n")
                 return
             }
-            session.emit(Listing(columns: teamColumns, rows: rows.map(teamCells)), as: output.format)
+            session.emit(Listing(columns: teamColumns, rows: rows.map(teamCells)), as: output)
             session.write("\nOldest overdue actions (\(report.oldestOverdue.count) of \(report.overdueCount))\n")
             if !report.oldestOverdue.isEmpty {
                 session.write(labels.notice + "\n\n")
-                session.emit(Listing(columns: overdueColumns, rows: report.oldestOverdue.map { overdueCells($0, labels: labels) }), as: output.format)
+                session.emit(Listing(columns: overdueColumns, rows: report.oldestOverdue.map { overdueCells($0, labels: labels) }), as: output)
             }
             session.write(ReportCells.footnotes(report.footnotes))
             return
@@ -65,7 +65,7 @@ struct ReportActionsCommand: AssayCommand {
             (Column("oldest_overdue"), .list(report.oldestOverdue.map { a in
                 .group(zip(overdueColumns, overdueCells(a, labels: labels)).map { GroupField($0.key, $1) })
             })),
-        ]), as: output.format)
+        ]), as: output)
     }
 
     private func teamCells(_ row: ActionsReport.TeamRow) -> [Cell] {

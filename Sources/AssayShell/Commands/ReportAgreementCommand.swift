@@ -43,7 +43,7 @@ struct ReportAgreementCommand: AssayCommand {
             session.write("No moderated audits in \(period).\n")
             return
         }
-        session.emit(Listing(columns: columns, rows: rows), as: output.format)
+        session.emit(Listing(columns: columns, rows: rows), as: output)
         if people {
             session.write(ReportCells.footnotes([
                 "Pairs: the first auditor's grade and the moderator's blind grade (given before seeing the first). Kappa: Cohen's; "

@@ -88,7 +88,7 @@ struct ReportRatesCommand: AssayCommand {
             session.write("No submitted audits of drawn cases in \(period).\n")
             return
         }
-        session.emit(Listing(columns: columns, rows: rows), as: output.format)
+        session.emit(Listing(columns: columns, rows: rows), as: output)
         if people { session.write(ReportCells.footnotes(report.footnotes)) }
     }
 }
@@ -138,7 +138,7 @@ struct ReportTrendCommand: AssayCommand {
                             row.test.chiSquared.map { .number($0, decimals: 2) } ?? .null,
                             ReportCells.pValue(row.test.pValue), ReportCells.pValue(row.adjustedPValue),
                             .text(row.test.direction.rawValue)]
-                }), as: output.format)
+                }), as: output)
             session.write(ReportCells.footnotes(report.footnotes))
             return
         }
@@ -154,7 +154,7 @@ struct ReportTrendCommand: AssayCommand {
                  row.test.pValue.map { .number($0, decimals: 4) } ?? .null,
                  row.adjustedPValue.map { .number($0, decimals: 4) } ?? .null,
                  .text(row.test.direction.rawValue)]
-            }), as: output.format)
+            }), as: output)
     }
 }
 

@@ -36,9 +36,9 @@ struct ReportDomainsCommand: AssayCommand {
             let authority = report.rows.filter(\.group.isAuthority)
             let weakest = report.weakest.compactMap { id in authority.first { $0.domain == id } }
             if !weakest.isEmpty {
-                session.write("Weakest authority-wide: " + weakest.enumerated().map { n, row in
+                session.write("Weakest authority-wide: " + TextPolicy.printable(weakest.enumerated().map { n, row in
                     "\(n + 1). \(named(row.domain)) \(Self.percent(row.shareRIOrInadequate)) of \(row.audited)"
-                }.joined(separator: ", ") + "\n")
+                }.joined(separator: ", "), kind: .line) + "\n")
             }
             session.write("\n")
             let hasTitles = report.rows.contains { titles[$0.domain] != nil }
@@ -52,7 +52,7 @@ struct ReportDomainsCommand: AssayCommand {
                 cells += [.int(row.audited), .int(row.requiresImprovement), .int(row.inadequate),
                           .number(row.shareRIOrInadequate, decimals: 3), row.weakest.map(Cell.int) ?? .null]
                 return cells
-            }), as: output.format)
+            }), as: output)
             session.write(ReportCells.footnotes(report.footnotes))
             return
         }
@@ -65,7 +65,7 @@ struct ReportDomainsCommand: AssayCommand {
                       .int(row.requiresImprovement), .number(row.shareRIOrInadequate, decimals: 3),
                       .number(row.shareInadequate, decimals: 3), row.weakest.map(Cell.int) ?? .null]
             return cells
-        }), as: output.format)
+        }), as: output)
     }
 
     /// Section id → title from the registered templates (latest version of each, templates

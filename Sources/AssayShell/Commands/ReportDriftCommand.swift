@@ -31,7 +31,7 @@ struct ReportDriftCommand: AssayCommand {
         let report = try store.driftReport(period: period, titles: store.registeredDomains())
         let labels = try store.caseLabels(reveal: reveal, report: "drift", arguments: arguments)
         if output.format == .table {
-            session.write(text(report, labels: labels))
+            session.write(TextPolicy.printable(text(report, labels: labels)))
             return
         }
         var rows: [[Cell]] = []
@@ -52,7 +52,7 @@ struct ReportDriftCommand: AssayCommand {
             columns: [Column("case"), Column("team"), Column("month"), Column("audit_id", "audit"), Column("reaudit"),
                       Column("earlier_month"), Column("earlier_audit_id", "earlier audit"), Column("domain"), Column("domain_title"),
                       Column("action_id", "action"), Column("action"), Column("owner"), Column("due"), Column("action_status", "status")],
-            rows: rows), as: output.format)
+            rows: rows), as: output)
     }
 
     /// The command's options as given, for the reveal log.

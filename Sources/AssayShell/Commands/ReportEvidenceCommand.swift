@@ -38,7 +38,7 @@ struct ReportEvidenceCommand: AssayCommand {
                                     period: period, domain: domain)
         let labels = try store.caseLabels(reveal: reveal, report: "evidence", arguments: arguments)
         if output.format == .table {
-            session.write(text(report, team: team, labels: labels, width: Terminal.width() ?? 100))
+            session.write(TextPolicy.printable(text(report, team: team, labels: labels, width: Terminal.width() ?? 100)))
             return
         }
         session.emit(Listing(
@@ -47,7 +47,7 @@ struct ReportEvidenceCommand: AssayCommand {
             rows: report.items.map { item in
                 [.text(item.team), .text(item.domain), .text(item.domainTitle), .text(labels.label(item.caseID)), .text(item.month.description),
                  .int(Int(item.auditID)), .text(item.questionID), .text(item.prompt), .int(item.grade.rawValue), .text(item.evidence)]
-            }), as: output.format)
+            }), as: output)
     }
 
     /// The command's options as given, for the reveal log.

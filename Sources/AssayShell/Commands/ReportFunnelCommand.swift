@@ -79,7 +79,7 @@ struct ReportFunnelCommand: AssayCommand {
             if !people { cells += [report.phi.map { .number($0, decimals: 3) } ?? .null, .bool(report.isOverdispersed)] }
             return cells
         }
-        session.emit(Listing(columns: columns, rows: rows), as: output.format)
+        session.emit(Listing(columns: columns, rows: rows), as: output)
         if people { session.write(ReportCells.footnotes(report.footnotes)) }
     }
 

@@ -42,7 +42,7 @@ struct ReportTeamCommand: AssayCommand {
         if output.format == .table {
             page(report, labels: labels, session: session)
         } else {
-            session.emit(record(report, labels: labels), as: output.format)
+            session.emit(record(report, labels: labels), as: output)
         }
     }
 
@@ -130,7 +130,7 @@ struct ReportTeamCommand: AssayCommand {
             out += "  No audits in \(r.window).\n"
         }
         out += "\nDomains graded requires improvement or inadequate, \(r.month)\n"
-        session.write(out)
+        session.write(TextPolicy.printable(out))
         if r.domains.isEmpty {
             session.write("  No domain grades in \(r.month).\n")
         } else {
@@ -144,7 +144,7 @@ struct ReportTeamCommand: AssayCommand {
         }
         session.write("\nOpen escalations: \(r.openEscalations.count)"
                       + (r.openEscalations.isEmpty ? "" : " (escalations --open)") + "\n")
-        session.write("Open challenges: \(r.openChallenges)" + (r.openChallenges == 0 ? "" : " (challenges --open --team \"\(r.team)\")") + "\n")
+        session.write("Open challenges: \(r.openChallenges)" + (r.openChallenges == 0 ? "" : " (challenges --open --team \"\(TextPolicy.printable(r.team, kind: .line))\")") + "\n")
         session.write("Open actions: \(r.openActions), overdue: \(r.overdueActions.count) (as of \(r.today))\n")
         if !r.overdueActions.isEmpty {
             session.write(labels.notice + "\n")

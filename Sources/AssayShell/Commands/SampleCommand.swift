@@ -44,6 +44,6 @@ struct SampleCommand: AssayCommand {
                 [.text(c.reaudit.caseID), .text(c.team), .text(c.locality), .optional(c.service), .optional(c.worker),
                  .text(c.status.map { $0 == "submitted" ? "submitted" : "in progress" } ?? "not started"), .optional(c.auditor),
                  c.auditID.map { .int(Int($0)) } ?? .null, .bool(true)]
-            }), as: output.format)
+            }), as: output)
     }
 }

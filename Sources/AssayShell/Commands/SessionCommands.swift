@@ -64,7 +64,7 @@ struct StatusCommand: AssayCommand {
             (Column("month"), .text(session.month.description)),
             (Column("frames"), .int(frames.count)),
             (Column("latest_frame_as_of"), .optional(frames.first?.asOf)),
-        ]), as: output.format)
+        ]), as: output)
     }
 }
 

@@ -18,7 +18,7 @@ struct TemplatesCommand: AssayCommand {
                     .text(output.format == .table ? String(t.contentSHA256.prefix(12)) : t.contentSHA256), .text(t.registeredAt)]
         }
         session.emit(Listing(columns: [Column("id"), Column("version"), Column("title"), Column("applies_to"), Column("sections"),
-                                       Column("questions"), Column("content_sha256"), Column("registered_at")], rows: rows), as: output.format)
+                                       Column("questions"), Column("content_sha256"), Column("registered_at")], rows: rows), as: output)
     }
 }
 
@@ -43,7 +43,7 @@ struct TemplateShowCommand: AssayCommand {
     func execute(in session: Session) throws {
         let template = try session.store().template(id: id, version: version)
         if output.format == .table {
-            session.write("\(template.title) — \(template.id) version \(template.version), for \(template.appliesTo.map(\.code).joined(separator: ", ")); looks back \(template.lookbackMonths) months\n\n")
+            session.write(TextPolicy.printable("\(template.title) — \(template.id) version \(template.version), for \(template.appliesTo.map(\.code).joined(separator: ", ")); looks back \(template.lookbackMonths) months") + "\n\n")
         }
         var rows: [[Cell]] = []
         for section in template.sections {
@@ -53,7 +53,7 @@ struct TemplateShowCommand: AssayCommand {
             }
         }
         session.emit(Listing(columns: [Column("section"), Column("question"), Column("kind"), Column("required"), Column("weight"),
-                                       Column("limits_overall", "limits"), Column("prompt")], rows: rows), as: output.format)
+                                       Column("limits_overall", "limits"), Column("prompt")], rows: rows), as: output)
     }
 }
 

@@ -42,7 +42,15 @@ public struct OutputOptions: ParsableArguments {
     @Option(help: "Output format: table, csv, json or markdown.")
     public var format: OutputFormatName = .table
 
+    @Flag(name: .customLong("raw-csv"),
+          help: "Write CSV cells exactly as stored, without the apostrophe that stops spreadsheets running formulas (for programs, not spreadsheets).")
+    public var rawCSV = false
+
     public init() {}
+
+    public func validate() throws {
+        if rawCSV && format != .csv { throw ValidationError("--raw-csv goes with --format csv.") }
+    }
 }
 
 import AssayOutput

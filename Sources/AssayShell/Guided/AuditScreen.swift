@@ -3,7 +3,10 @@ import AssayCore
 import AssayTemplates
 
 /// The text of each screen of a guided audit: the case header, one question, the summary.
-/// Pure functions of the audit's state, so what the auditor sees is what is stored.
+/// Pure functions of the audit's state, so what the auditor sees is what is stored. Stored
+/// text (ids, names, titles, answers, evidence) is shown with any control character as a
+/// visible escape (`TextPolicy.printable`), so nothing stored acts on the auditor's terminal;
+/// only the banner's own colour is sent as is.
 struct AuditScreen {
     let audit: Audit
     let template: AuditTemplate
@@ -28,7 +31,7 @@ struct AuditScreen {
                 + " · look back \(template.lookbackMonths) months: \(lookbackStart) to \(lookbackEnd)",
         ]
         if audit.auditor.isEmpty == false { lines.append("Auditor \(audit.auditor)") }
-        return banner(escalations: escalations) + lines.joined(separator: "\n") + "\n"
+        return banner(escalations: escalations) + TextPolicy.printable(lines.joined(separator: "\n")) + "\n"
     }
 
     /// One question with its domain, prompt, guidance, descriptors and current answer.
@@ -36,8 +39,7 @@ struct AuditScreen {
         let question = template.questions[index]
         let sectionIndex = template.sections.firstIndex { $0.questions.contains { $0.id == question.id } } ?? 0
         let section = template.sections[sectionIndex]
-        var out = "\n" + banner(escalations: escalations)
-        out += "Question \(index + 1) of \(template.questions.count) · domain \(sectionIndex + 1) of \(template.sections.count): \(section.title)\n"
+        var out = "Question \(index + 1) of \(template.questions.count) · domain \(sectionIndex + 1) of \(template.sections.count): \(section.title)\n"
         var flags: [String] = [question.required ? "required" : "optional"]
         if question.limitsOverall { flags.append("limits the overall grade") }
         if question.weight != 1 { flags.append("weight \(Self.number(question.weight))") }
@@ -61,12 +63,12 @@ struct AuditScreen {
         case .date: out += "    (a date, yyyy-mm-dd)\n"
         }
         if let answer { out += "  Answer so far: \(Self.describe(answer, question))\n" }
-        return out
+        return "\n" + banner(escalations: escalations) + TextPolicy.printable(out)
     }
 
     /// Every answer, the section grades, limiting judgements, suggestion and overall.
     func summary(answers: [String: Answer], actions: [AuditAction], escalations: [Escalation]) -> String {
-        var out = "\n" + banner(escalations: escalations) + "Summary of audit \(audit.id) · case \(audit.caseID)\n"
+        var out = "Summary of audit \(audit.id) · case \(audit.caseID)\n"
         out += Self.answersBySection(answers, template: template)
         out += "  Overall grade: " + (audit.overall.map { "\($0.rawValue) \($0.name)" } ?? "not set")
         if let reason = audit.overallReason { out += " — reason: \(reason)" }
@@ -78,7 +80,7 @@ struct AuditScreen {
             out += "  Escalation \(escalation.id): \(escalation.concern) → \(escalation.escalatedTo)"
                 + (escalation.response.map { "; response: \($0)" } ?? "; AWAITING RESPONSE") + "\n"
         }
-        return out
+        return "\n" + banner(escalations: escalations) + TextPolicy.printable(out)
     }
 
     /// Every answer by domain with the domain's suggested grade, then the limiting judgements

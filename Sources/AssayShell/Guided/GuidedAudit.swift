@@ -140,7 +140,7 @@ final class GuidedAudit {
             return .stay(redraw: true, fullGuidance: true)
         case "n":
             if let existing = state.answers[question.id]?.evidence {
-                session.write("Evidence so far (what you type now replaces it):\n\(existing)\n")
+                session.write("Evidence so far (what you type now replaces it):\n\(TextPolicy.printable(existing))\n")
             }
             session.write("Evidence for question \(index + 1): type it, then a line holding a single . to end.\n")
             guard let text = prompter.readLines("  ") else {
@@ -195,7 +195,7 @@ final class GuidedAudit {
                 return .stay(redraw: false)
             }
             let audit = try store.audit(id: auditID)
-            session.write("Submitted audit \(audit.id) of case \(audit.caseID): overall \(audit.overall.map { "\($0.rawValue) \($0.name)" } ?? "?"). It is now read-only.\n")
+            session.write("Submitted audit \(audit.id) of case \(TextPolicy.printable(audit.caseID, kind: .line)): overall \(audit.overall.map { "\($0.rawValue) \($0.name)" } ?? "?"). It is now read-only.\n")
             return .submitted
         default:
             guard let grade = Grade(typed: line) else {
@@ -284,6 +284,6 @@ final class GuidedAudit {
 
     private func leave(_ state: State) {
         let answered = template.questions.filter { state.answers[$0.id]?.isAnswered == true }.count
-        session.write("Saved: \(answered) of \(template.questions.count) questions answered. `audit \(state.audit.caseID)` resumes.\n")
+        session.write("Saved: \(answered) of \(template.questions.count) questions answered. `audit \(TextPolicy.printable(state.audit.caseID, kind: .line))` resumes.\n")
     }
 }

@@ -124,7 +124,7 @@ final class GuidedModeration {
                 case "n":
                     showScreen = false
                     if let existing = answers[question.id]?.evidence {
-                        session.write("Evidence so far (what you type now replaces it):\n\(existing)\n")
+                        session.write("Evidence so far (what you type now replaces it):\n\(TextPolicy.printable(existing))\n")
                     }
                     session.write("Evidence for question \(index + 1): type it, then a line holding a single . to end.\n")
                     guard let text = prompter.readLines("  ") else {
@@ -214,7 +214,7 @@ final class GuidedModeration {
         out += AuditScreen.answersBySection(answers, template: template)
         out += "  Your overall grade: " + (overall.map { "\($0.rawValue) \($0.name)" } ?? "not set")
         if let reason { out += " — reason: \(reason)" }
-        return out + "\n  x confirms your blind grades (they cannot be changed after).\n"
+        return TextPolicy.printable(out) + "\n  x confirms your blind grades (they cannot be changed after).\n"
     }
 
 
@@ -243,7 +243,7 @@ final class GuidedModeration {
             if let evidence = answers[question.id]?.evidence { out += "    Evidence: " + evidence.split(separator: "\n").joined(separator: "\n              ") + "\n" }
             if let set = agreed[question.id] { out += "  Agreed so far: \(describe(set))\n" }
             out += "  Enter agrees \(describe(mine)).\n"
-            session.write(out)
+            session.write(TextPolicy.printable(out))
             var answered = false
             while !answered {
                 guard let raw = prompter.read("agree \(index + 1)> ") else { return leave() }
@@ -292,7 +292,7 @@ final class GuidedModeration {
         out += "  Moderator (you): \(describe(blindOverall))" + (reason.map { " — reason: \($0)" } ?? "") + "\n"
         out += "  Suggested from the agreed grades: \(describe(suggested))\n"
         out += "  Enter agrees \(describe(blindOverall)); o g r i or 1-4 sets another agreed overall. w leaves (nothing stored).\n"
-        session.write(out)
+        session.write(TextPolicy.printable(out))
         var agreedOverall: Grade?
         while agreedOverall == nil {
             guard let raw = prompter.read("agreed overall> ") else { return leave() }
@@ -327,7 +327,7 @@ final class GuidedModeration {
             overall: blindOverall, reason: reason, agreed: agreed, agreedOverall: agreedOverall,
             agreedReason: agreedReason.isEmpty ? nil : agreedReason)
         try store.moderate(auditID: audit.id, template: template, sheet: sheet)
-        session.write("Moderated audit \(audit.id) of \(audit.caseID) (\(audit.month)): moderator's overall \(sheet.blind.overall.rawValue) "
+        session.write("Moderated audit \(audit.id) of \(TextPolicy.printable(audit.caseID, kind: .line)) (\(audit.month)): moderator's overall \(sheet.blind.overall.rawValue) "
                       + "\(sheet.blind.overall.name), agreed \(sheet.agreedOverall.rawValue) \(sheet.agreedOverall.name).\n")
     }
 }

@@ -98,9 +98,16 @@ public final class Session {
 
     // MARK: Output
 
-    public func emit(_ listing: Listing, as format: OutputFormatName) {
+    /// Prints a listing; CSV text cells that a spreadsheet would run as formulas get an
+    /// apostrophe before them unless `rawCSV` (`--raw-csv`; docs/json.md, "CSV").
+    public func emit(_ listing: Listing, as format: OutputFormatName, rawCSV: Bool = false) {
         let style = TerminalStyle(width: Terminal.width(), color: Terminal.colorAllowed())
-        write(format.format.render(listing, style: style))
+        write(format.format(neutralisingFormulas: !rawCSV).render(listing, style: style))
+    }
+
+    /// Prints a listing as a command's `--format` and `--raw-csv` ask.
+    public func emit(_ listing: Listing, as output: OutputOptions) {
+        emit(listing, as: output.format, rawCSV: output.rawCSV)
     }
 
     /// Writes to standard output.
