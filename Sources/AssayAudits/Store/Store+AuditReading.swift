@@ -33,9 +33,13 @@ extension Store {
 
     /// The audit of a case in a month, if one was opened.
     public func audit(caseID: String, month: Month) throws -> Audit? {
-        try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE case_id = ? AND month = ?", arguments: [caseID, month.description]).map(Audit.init(row:))
-        }
+        try read { db in try Self.audit(caseID: caseID, month: month, in: db) }
+    }
+
+    /// The same, on a connection already open: inside a write transaction, so that whether
+    /// a case already has an audit is decided with no other writer in between.
+    static func audit(caseID: String, month: Month, in db: Database) throws -> Audit? {
+        try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE case_id = ? AND month = ?", arguments: [caseID, month.description]).map(Audit.init(row:))
     }
 
     public func audits(_ filter: AuditFilter) throws -> [Audit] {

@@ -16,9 +16,14 @@ extension Store {
         if let existing = try audit(caseID: theCase.caseID, month: theCase.month) {
             return (try editable(existing), false)
         }
-        let id = try write { tx in
+        // Looked for again inside the transaction: another auditor may have opened the case
+        // since, and then this is a resume of theirs, not a second audit.
+        let (id, created) = try write { tx -> (Int64, Bool) in
+            if let existing = try tx.query({ db in try Self.audit(caseID: theCase.caseID, month: theCase.month, in: db) }) {
+                return (existing.id, false)
+            }
             try Self.refuseImportedTwin(tx, theCase)
-            return try tx.insert(into: .audit, [
+            return (try Self.insertAudit(tx, theCase, [
                 ("month", theCase.month.description), ("case_id", theCase.caseID), ("draw_id", theCase.drawID),
                 ("unsampled", unsampled && theCase.drawID == nil ? 1 : 0),
                 ("reaudit", theCase.reaudit && theCase.drawID == nil ? 1 : 0),
@@ -26,9 +31,37 @@ extension Store {
                 ("template_id", template.id), ("template_version", template.version), ("template_sha256", template.contentSHA256),
                 ("auditor", identity.name), ("status", Audit.Status.inProgress.rawValue),
                 ("started_at", Timestamp.iso8601(Date())),
-            ])
+            ]), true)
         }
-        return (try audit(id: id), true)
+        let audit = try audit(id: id)
+        return (created ? audit : try editable(audit), created)
+    }
+
+    /// Inserts the `audit` row of a case. The UNIQUE key on (month, case) is the last word
+    /// when two writers race for one case; every caller has looked inside its transaction
+    /// first, but should that key still fire, the person is told which audit the case has,
+    /// not SQLite's "UNIQUE constraint failed".
+    static func insertAudit(_ tx: AuditedWriter, _ theCase: AuditedCase, _ values: [(String, (any DatabaseValueConvertible)?)]) throws -> Int64 {
+        do {
+            return try tx.insert(into: .audit, values)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            guard let existing = try? tx.query({ db in try Self.audit(caseID: theCase.caseID, month: theCase.month, in: db) }) else { throw error }
+            throw alreadyAudited(theCase, existing)
+        }
+    }
+
+    /// The refusal for a case that already has an audit in its month.
+    static func alreadyAudited(_ theCase: AuditedCase, _ existing: Audit) -> AssayFailure {
+        if existing.status == .submitted {
+            return AssayFailure("""
+                Case \(theCase.caseID) already has audit \(existing.id) in \(theCase.month) (submitted, \(existing.auditor)); \
+                nothing was stored. A lead can reopen it: audit amend \(existing.id) --reason TEXT
+                """)
+        }
+        return AssayFailure("""
+            Case \(theCase.caseID) already has audit \(existing.id) in \(theCase.month) (in progress, \(existing.auditor)), \
+            begun while this one was being stored; nothing was stored. Run the command again to complete that audit.
+            """)
     }
 
     /// Refuses changes to a submitted audit, or to someone else's (a lead may step in).
@@ -163,18 +196,10 @@ extension Store {
     public func submitInOneStep(_ theCase: AuditedCase, template: AuditTemplate, unsampled: Bool, answers: [Answer],
                                 overall: Grade, reason: String?, actions: [(what: String, owner: String, due: CalendarDate)]) throws -> Int64 {
         try require(Self.everyone, to: "audit cases")
-        let existing = try audit(caseID: theCase.caseID, month: theCase.month)
-        if let existing, existing.status == .submitted {  // the UNIQUE key stops a racing twin
-            throw AssayFailure("""
-                Case \(theCase.caseID) already has audit \(existing.id) in \(theCase.month) (submitted, \(existing.auditor)); \
-                nothing was stored. A lead can reopen it: audit amend \(existing.id) --reason TEXT
-                """)
-        }
-        if let existing, existing.templateID != template.id || existing.templateVersion != template.version {
-            throw AssayFailure("""
-                Audit \(existing.id) of \(theCase.caseID) was begun with template \(existing.templateID) v\(existing.templateVersion); \
-                the answers file is for \(template.id) v\(template.version). Nothing was stored.
-                """)
+        // A first look, so that a case already audited is refused before the file's problems
+        // are listed; the decision itself is taken again inside the write transaction below.
+        if let existing = try audit(caseID: theCase.caseID, month: theCase.month) {
+            try Self.refuseOneStep(theCase, template: template, over: existing)
         }
         let byID = Dictionary(uniqueKeysWithValues: answers.map { ($0.questionID, $0) })
         let problems = SubmissionRules.problems(template: template, answers: byID, overall: overall, reason: reason, openEscalations: [])
@@ -183,35 +208,49 @@ extension Store {
         }
         let suggested = SuggestedGrades(template: template, answers: SubmissionRules.gradeAnswers(byID))
         let now = Timestamp.iso8601(Date())
-        if let existing {
-            return try write { tx in
-                _ = try lockedEditable(tx, existing.id)
-                try tx.update(.audit, id: existing.id, set: [("overall", overall.rawValue), ("overall_reason", reason)])
-                let stored = try tx.query { db in
-                    try Row.fetchAll(db, sql: "SELECT id, question_id FROM audit_answer WHERE audit_id = ?", arguments: [existing.id])
-                }
-                let storedIDs = Dictionary(uniqueKeysWithValues: stored.map { ($0["question_id"] as String, $0["id"] as Int64) })
-                for answer in answers {
-                    let values: [(String, (any DatabaseValueConvertible)?)] = [
-                        ("value", answer.value), ("grade", answer.grade?.rawValue), ("skipped", answer.skipped ? 1 : 0),
-                        ("evidence", answer.evidence), ("reason", answer.reason), ("answered_at", now), ("answered_by", identity.name),
-                    ]
-                    if let id = storedIDs[answer.questionID] {
-                        try tx.update(.auditAnswer, id: id, set: values)
-                    } else {
-                        try tx.insert(into: .auditAnswer, [("audit_id", existing.id), ("question_id", answer.questionID)] + values)
-                    }
-                }
-                for (question, id) in storedIDs where byID[question] == nil { try tx.delete(from: .auditAnswer, id: id) }
-                for action in actions { try Self.insertAction(tx, auditID: existing.id, what: action.what, owner: action.owner, due: action.due) }
-                try Self.finish(tx, auditID: existing.id, template: template, suggested: suggested)
-                return existing.id
-            }
-        }
         return try write { tx in
-            try Self.refuseImportedTwin(tx, theCase)
-            return try insertSubmitted(tx, theCase, template: template, unsampled: unsampled, answers: answers, overall: overall,
-                                       reason: reason, actions: actions, suggested: suggested, at: now)
+            // Whether the case already has an audit is decided here, inside the IMMEDIATE
+            // transaction: a writer racing for the same case (another process submitting the
+            // same file) has either committed its audit, which is then found, or waits.
+            guard let existing = try tx.query({ db in try Self.audit(caseID: theCase.caseID, month: theCase.month, in: db) }) else {
+                try Self.refuseImportedTwin(tx, theCase)
+                return try insertSubmitted(tx, theCase, template: template, unsampled: unsampled, answers: answers, overall: overall,
+                                           reason: reason, actions: actions, suggested: suggested, at: now)
+            }
+            try Self.refuseOneStep(theCase, template: template, over: existing)
+            _ = try lockedEditable(tx, existing.id)
+            try tx.update(.audit, id: existing.id, set: [("overall", overall.rawValue), ("overall_reason", reason)])
+            let stored = try tx.query { db in
+                try Row.fetchAll(db, sql: "SELECT id, question_id FROM audit_answer WHERE audit_id = ?", arguments: [existing.id])
+            }
+            let storedIDs = Dictionary(uniqueKeysWithValues: stored.map { ($0["question_id"] as String, $0["id"] as Int64) })
+            for answer in answers {
+                let values: [(String, (any DatabaseValueConvertible)?)] = [
+                    ("value", answer.value), ("grade", answer.grade?.rawValue), ("skipped", answer.skipped ? 1 : 0),
+                    ("evidence", answer.evidence), ("reason", answer.reason), ("answered_at", now), ("answered_by", identity.name),
+                ]
+                if let id = storedIDs[answer.questionID] {
+                    try tx.update(.auditAnswer, id: id, set: values)
+                } else {
+                    try tx.insert(into: .auditAnswer, [("audit_id", existing.id), ("question_id", answer.questionID)] + values)
+                }
+            }
+            for (question, id) in storedIDs where byID[question] == nil { try tx.delete(from: .auditAnswer, id: id) }
+            for action in actions { try Self.insertAction(tx, auditID: existing.id, what: action.what, owner: action.owner, due: action.due) }
+            try Self.finish(tx, auditID: existing.id, template: template, suggested: suggested)
+            return existing.id
+        }
+    }
+
+    /// Refuses `submitInOneStep` over the case's existing audit: a submitted one (only a
+    /// lead's amend reopens it), or one begun with another template.
+    private static func refuseOneStep(_ theCase: AuditedCase, template: AuditTemplate, over existing: Audit) throws {
+        if existing.status == .submitted { throw alreadyAudited(theCase, existing) }
+        if existing.templateID != template.id || existing.templateVersion != template.version {
+            throw AssayFailure("""
+                Audit \(existing.id) of \(theCase.caseID) was begun with template \(existing.templateID) v\(existing.templateVersion); \
+                the answers file is for \(template.id) v\(template.version). Nothing was stored.
+                """)
         }
     }
 
@@ -258,7 +297,7 @@ extension Store {
     private func insertSubmitted(_ tx: AuditedWriter, _ theCase: AuditedCase, template: AuditTemplate, unsampled: Bool, answers: [Answer],
                                  overall: Grade, reason: String?, actions: [(what: String, owner: String, due: CalendarDate)],
                                  suggested: SuggestedGrades, at now: String) throws -> Int64 {
-        let id = try tx.insert(into: .audit, [
+        let id = try Self.insertAudit(tx, theCase, [
             ("month", theCase.month.description), ("case_id", theCase.caseID), ("draw_id", theCase.drawID),
             ("unsampled", unsampled && theCase.drawID == nil ? 1 : 0),
             ("reaudit", theCase.reaudit && theCase.drawID == nil ? 1 : 0),
