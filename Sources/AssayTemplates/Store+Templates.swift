@@ -79,7 +79,13 @@ public enum TemplateFiles {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw AssayFailure("\(path): no such file or directory.") }
         guard isDirectory.boolValue else { return [path] }
-        return try FileManager.default.contentsOfDirectory(atPath: path)
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            throw InputFile.readFailure(path, error)
+        }
+        return names
             .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }
             .sorted().map { path + "/" + $0 }
     }

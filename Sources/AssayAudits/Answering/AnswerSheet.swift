@@ -132,7 +132,7 @@ public struct AnswerSheet {
     }
 
     private static func text(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw AssayFailure("\(path): no such file or cannot be read.") }
+        let data = try InputFile.data(at: path)  // no such file, a folder, permission denied: one line naming the path
         guard let text = String(data: data, encoding: .utf8) else {
             let file = (path as NSString).lastPathComponent
             throw InputRejected(file: file, problems: [InputProblem(file: file, line: nil, field: nil, reason: "not UTF-8 text")], consequence: "nothing was stored")

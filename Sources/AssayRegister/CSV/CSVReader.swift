@@ -22,11 +22,7 @@ public final class CSVReader {
 
     public init(path: String) throws {
         self.path = path
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"
-            throw AssayFailure("\(path): \(reason).")
-        }
-        self.handle = handle
+        self.handle = try InputFile.open(at: path)
     }
 
     deinit { try? handle.close() }
@@ -123,7 +119,12 @@ public final class CSVReader {
     private func peek() throws -> UInt8? {
         if position < buffer.count { return buffer[position] }
         if atEnd { return nil }
-        let data = try handle.read(upToCount: Self.chunkSize) ?? Data()
+        let data: Data
+        do {
+            data = try handle.read(upToCount: Self.chunkSize) ?? Data()
+        } catch {
+            throw InputFile.readFailure(path, error)
+        }
         if data.isEmpty {
             atEnd = true
             return nil

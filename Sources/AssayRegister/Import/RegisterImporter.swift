@@ -87,13 +87,14 @@ public struct RegisterImporter {
     }
 
     public static func sha256(ofFileAt path: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read" : "no such file"
-            throw AssayFailure("\(path): \(reason).")
-        }
+        let handle = try InputFile.open(at: path)
         defer { try? handle.close() }
         var hasher = SHA256()
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+        do {
+            while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
+        } catch {
+            throw InputFile.readFailure(path, error)
+        }
         return hasher.finalize().hexString
     }
 

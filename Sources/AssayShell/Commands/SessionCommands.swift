@@ -17,8 +17,11 @@ struct RunCommand: AssayCommand {
 
     func execute(in session: Session) throws {
         guard session.scriptDepth < 16 else { throw AssayFailure("run \(file): scripts nested too deeply (does it run itself?)") }
-        guard let source = FileLineSource(path: file) else {
-            throw AssayFailure("run \(file): \(String(cString: strerror(errno))).")
+        let source: FileLineSource
+        do {
+            source = try FileLineSource(path: file)
+        } catch let failure as AssayFailure {
+            throw AssayFailure("run " + failure.message)  // run FILE: no such file / is a folder / permission denied / not UTF-8 text
         }
         session.scriptDepth += 1
         defer { session.scriptDepth -= 1 }

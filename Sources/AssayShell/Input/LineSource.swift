@@ -9,31 +9,40 @@ public protocol LineSource: AnyObject {
     var name: String { get }
 }
 
-/// Lines of a file or a pipe.
+/// Lines of a script file or a pipe.
 public final class FileLineSource: LineSource {
     public let name: String
     public let isInteractive = false
-    private let file: UnsafeMutablePointer<FILE>
-    private let ownsFile: Bool
+    /// Standard input, read a line at a time; nil for a script, read whole.
+    private let file: UnsafeMutablePointer<FILE>?
+    /// A script's lines, last first.
+    private var lines: [String] = []
 
-    /// Reads the script at `path`.
-    public init?(path: String) {
-        guard let file = fopen(path, "r") else { return nil }
-        self.file = file
+    /// Reads the script at `path` (whole: scripts are short). Refused in one line naming the
+    /// path (InputFile) when there is no such file, it is a folder, it may not be read, or
+    /// it is not UTF-8 text.
+    public init(path: String) throws {
+        var text = try InputFile.text(at: path)
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var scalars = String.UnicodeScalarView(line)
+            if scalars.last == "\r" { scalars.removeLast() }
+            return String(scalars)
+        }
+        if text.unicodeScalars.last == "\n" || text.isEmpty { lines.removeLast() }
+        self.lines = lines.reversed()
+        self.file = nil
         self.name = path
-        self.ownsFile = true
     }
 
     /// Reads standard input.
     public init(standardInput: Void) {
         self.file = fdopen(STDIN_FILENO, "r")
         self.name = "<stdin>"
-        self.ownsFile = false
     }
 
-    deinit { if ownsFile { fclose(file) } }
-
     public func nextLine(continuation: Bool) -> String? {
+        guard let file else { return lines.popLast() }
         var line: UnsafeMutablePointer<CChar>?
         var capacity = 0
         defer { free(line) }
@@ -62,3 +71,4 @@ public final class ArgumentLineSource: LineSource {
 #if canImport(Glibc)
 import Glibc
 #endif
+import AssayCore

@@ -12,7 +12,7 @@ public enum TemplateLoader {
     /// Loads the template at `path`.
     public static func load(path: String) throws -> AuditTemplate {
         let name = (path as NSString).lastPathComponent
-        guard let data = FileManager.default.contents(atPath: path) else { throw AssayFailure("\(path): no such file or cannot be read.") }
+        let data = try InputFile.data(at: path)  // no such file, a folder, permission denied: one line naming the path
         guard let text = String(data: data, encoding: .utf8) else {
             throw InputRejected(file: name, problems: [InputProblem(file: name, line: nil, field: nil, reason: "not UTF-8 text")], consequence: "nothing was registered")
         }
