@@ -25,6 +25,10 @@ public enum AssayMain {
             return Assay.exitCode(for: error).rawValue
         }
         let identity = Identity.resolve(declared: root.global.user)
+        if let problem = TextPolicy.problem(in: identity.name, kind: .line) {
+            FileHandle.standardError.write(Data("The user name \"\(TextPolicy.printable(identity.name))\" (--as or $ASSAY_AUDITOR) \(problem). Nothing was run.\n".utf8))
+            return 1
+        }
         let session = Session(databasePath: Store.defaultPathFor(root.global.db), identity: identity,
                               isInteractive: false)
         session.bail = root.bail

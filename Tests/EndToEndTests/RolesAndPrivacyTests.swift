@@ -29,7 +29,7 @@ import Testing
         (["report", "evidence", "--month", "2026-11", "--reveal"], "Only a lead may reveal case ids"),
         (["export", "evidence-pack", "2026-11", "--out", "pack"], "Only a lead may export evidence packs"),
         (["backup", "b2.db"], "Only a lead may back up the database"),
-        (["restore", "b.db", "--force"], "Only a lead may restore a database"),
+        (["restore", "b.db", "--force"], "Only a lead may restore the database (checked in the live database)"),
         (["moderate", "sample", "2026-11"], "Only a lead may take a moderation sample"),
         (["moderate", "1", "--answers", "moderation.yaml"], "Only a lead or moderator may moderate audits"),
     ]

@@ -23,12 +23,13 @@ struct ReportHTMLCommand: AssayCommand {
     @Option(help: ArgumentHelp("Months the charts span, ending at the report's month.", valueName: "n"))
     var months = 12
 
-    @Option(help: ArgumentHelp("The HTML file to write (replaced if it exists).", valueName: "file.html"))
+    @Option(help: ArgumentHelp("The HTML file to write (replaced if it exists; - for standard output).", valueName: "file.html"))
     var out: String
 
     func execute(in session: Session) throws {
         guard months >= 1 else { throw AssayFailure("--months \(months): the report needs at least 1 month.") }
         guard !out.isEmpty else { throw AssayFailure("--out needs a file name.") }
+        if out != "-" { try PrivateFile.regularTarget(out) }  // refuse a device or pipe before the work
         let store = try session.existingStore()
         let end = try month.map { text -> Month in
             guard let month = Month(text) else { throw AssayFailure("--month \(text): write it as YYYY-MM.") }
@@ -45,6 +46,10 @@ struct ReportHTMLCommand: AssayCommand {
                                     domains: try store.domainsReport(from: from, through: end, grouping: .team))
         let head = try store.chainHead()
         let html = report.render(produced: CalendarDate.today().description, chainHead: head?.description)
+        if out == "-" {
+            session.write(html)
+            return
+        }
         try PrivateFile.write(html, to: out)
         session.write("Wrote \(out) (\(Self.size(html.utf8.count))): the report for \(end) with \(months) month\(months == 1 ? "" : "s") "
                       + "(\(report.window)), \(report.audited) audits, \(report.teams.count) teams.\n")

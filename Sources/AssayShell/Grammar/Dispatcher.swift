@@ -15,6 +15,10 @@ public enum Dispatcher {
     /// (`script.assay:12: `) when the command came from a file or pipe.
     public static func execute(_ words: [String], in session: Session, location: String? = nil) -> Outcome {
         let prefix = location.map { "\($0): " } ?? ""
+        if let problem = Self.textProblem(in: words) {
+            session.notice(prefix + problem)
+            return .failed
+        }
         if let first = words.first, !first.hasPrefix("-"), !CommandCatalog.isCommandName(first) {
             session.notice(prefix + "unknown command \"\(first)\"; type help for the list of commands.")
             return .failed
@@ -55,5 +59,16 @@ public enum Dispatcher {
             session.notice(prefix + "\(error)")
         }
         return .failed
+    }
+
+    /// Command words are text that may be stored (names, evidence, teams): one with a
+    /// control character is refused before it is parsed (TextPolicy), naming the word.
+    static func textProblem(in words: [String]) -> String? {
+        for (index, word) in words.enumerated() {
+            if let problem = TextPolicy.problem(in: word, kind: .paragraph) {
+                return "word \(index + 1) (\"\(TextPolicy.printable(word))\") \(problem). Nothing was run."
+            }
+        }
+        return nil
     }
 }

@@ -27,6 +27,9 @@ extension Store {
         do {
             let destination = try DatabaseQueue(path: staged, configuration: Self.configuration(isReadOnly: false, journal: .default))
             try queue.backup(to: destination)
+            // A backup is a single self-contained file: rollback-journal mode, so reading it
+            // (verify, restore) never makes WAL companions beside it.
+            try destination.writeWithoutTransaction { try $0.execute(sql: "PRAGMA journal_mode = DELETE") }
             try destination.close()
             DatabaseFile.sync(staged)
             let copy = try Store(existing: staged, identity: identity, readOnly: true)
@@ -147,6 +150,9 @@ extension Store {
             }
             DatabaseFile.remove(staged)
             return RestoreOutcome(report: report, comparison: comparison, replacedUnusable: liveProblem)
+        } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
+            DatabaseFile.remove(staged)
+            throw AssayFailure("restore: \(backupPath) is damaged or incomplete (a copy cut short, or a half-written backup): SQLite says \"\(error.message ?? "malformed")\". Nothing was restored.")
         } catch {
             DatabaseFile.remove(staged)
             throw failure("restore from \(backupPath)", error)

@@ -32,6 +32,7 @@ public final class AuditedWriter {
     /// Inserts a row and returns its id.
     @discardableResult
     public func insert(into table: AuditedTable, _ values: [(String, (any DatabaseValueConvertible)?)]) throws -> Int64 {
+        try Self.checkText(values, table)
         let columns = values.map { Self.quoted($0.0) }.joined(separator: ", ")
         let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")
         let statement = try db.cachedStatement(sql: "INSERT INTO \(Self.quoted(table.name)) (\(columns)) VALUES (\(marks))")
@@ -54,6 +55,7 @@ public final class AuditedWriter {
 
     private func change(_ table: AuditedTable, id: Int64, set values: [(String, (any DatabaseValueConvertible)?)],
                         as operation: LogEntry.Operation) throws {
+        try Self.checkText(values, table)
         guard let before = try row(table, id) else {
             throw AssayFailure("No row \(id) in \(table.name) to update.")
         }
@@ -93,6 +95,18 @@ public final class AuditedWriter {
                              rowID: rowID, operation: operation, changedColumns: changed, beforeSHA256: before, afterSHA256: after)
         let hash = try entry.append(after: previous, with: try db.cachedStatement(sql: LogEntry.insertSQL))
         head = (entry.seq, hash)
+    }
+
+    /// The last line of defence of `TextPolicy`: whatever path a value took (a loader, a
+    /// command argument, a future import), text with NUL or terminal control characters is
+    /// never written. Loaders check first, naming file, line and field; this names the
+    /// column. Line feeds and tabs pass here (free text); single-line fields are held to
+    /// the stricter rule where they are read.
+    private static func checkText(_ values: [(String, (any DatabaseValueConvertible)?)], _ table: AuditedTable) throws {
+        for (column, value) in values {
+            guard let text = value as? String, let problem = TextPolicy.problem(in: text, kind: .paragraph) else { continue }
+            throw AssayFailure("Refused: the \(column) of a \(table.name) row \(problem). Nothing was written.")
+        }
     }
 
     /// Table and column names come from Assay's own code, never from input; quoting them

@@ -4,7 +4,9 @@ import GRDB
 /// half-written (every write is one transaction, rolled back on any error).
 public enum StoreFailure {
     public static func explain(_ error: DatabaseError) -> String {
-        let detail = error.message.map { " (SQLite: \($0))" } ?? ""
+        // SQLite's message can be stale ("not an error") when the failing call was not the
+        // last one on its connection (the online backup reports on the destination's).
+        let detail = error.message.flatMap { $0 == "not an error" ? nil : " (SQLite: \($0))" } ?? ""
         switch error.resultCode {
         case .SQLITE_FULL:
             return "the disk is full; nothing of this change was written. Free some space and try again\(detail)."

@@ -10,11 +10,10 @@ public enum PrivateFile {
     }
 
     public static func write(_ bytes: [UInt8], to path: String) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw AssayFailure("\(path) is a directory; give a file name.")
-        }
-        let temporary = path + ".partial-\(getpid())"
+        let path = try regularTarget(path)
+        DatabaseFile.sweepLeftovers(in: DatabaseFile.folder(of: path))
+        let temporary = DatabaseFile.stagingPath(for: path, purpose: .partial)
+        unlink(temporary)
         let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw AssayFailure("Cannot write \(path): \(String(cString: strerror(errno))).") }
         var written = 0
@@ -35,6 +34,31 @@ public enum PrivateFile {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw AssayFailure("Cannot write \(path): \(reason).")
+        }
+    }
+
+    /// The file to replace for `path`: `path` itself when it is missing or a regular file,
+    /// the file a symbolic link names (so the link stays a link). A folder, a device, a pipe
+    /// or a socket is refused: renaming over `/dev/null` or a FIFO would replace the node
+    /// itself (docs/json.md, "Files").
+    @discardableResult
+    public static func regularTarget(_ path: String) throws -> String {
+        guard !path.isEmpty else { throw AssayFailure("No output file named; give a file name.") }
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return path }
+        var target = path
+        if (info.st_mode & S_IFMT) == S_IFLNK {
+            guard let resolved = realpath(path, nil) else { return path }
+            target = String(cString: resolved)
+            free(resolved)
+            guard stat(target, &info) == 0 else { return target }
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return target
+        case S_IFDIR: throw AssayFailure("\(path) is a folder; give a file name. Nothing was written.")
+        case S_IFCHR, S_IFBLK: throw AssayFailure("\(path) is a device, not a regular file; Assay writes only to regular files (or - for standard output). Nothing was written.")
+        case S_IFIFO: throw AssayFailure("\(path) is a named pipe, not a regular file; Assay writes only to regular files (or - for standard output). Nothing was written.")
+        default: throw AssayFailure("\(path) is not a regular file; Assay writes only to regular files (or - for standard output). Nothing was written.")
         }
     }
 

@@ -73,7 +73,7 @@ extension IntegrityReport {
         var lines: [String] = []
         let head = self.head.map { "\($0)" } ?? "none (empty log)"
         if isIntact {
-            lines.append("Intact: \(entries) log entries chain correctly; all \(rowsChecked) rows of \(tablesChecked) audited tables match their last logged values; SQLite integrity and foreign-key checks pass.")
+            lines.append("Intact: \(entries) log entries chain correctly; all \(rowsChecked) rows of \(tablesChecked) audited tables match their last logged values; SQLite integrity and foreign-key checks pass; the schema is Assay's.")
         } else {
             let all = problems
             lines.append("NOT INTACT: \(all.count) problem\(all.count == 1 ? "" : "s") found. The first: \(all[0]).")

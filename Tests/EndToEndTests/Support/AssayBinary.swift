@@ -42,6 +42,12 @@ struct AssayBinary {
         try Self.runTool([Self.path] + arguments, in: directory, environment: environment, input: input)
     }
 
+    /// Runs assay under a file-size limit (`ulimit -f`, in 1 KB blocks): how the tests make a
+    /// disk "fill up" at a chosen size. Killed by SIGXFSZ, the status would be 25, not 1.
+    func runWithFileSizeLimit(_ blocks: Int, _ arguments: [String]) throws -> Result {
+        try Self.runTool(["sh", "-c", "ulimit -f \(blocks); exec \"$0\" \"$@\"", Self.path] + arguments, in: directory, environment: environment)
+    }
+
     /// Runs any program (`sqlite3`, `python3`, `setpriv …`) found on the PATH, or given by path,
     /// and collects its exit status and output.
     static func runTool(_ arguments: [String], in directory: String, environment: [String: String]? = nil,
