@@ -1,3 +1,5 @@
+import AssayCore
+
 /// RFC 4180 CSV with a header row, CRLF-free (LF) lines, fields quoted only when needed.
 /// A nested group becomes its own columns, named by the group's keys.
 ///
@@ -25,7 +27,7 @@ public struct CSVFormat: OutputFormat {
             header += groupKeys[i].isEmpty ? [column.key] : groupKeys[i]
         }
         // A group's keys can be stored names (a template's section ids), so the header is text too.
-        var out = header.map { Self.quote(textField($0)) }.joined(separator: ",") + "\n"
+        var out = header.map { SpreadsheetField.quoted(textField($0)) }.joined(separator: ",") + "\n"
         for row in listing.rows {
             var fields: [String] = []
             for (i, cell) in row.enumerated() {
@@ -37,7 +39,7 @@ public struct CSVFormat: OutputFormat {
                     fields += groupKeys[i].map { _ in "" }
                 }
             }
-            out += fields.map(Self.quote).joined(separator: ",") + "\n"
+            out += fields.map(SpreadsheetField.quoted).joined(separator: ",") + "\n"
         }
         return out
     }
@@ -51,7 +53,7 @@ public struct CSVFormat: OutputFormat {
     }
 
     private func textField(_ s: String) -> String {
-        neutralisesFormulas ? Self.neutralised(s) : s
+        neutralisesFormulas ? SpreadsheetField.neutralised(s) : s
     }
 
     static func text(_ cell: Cell) -> String {
@@ -60,30 +62,5 @@ public struct CSVFormat: OutputFormat {
         case .bool(let b): b ? "true" : "false"
         default: cell.display
         }
-    }
-
-    /// The first characters that make a spreadsheet treat a cell as a formula, and the
-    /// apostrophe itself (so removing one leading apostrophe always restores the value).
-    /// The same rule is in AssayStore's CSVText, for evidence packs.
-    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "'"]
-
-    /// `s` with an apostrophe before it when a spreadsheet would run it as a formula.
-    public static func neutralised(_ s: String) -> String {
-        guard let first = s.unicodeScalars.first, formulaStarts.contains(first) else { return s }
-        return "'" + s
-    }
-
-    /// Quoted when it holds a comma, quote, CR or LF. Scalars, not Characters: "\r\n" is one
-    /// Character, equal to neither "\r" nor "\n".
-    static func quote(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        var out = String.UnicodeScalarView()
-        out.append("\"")
-        for scalar in s.unicodeScalars {
-            if scalar == "\"" { out.append("\"") }
-            out.append(scalar)
-        }
-        out.append("\"")
-        return String(out)
     }
 }

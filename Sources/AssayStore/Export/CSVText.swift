@@ -1,3 +1,5 @@
+import AssayCore
+
 /// RFC 4180 CSV for exported files: a field is quoted when it holds a comma, quote, CR or LF.
 ///
 /// Evidence packs are opened by inspectors in spreadsheets, so a text field that a
@@ -5,7 +7,7 @@
 /// return) is written with an apostrophe before it (OWASP, "CSV injection"); so is a text
 /// field that already begins with an apostrophe, so removing exactly one leading `'` from any
 /// field that has one gives back the stored value. Numbers are never changed: `-0.5` stays a
-/// number. The same rule as AssayOutput's CSVFormat (docs/json.md, "CSV").
+/// number. The rule is SpreadsheetField's, as for every CSV Assay writes (docs/json.md, "CSV").
 enum CSVText {
     /// One field: nil for NULL; `isText` for values stored as text (SQLite TEXT, and BLOBs,
     /// written as base64), which are neutralised; numbers are not.
@@ -25,34 +27,8 @@ enum CSVText {
 
     static func line(_ fields: [Field]) -> String {
         fields.map { field in
-            guard var value = field.value else { return "" }
-            if field.isText { value = neutralised(value) }
-            if value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-                return quoted(value)
-            }
-            return value
+            guard let value = field.value else { return "" }
+            return SpreadsheetField.quoted(field.isText ? SpreadsheetField.neutralised(value) : value)
         }.joined(separator: ",") + "\r\n"
-    }
-
-    /// The first characters that make a spreadsheet treat a cell as a formula, and the
-    /// apostrophe itself (so the apostrophe can always be removed again).
-    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r", "'"]
-
-    static func neutralised(_ s: String) -> String {
-        guard let first = s.unicodeScalars.first, formulaStarts.contains(first) else { return s }
-        return "'" + s
-    }
-
-    /// Quotes doubled scalar by scalar ("\r\n" and a quote before a combining mark are single
-    /// Characters, which a Character comparison would miss).
-    private static func quoted(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        out.append("\"")
-        for scalar in s.unicodeScalars {
-            if scalar == "\"" { out.append("\"") }
-            out.append(scalar)
-        }
-        out.append("\"")
-        return String(out)
     }
 }
