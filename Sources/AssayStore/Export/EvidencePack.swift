@@ -143,6 +143,11 @@ public struct EvidencePack {
           records.db             the same records as SQLite rows, exactly as logged (frame, frame
                                  cases, draws, audits, answers, grades, moderation, templates, people)
 
+        In the CSV files, a text value that a spreadsheet would run as a formula (it begins with
+        = + - @, a tab or a carriage return), or that begins with an apostrophe, has one more
+        apostrophe before it: remove one leading ' to get the value as stored. records.db holds
+        every value exactly.
+
         To check, with Python 3 and nothing else (docs/integrity.md, docs/sampling.md):
 
           Scripts/reproduce-draw records.db \(month)     re-derives the draw: "identical: …"
