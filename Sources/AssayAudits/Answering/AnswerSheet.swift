@@ -76,13 +76,18 @@ public struct AnswerSheet {
                     if lines[id] != nil { report(line, id, "answered twice"); continue }
                     lines[id] = line
                     var valueText: String?, evidence: String?, reason: String?
+                    // A text answer is free text; every other answer (a grade, yes/no, a
+                    // choice, a number, a date) is one line. Evidence and reasons are free text.
+                    let valueKind: TextPolicy.Kind = question.kind == .text ? .paragraph : .line
                     if valueNode.mapping != nil {
                         guard let fields = YAMLFields(valueNode, context: "an answer", allowed: answerKeys, report: report) else { continue }
-                        valueText = fields.string("value")
-                        evidence = fields.string("evidence", required: false)
-                        reason = fields.string("reason", required: false)
+                        valueText = fields.string("value", kind: valueKind)
+                        evidence = fields.string("evidence", required: false, kind: .paragraph)
+                        reason = fields.string("reason", required: false, kind: .paragraph)
+                        if fields.node("evidence") != nil && evidence == nil || fields.node("reason") != nil && reason == nil { continue }
                     } else if let scalar = valueNode.scalar?.string {
-                        valueText = scalar
+                        guard let checked = YAMLFields.checked(scalar, kind: valueKind, node: valueNode, field: id, report: report) else { continue }
+                        valueText = checked
                     } else {
                         report(line, id, "expected a value, or a mapping with value, evidence and reason")
                         continue
@@ -106,11 +111,11 @@ public struct AnswerSheet {
             overall = Grade(typed: overallText)
             if overall == nil { report(top.node("overall")?.mark?.line, "overall", "\"\(overallText)\" is not a grade (o/g/r/i, 1–4, or the grade's name)") }
         }
-        let reason = top.string("reason", required: false)
+        let reason = top.string("reason", required: false, kind: .paragraph)
         var actions: [(what: String, owner: String, due: CalendarDate)] = []
         for node in top.list("actions", required: false) ?? [] {
             guard let fields = YAMLFields(node, context: "an action", allowed: actionKeys, report: report) else { continue }
-            let what = fields.string("what"), owner = fields.string("owner"), dueText = fields.string("due")
+            let what = fields.string("what", kind: .paragraph), owner = fields.string("owner"), dueText = fields.string("due")
             let due = dueText.flatMap(CalendarDate.init(parsing:))
             if let dueText, due == nil { report(fields.node("due")?.mark?.line, "due", "\"\(dueText)\" is not a date (yyyy-mm-dd)") }
             if let what, let owner, let due { actions.append((what, owner, due)) }
@@ -122,7 +127,8 @@ public struct AnswerSheet {
             if let id = problem.questionID {
                 if lines[id] != nil && byID[id] == nil { continue }
                 report(lines[id] ?? top.keyLine("answers") ?? top.line, id, problem.message)
-            } else if overall != nil {
+            } else if overall != nil && !(problem.field == "reason" && top.node("reason") != nil && reason == nil) {
+                // (A reason that was given but refused is already reported on its own line.)
                 report(top.keyLine("overall") ?? top.line, problem.field, problem.message)
             }
         }

@@ -130,12 +130,22 @@ struct PastAuditRowValidator {
                 problem(name, "invalid UTF-8; save the file as UTF-8")
                 return nil
             }
+            // Every value of a past audit is one line (months, ids, teams, grades, names): a
+            // NUL would shorten it; ESC or BEL would act on whoever reads it later.
+            if let reason = TextPolicy.problem(in: s, kind: .line) {
+                problem(name, reason)
+                return nil
+            }
             return s.isEmpty ? nil : s
         }
         func value(_ field: PastAuditField) -> String? {
             guard let index = layout.fieldColumn[field] else { return nil }
             guard let s = FieldText.trimmed(record.fields[index]) else {
                 problem(field.rawValue, "invalid UTF-8; save the file as UTF-8")
+                return nil
+            }
+            if let reason = TextPolicy.problem(in: s, kind: .line) {
+                problem(field.rawValue, reason)
                 return nil
             }
             if s.isEmpty {

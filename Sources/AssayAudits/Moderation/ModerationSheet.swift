@@ -103,7 +103,7 @@ public struct ModerationSheet {
                     report(top.keyLine("agreed_overall"), "agreed_overall", "\"\(text)\" is not a grade (o/g/r/i, 1–4, or the grade's name)")
                 }
             }
-            agreedReason = top.string("agreed_reason", required: false)
+            agreedReason = top.string("agreed_reason", required: false, kind: .paragraph)
             if differs && agreedReason == nil {
                 report(reasonLine, "agreed_reason", "an agreed grade that differs from the moderator's own needs a reason")
             }

@@ -67,6 +67,11 @@ struct RegisterLayout {
                 }
                 personal.append(names[index])
             }
+            // A kept column's header is stored (the attribute's name): one line, like its values.
+            if let reason = TextPolicy.problem(in: names[index], kind: .line) {
+                problem("column \(index + 1)", "the header of a kept column \(reason)")
+                continue
+            }
             if !kept.contains(where: { $0.index == index }) { kept.append((names[index], index)) }
         }
         for field in RegisterField.allCases where field.isRequired && fieldColumn[field] == nil {

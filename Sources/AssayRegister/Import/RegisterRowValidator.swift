@@ -48,9 +48,19 @@ struct RegisterRowValidator {
             problem(nil, "expected \(layout.columnCount) fields, found \(record.fields.count)")
             return .failure(ProblemList(problems))
         }
-        func text(_ index: Int, _ name: String) -> String? {
-            guard let s = FieldText.trimmed(record.fields[index]) else {
+        // Fields are one line: ids, teams, localities, services, workers, dates. A kept
+        // attribute may be free text (a note with a quoted line break, its CRLF or CR read as
+        // a line feed). A NUL would shorten a value; ESC or BEL would act on terminals.
+        func text(_ index: Int, _ name: String, kind: TextPolicy.Kind = .line) -> String? {
+            guard var s = FieldText.trimmed(record.fields[index]) else {
                 problem(name, "invalid UTF-8; save the file as UTF-8")
+                return nil
+            }
+            if kind == .paragraph, s.utf8.contains(UInt8(ascii: "\r")) {
+                s = s.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            }
+            if let reason = TextPolicy.problem(in: s, kind: kind) {
+                problem(name, reason)
                 return nil
             }
             return s
@@ -84,7 +94,7 @@ struct RegisterRowValidator {
         }
         var attributes: [(String, String)] = []
         for (name, index) in layout.kept {
-            if let s = text(index, name), !s.isEmpty { attributes.append((name, s)) }
+            if let s = text(index, name, kind: .paragraph), !s.isEmpty { attributes.append((name, s)) }
         }
         if let caseID {
             if let first = firstLineOfCase[caseID] {

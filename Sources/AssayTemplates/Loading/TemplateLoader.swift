@@ -83,6 +83,16 @@ public enum TemplateLoader {
             }
             sections.append(TemplateSection(id: sid, title: fields.string("title") ?? "", questions: questions))
         }
+        // The text is registered as written (`source`): YAML refuses raw control characters,
+        // but lets through bidirectional overrides and C1 controls such as NEL, in comments too.
+        // Reported on lines that have no problem yet (a value's own is more precise).
+        let linesWithProblems = Set(problems.compactMap(\.line))
+        for (index, line) in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where !linesWithProblems.contains(index + 1) {
+            var scalars = String.UnicodeScalarView(line)
+            if scalars.last == "\r" { scalars.removeLast() }
+            if let reason = TextPolicy.problem(in: String(scalars), kind: .paragraph) { report(index + 1, nil, reason) }
+        }
         guard problems.isEmpty, let id, let version, let title else {
             throw InputRejected(file: file, problems: problems.sorted { ($0.line ?? 0) < ($1.line ?? 0) }, consequence: "nothing was registered")
         }
@@ -94,14 +104,15 @@ public enum TemplateLoader {
         guard let fields = YAMLFields(node, context: "a question", allowed: questionKeys, report: report) else { return nil }
         let id = fields.string("id")
         if let id, !isIdentifier(id) { report(fields.node("id")?.mark?.line, "id", "use lower-case letters, digits and hyphens") }
-        let prompt = fields.string("prompt")
-        let guidance = fields.string("guidance", required: false)
+        let prompt = fields.string("prompt", kind: .paragraph)
+        let guidance = fields.string("guidance", required: false, kind: .paragraph)
         let kindText = fields.string("kind") ?? "grade"
         let kind = TemplateQuestion.Kind(rawValue: kindText)
         if kind == nil {
             report(fields.node("kind")?.mark?.line, "kind", "bad kind \"\(kindText)\" (kinds: \(TemplateQuestion.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         var descriptors: [Grade: String] = [:]
+        var refusedDescriptors = Set<Grade>()  // reported on their lines, so not also "missing"
         if let node = fields.node("descriptors") {
             if kind != .grade {
                 report(node.mark?.line, "descriptors", "only grade questions have descriptors")
@@ -115,21 +126,27 @@ public enum TemplateLoader {
                         report(value.mark?.line, "descriptors", "the descriptor for \(grade.rawValue) is empty")
                         continue
                     }
-                    descriptors[grade] = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                    guard let checked = YAMLFields.checked(text.trimmingCharacters(in: .whitespacesAndNewlines), kind: .paragraph,
+                                                           node: value, field: "descriptors", report: report) else {
+                        refusedDescriptors.insert(grade)
+                        continue
+                    }
+                    descriptors[grade] = checked
                 }
             } else {
                 report(node.mark?.line, "descriptors", "must map each grade 1–4 to a description")
             }
         }
         if kind == .grade {
-            let missing = Grade.allCases.filter { descriptors[$0] == nil }
+            let missing = Grade.allCases.filter { descriptors[$0] == nil && !refusedDescriptors.contains($0) }
             if !missing.isEmpty {
                 report(fields.node("descriptors")?.mark?.line ?? fields.line, "descriptors",
                        "question \"\(id ?? "?")\" has no descriptor for \(missing.map { "\($0.rawValue) (\($0.name))" }.joined(separator: ", "))")
             }
         }
-        let choices = (fields.list("choices", required: false) ?? []).compactMap(\.string)
-        if kind == .choice && choices.count < 2 {
+        let choiceTexts = (fields.list("choices", required: false) ?? []).compactMap { node in node.string.map { (node, $0) } }
+        let choices = choiceTexts.compactMap { node, text in YAMLFields.checked(text, kind: .line, node: node, field: "choices", report: report) }
+        if kind == .choice && choiceTexts.count < 2 {
             report(fields.node("choices")?.mark?.line ?? fields.line, "choices", "a choice question needs at least two choices")
         }
         if kind != .choice && fields.node("choices") != nil {

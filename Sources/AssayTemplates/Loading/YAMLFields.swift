@@ -38,7 +38,11 @@ public struct YAMLFields {
         mapping.first { $0.key.string == key }?.key.mark?.line
     }
 
-    public func string(_ key: String, required: Bool = true) -> String? {
+    /// The key's text, trimmed. `kind` says what it may hold (TextPolicy): `.line` for ids,
+    /// names and titles, `.paragraph` for free text. Text it may not hold (a NUL, ESC or BEL,
+    /// raw or written as a YAML escape such as `"\u001b"` or `"\0"`) is reported on the
+    /// value's line, and nil returned.
+    public func string(_ key: String, required: Bool = true, kind: TextPolicy.Kind = .line) -> String? {
         guard let node = node(key) else {
             if required { report(line, key, "missing in \(context)") }
             return nil
@@ -47,7 +51,18 @@ public struct YAMLFields {
             report(node.mark?.line, key, "must be non-empty text")
             return nil
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return Self.checked(text.trimmingCharacters(in: .whitespacesAndNewlines), kind: kind, node: node, field: key, report: report)
+    }
+
+    /// `text` when TextPolicy allows it in a value of `kind`; otherwise the problem is
+    /// reported on `node`'s line, naming `field`, and nil returned.
+    public static func checked(_ text: String, kind: TextPolicy.Kind, node: Node, field: String,
+                               report: (Int?, String?, String) -> Void) -> String? {
+        if let reason = TextPolicy.problem(in: text, kind: kind) {
+            report(node.mark?.line, field, reason)
+            return nil
+        }
+        return text
     }
 
     public func integer(_ key: String, required: Bool, minimum: Int = 1) -> Int? {
