@@ -1,5 +1,7 @@
 import AssayCore
+import AssayStore
 @testable import AssayTemplates
+import AssayTestSupport
 import Testing
 
 /// Issue 16: a template's titles, prompts, guidance, descriptors and choices holding control
@@ -59,6 +61,15 @@ import Testing
         #expect(template.questions.first?.guidance == "Look at visit records.\n\tAnd plans.")
         let crlf = try TemplateLoader.load(text: validTemplate.replacingOccurrences(of: "\n", with: "\r\n"), file: "t.yaml")
         #expect(crlf.title == "Mini audit")
+        // Registered from a file, a CRLF template is the same as its LF twin: the store keeps
+        // no carriage return (its writer refuses one).
+        let dir = TemporaryDirectory()
+        let store = try Store(path: dir.file("a.db"), identity: Identity(name: "Lena Lead", osLogin: "l"))
+        let fromCRLF = try TemplateLoader.load(path: dir.write("crlf.yaml", validTemplate.replacingOccurrences(of: "\n", with: "\r\n")))
+        #expect(try store.register(fromCRLF) == .registered)
+        #expect(fromCRLF.source == validTemplate)
+        #expect(try store.register(TemplateLoader.load(path: dir.write("lf.yaml", validTemplate))) == .alreadyRegistered)
+        #expect(try store.template(id: "mini").source == validTemplate)
         // A title is one line.
         let broken = validTemplate.replacingOccurrences(of: "title: Mini audit", with: "title: \"Mini\\naudit\"")
         #expect(rejection(broken)?.problems.map(\.field) == ["title"])

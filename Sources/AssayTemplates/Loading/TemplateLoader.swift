@@ -9,12 +9,17 @@ public enum TemplateLoader {
     static let sectionKeys: Set<String> = ["id", "title", "questions"]
     static let questionKeys: Set<String> = ["id", "prompt", "guidance", "descriptors", "kind", "choices", "required", "weight", "limits_overall"]
 
-    /// Loads the template at `path`.
+    /// Loads the template at `path`. Its line ends are read as line feeds: the text is
+    /// registered as written, and a carriage return is not stored (TextPolicy), so a file
+    /// saved with Windows line ends registers as the same file saved with Unix ones.
     public static func load(path: String) throws -> AuditTemplate {
         let name = (path as NSString).lastPathComponent
         let data = try InputFile.data(at: path)  // no such file, a folder, permission denied: one line naming the path
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard var text = String(data: data, encoding: .utf8) else {
             throw InputRejected(file: name, problems: [InputProblem(file: name, line: nil, field: nil, reason: "not UTF-8 text")], consequence: "nothing was registered")
+        }
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return try load(text: text, file: name)
     }
