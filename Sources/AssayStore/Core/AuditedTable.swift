@@ -36,9 +36,10 @@ public struct AuditedTable: Sendable, Hashable, CustomStringConvertible {
     public static let moderationSectionGrade = AuditedTable("moderation_section_grade")
     public static let drawReaudit = AuditedTable("draw_reaudit")
     public static let redaction = AuditedTable("redaction")
+    public static let setting = AuditedTable("setting")
 
     /// Every audited table, for checks that walk them all.
     public static let all: [AuditedTable] = [.people, .frame, .frameCase, .draw, .drawStratum, .drawExclusion, .drawCase, .template,
         .audit, .auditAnswer, .auditSectionGrade, .auditAction, .auditAmendment, .escalation, .assignment,
-        .auditImport, .importedAudit, .importedDomainGrade, .reportSecret, .revealLog, .challenge, .moderationSample, .moderationSampleAudit, .moderation, .moderationAnswer, .moderationSectionGrade, .drawReaudit, .redaction]
+        .auditImport, .importedAudit, .importedDomainGrade, .reportSecret, .revealLog, .challenge, .moderationSample, .moderationSampleAudit, .moderation, .moderationAnswer, .moderationSectionGrade, .drawReaudit, .redaction, .setting]
 }

@@ -22,6 +22,7 @@ enum Migrations {
         migrator.registerMigration("v11-hash-chain", migrate: v11HashChain)
         migrator.registerMigration("v12-personal-data", migrate: v12PersonalData)
         migrator.registerMigration("v13-report-index", migrate: v13ReportIndex)
+        migrator.registerMigration("v14-due-dates", migrate: v14DueDates)
         return migrator
     }
 
