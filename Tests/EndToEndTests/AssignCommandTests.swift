@@ -35,7 +35,7 @@ import Testing
 
     @Test func assignSharesEveryCaseOutAndNobodyGetsTheirOwnTeam() throws {
         let result = try lead(["assign", "2026-11", "--auditors", "Ana,ben,Cai"])
-        #expect(result.stdout.contains("Shared 12 cases of 2026-11 among 3 auditors."))
+        #expect(result.stdout.contains("Shared 12 cases of 2026-11 among 3 auditors, due 2026-12-07."))
         let rows = try sample(as: "Lena Lead")
         #expect(rows.count == 12)
         let own = ["Ana": "Alpha Team", "Ben": "Beta Team"]

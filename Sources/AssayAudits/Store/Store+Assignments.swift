@@ -12,6 +12,9 @@ public struct AssignmentSummary: Sendable, Equatable {
     public let caseIDs: [String]
     public let teams: [String]
     public let started: Int
+    /// The due dates of their cases, earliest first (one date unless re-runs without
+    /// `--due` left earlier cases with an earlier date).
+    public let due: [CalendarDate]
 }
 
 /// One drawn case of a month with who audits it and how far the audit has gone: the rows of
@@ -47,14 +50,28 @@ extension Store {
     /// an auditor recorded in `people` as belonging to the case's team — nobody audits their
     /// own team's work. A case whose audit has already started keeps that audit's auditor.
     ///
+    /// Each case is due by `due` when given (every case of the month, those kept by the
+    /// auditor who started them included); otherwise a new assignment gets the month's
+    /// default (its last day plus the `due-days` setting) and an existing one keeps its date,
+    /// so handing a case over does not move its deadline. A `due` before the month begins, or
+    /// before `today`, is a mistake and is refused.
+    ///
     /// One transaction: a refusal (an unknown or repeated auditor, no draw, a team nobody
-    /// may audit) stores nothing. Existing assignment rows are updated, never deleted, so
-    /// the audit log shows each case's hand-over.
+    /// may audit, a due date already past) stores nothing. Existing assignment rows are
+    /// updated, never deleted, so the audit log shows each case's hand-over and each change
+    /// of its due date.
     @discardableResult
-    public func assign(month: Month, auditors names: [String]) throws -> [AssignmentSummary] {
+    public func assign(month: Month, auditors names: [String], due: CalendarDate? = nil,
+                       today: CalendarDate = Today.date()) throws -> [AssignmentSummary] {
         try require([.lead], to: "assign audits")
         let requested = names.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !requested.isEmpty else { throw AssayFailure("assign: name the auditors, e.g. --auditors \"Sam Patel,Ana Ruiz\".") }
+        if let due, due < month.firstDay {
+            throw AssayFailure("assign: --due \(due) is before \(month) begins, the month whose cases are being audited; nothing was assigned.")
+        }
+        if let due, due < today {
+            throw AssayFailure("assign: --due \(due) has already passed (today is \(today)); give a date from today on. Nothing was assigned.")
+        }
         return try write { tx in
             let people = try tx.query { db in
                 try Row.fetchAll(db, sql: "SELECT name, team FROM people").map { (name: $0["name"] as String, team: $0["team"] as String?) }
@@ -70,7 +87,7 @@ extension Store {
                 auditors.append(person)
             }
             guard let drawID = try tx.query({ db in try Self.currentDrawID(db, month: month) }) else {
-                throw AssayFailure("\(month) has no draw yet: draw --month \(month) --size N")
+                throw AssayFailure("\(month) has no draw yet: draw --month \(month) --size N")  // only a lead gets here
             }
             let cases = try tx.query { db in
                 try Row.fetchAll(db, sql: """
@@ -86,26 +103,35 @@ extension Store {
                     .map { ($0["case_id"] as String, $0["auditor"] as String) }, uniquingKeysWith: { first, _ in first })
             }
             let existing = try tx.query { db in
-                Dictionary(try Row.fetchAll(db, sql: "SELECT id, case_id, auditor FROM assignment WHERE draw_id = ?", arguments: [drawID])
-                    .map { ($0["case_id"] as String, (id: $0["id"] as Int64, auditor: $0["auditor"] as String)) }, uniquingKeysWith: { first, _ in first })
+                Dictionary(try Row.fetchAll(db, sql: "SELECT id, case_id, auditor, due FROM assignment WHERE draw_id = ?", arguments: [drawID])
+                    .map { ($0["case_id"] as String, (id: $0["id"] as Int64, auditor: $0["auditor"] as String, due: $0["due"] as String?)) },
+                           uniquingKeysWith: { first, _ in first })
             }
+            let monthsDue = try Self.defaultDue(month, dueDays: tx.query { db in try Store.value(of: .dueDays, in: db) })
 
             let given = try Self.shareOut(cases, among: auditors, startedBy: startedBy.mapValues { name in
                 people.first { Self.sameName($0.name, name) }?.name ?? name
             })
 
             let now = Timestamp.iso8601(Date())
+            var dueOf: [String: CalendarDate] = [:]
             for assignment in given {
                 if let row = existing[assignment.caseID] {
+                    let kept = row.due.flatMap(CalendarDate.init(parsing:))
+                    let newDue = due ?? kept ?? monthsDue
+                    dueOf[assignment.caseID] = newDue
+                    var changes: [(String, (any DatabaseValueConvertible)?)] = []
                     if row.auditor != assignment.auditor {
-                        try tx.update(.assignment, id: row.id, set: [
-                            ("auditor", assignment.auditor), ("assigned_at", now), ("assigned_by", tx.user.name),
-                        ])
+                        changes += [("auditor", assignment.auditor), ("assigned_at", now), ("assigned_by", tx.user.name)]
                     }
+                    if kept != newDue { changes.append(("due", newDue.description)) }
+                    if !changes.isEmpty { try tx.update(.assignment, id: row.id, set: changes) }
                 } else {
+                    let newDue = due ?? monthsDue
+                    dueOf[assignment.caseID] = newDue
                     try tx.insert(into: .assignment, [
                         ("draw_id", drawID), ("case_id", assignment.caseID), ("auditor", assignment.auditor),
-                        ("assigned_at", now), ("assigned_by", tx.user.name),
+                        ("assigned_at", now), ("assigned_by", tx.user.name), ("due", newDue.description),
                     ])
                 }
             }
@@ -124,9 +150,17 @@ extension Store {
                 var teams: [String] = []
                 for item in mine where !teams.contains(item.team) { teams.append(item.team) }
                 return AssignmentSummary(auditor: auditor.name, team: auditor.team, caseIDs: mine.map(\.caseID),
-                                         teams: teams, started: mine.filter(\.started).count)
+                                         teams: teams, started: mine.filter(\.started).count,
+                                         due: Set(mine.compactMap { dueOf[$0.caseID] }).sorted())
             }
         }
+    }
+
+    /// The date a month's assignments fall due when `assign --due` does not say: the month's
+    /// last day plus `dueDays` (the `due-days` setting).
+    public static func defaultDue(_ month: Month, dueDays: Int) throws -> CalendarDate {
+        guard let due = month.lastDay.adding(days: dueDays) else { throw AssayFailure("\(month) plus \(dueDays) days is not a date.") }
+        return due
     }
 
     /// The rule itself (docs/assignment.md), over cases already in team-then-id order: who
@@ -162,12 +196,12 @@ extension Store {
     /// auditor and audit status; with `auditor`, only the cases that are theirs. Refuses a
     /// month without a draw.
     public func assignedCases(month: Month, auditor: String? = nil) throws -> [AssignedCase] {
-        try read { db in
-            guard let drawID = try Self.currentDrawID(db, month: month) else {
-                throw AssayFailure("\(month) has no draw yet: draw --month \(month) --size N")
-            }
+        let found = try read { db -> [AssignedCase]? in
+            guard let drawID = try Self.currentDrawID(db, month: month) else { return nil }
             return try Self.assignedCases(db, drawID: drawID, month: month, auditor: auditor)
         }
+        guard let found else { throw noDrawYet(month) }  // worded for the user's role
+        return found
     }
 
     /// An auditor's queue: the cases of `month`'s current draw that are theirs (their

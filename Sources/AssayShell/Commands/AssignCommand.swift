@@ -13,6 +13,8 @@ struct AssignCommand: AssayCommand {
             Teams in order, cases by id within a team, one auditor after another across all \
             teams; an auditor is skipped for cases of the team recorded for them in `people`. \
             Run it again to re-share: a case whose audit has started keeps its auditor. \
+            Each case is due by --due DATE, else (new cases) the month's last day plus the \
+            due-days setting (`settings`); a re-run without --due keeps each case's date. \
             See docs/assignment.md.
             """)
 
@@ -22,24 +24,34 @@ struct AssignCommand: AssayCommand {
     @Option(help: ArgumentHelp("The auditors, comma-separated, as named in `people`.", valueName: "names"))
     var auditors: String
 
+    @Option(help: ArgumentHelp("The day every case of the month is to be submitted by (default: the month's last day plus the due-days setting).", valueName: "yyyy-mm-dd"))
+    var due: String?
+
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
         guard let parsed = Month(month) else { throw AssayFailure("assign \(month): write the month as YYYY-MM.") }
+        var dueDate: CalendarDate?
+        if let due {
+            guard let date = CalendarDate(parsing: due) else { throw AssayFailure("assign --due \(due): write the date as YYYY-MM-DD (or DD/MM/YYYY).") }
+            dueDate = date
+        }
         let names = auditors.split(separator: ",").map { String($0) }
-        let shared = try session.store().assign(month: parsed, auditors: names)
+        let shared = try session.store().assign(month: parsed, auditors: names, due: dueDate, today: Today.date())
         session.emit(Listing(
-            columns: [Column("auditor"), Column("own_team"), Column("cases"), Column("started"), Column("teams"), Column("case_ids")],
+            columns: [Column("auditor"), Column("own_team"), Column("cases"), Column("started"), Column("due"), Column("teams"), Column("case_ids")],
             rows: shared.map { s in
                 [.text(s.auditor), .optional(s.team), .int(s.caseIDs.count), .int(s.started),
-                 .list(s.teams.map(Cell.text)), .list(s.caseIDs.map(Cell.text))]
+                 .list(s.due.map { .text($0.description) }), .list(s.teams.map(Cell.text)), .list(s.caseIDs.map(Cell.text))]
             }), as: output)
         if output.format == .table {
             let total = shared.reduce(0) { $0 + $1.caseIDs.count }
             let named = names.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count
             let kept = shared.reduce(0) { $0 + $1.started }
             let keptNote = kept == 0 ? "" : " \(kept) already started \(kept == 1 ? "stays" : "stay") with \(kept == 1 ? "its" : "their") auditor."
-            session.write("\nShared \(total) \(total == 1 ? "case" : "cases") of \(parsed) among \(named) \(named == 1 ? "auditor" : "auditors").\(keptNote)\n")
+            let dues = Set(shared.flatMap(\.due)).sorted()
+            let dueNote = dues.count == 1 ? ", due \(dues[0])" : dues.isEmpty ? "" : ", due \(dues.first!) to \(dues.last!)"
+            session.write("\nShared \(total) \(total == 1 ? "case" : "cases") of \(parsed) among \(named) \(named == 1 ? "auditor" : "auditors")\(dueNote).\(keptNote)\n")
         }
     }
 }

@@ -32,8 +32,7 @@ extension Store {
             return try Row.fetchOne(db, sql: "SELECT * FROM frame ORDER BY id DESC LIMIT 1")
         }
         guard let found else {
-            throw AssayFailure(id.map { "There is no frame \($0); `frames` lists them." }
-                ?? "No register has been imported yet: import cases FILE.csv")
+            throw id.map { AssayFailure("There is no frame \($0); `frames` lists them.") } ?? noRegisterYet()
         }
         return Frame(row: found)
     }
