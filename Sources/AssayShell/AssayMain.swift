@@ -57,7 +57,11 @@ public enum AssayMain {
             session.notice("\(error)")
             return 1
         }
+        // Open on the user's work, and say what it is (docs/shell.md, "Opening").
+        let start = session.startingPoint()
+        session.month = start.month
         session.write("Assay — \(session.databasePath) as \(session.identity.name). Type help for commands, quit or Ctrl-D to leave.\n")
+        session.write(start.text)
         loop.run(ReadlineSource(session: session, historyPath: HistoryFile.path()))
         return 0
     }
