@@ -18,10 +18,12 @@ import Testing
         audit = try fx.lead.openAudit(of: theCase, template: fx.mini, unsampled: false).audit
     }
 
-    func date(_ text: String) -> CalendarDate { CalendarDate(parsing: text)! }
+    /// The day `n` days from today (UTC): an action may not fall due before the day it is
+    /// raised (ActionDueDate), so the tests' due dates are counted from today.
+    func inDays(_ n: Int) -> CalendarDate { CalendarDate(dayNumber: ActionDueDate.day().dayNumber + n)! }
 
     @Test func anActionCarriesItsCaseAndTeamAndStartsOpen() throws {
-        let id = try fx.lead.raiseAction(auditID: audit.id, what: "Update the chronology", owner: "Tam Manager", due: date("2026-12-01"))
+        let id = try fx.lead.raiseAction(auditID: audit.id, what: "Update the chronology", owner: "Tam Manager", due: inDays(1))
         let action = try fx.lead.action(id: id)
         #expect(action.caseID == audit.caseID)
         #expect(action.team == "CP North")
@@ -32,19 +34,19 @@ import Testing
     }
 
     @Test func overdueMeansOpenAndPastItsDueDate() throws {
-        let late = try fx.lead.raiseAction(auditID: audit.id, what: "A", owner: "Tam", due: date("2026-11-10"))
-        let closed = try fx.lead.raiseAction(auditID: audit.id, what: "B", owner: "Tam", due: date("2026-11-05"))
-        _ = try fx.lead.raiseAction(auditID: audit.id, what: "C", owner: "Uma", due: date("2026-12-10"))
-        try fx.lead.closeAction(id: closed, as: .done, note: "Chronology updated 2026-11-20.")
-        #expect(try fx.lead.actions(ActionFilter(overdueAsOf: date("2026-11-30"))).map(\.id) == [late])
-        #expect(try fx.lead.actions(ActionFilter(overdueAsOf: date("2026-11-10"))).isEmpty)  // due that day is not yet late
+        let late = try fx.lead.raiseAction(auditID: audit.id, what: "A", owner: "Tam", due: inDays(10))
+        let closed = try fx.lead.raiseAction(auditID: audit.id, what: "B", owner: "Tam", due: inDays(5))
+        _ = try fx.lead.raiseAction(auditID: audit.id, what: "C", owner: "Uma", due: inDays(40))
+        try fx.lead.closeAction(id: closed, as: .done, note: "Chronology updated.")
+        #expect(try fx.lead.actions(ActionFilter(overdueAsOf: inDays(30))).map(\.id) == [late])
+        #expect(try fx.lead.actions(ActionFilter(overdueAsOf: inDays(10))).isEmpty)  // due that day is not yet late
         #expect(try fx.lead.actions(ActionFilter(owner: "uma")).map(\.what) == ["C"])
         #expect(try fx.lead.actions(ActionFilter(status: .done)).map(\.id) == [closed])
         #expect(try fx.lead.actions(ActionFilter(team: "Front Door")).isEmpty)
     }
 
     @Test func anActionClosesOnceWithANote() throws {
-        let id = try fx.lead.raiseAction(auditID: audit.id, what: "A", owner: "Tam", due: date("2026-12-01"))
+        let id = try fx.lead.raiseAction(auditID: audit.id, what: "A", owner: "Tam", due: inDays(1))
         #expect(throws: AssayFailure.self) { try fx.lead.closeAction(id: id, as: .done, note: "  ") }
         try fx.lead.closeAction(id: id, as: .cancelled, note: "Case closed on 2026-11-25.")
         let error = #expect(throws: AssayFailure.self) { try fx.lead.closeAction(id: id, as: .done, note: "Done anyway") }
@@ -63,8 +65,8 @@ import Testing
                        Answer(questionID: "assessment", value: "2", grade: .good, skipped: false, evidence: nil, reason: nil)]
         let other = try fx.lead.auditedCase(fx.drawnCase(team: "Front Door"), month: fx.november, unsampled: false, fallbackMonth: fx.november)
         let submitted = try ana.submitInOneStep(other, template: fx.mini, unsampled: false, answers: answers, overall: .good, reason: nil, actions: [])
-        let id = try ana.raiseAction(auditID: submitted, what: "Share the plan with school", owner: "Wyn Worker", due: date("2026-12-15"))
+        let id = try ana.raiseAction(auditID: submitted, what: "Share the plan with school", owner: "Wyn Worker", due: inDays(14))
         #expect(try ana.action(id: id).team == "Front Door")
-        #expect(throws: AssayFailure.self) { try ana.raiseAction(auditID: 9999, what: "X", owner: "Y", due: date("2026-12-15")) }
+        #expect(throws: AssayFailure.self) { try ana.raiseAction(auditID: 9999, what: "X", owner: "Y", due: inDays(14)) }
     }
 }

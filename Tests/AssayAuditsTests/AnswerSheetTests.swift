@@ -37,7 +37,7 @@ import Testing
         actions:
           - what: Review the plan with the family
             owner: Wyn Worker
-            due: 2026-12-15
+            due: 2099-12-15
 
         """
 
@@ -95,7 +95,7 @@ import Testing
         #expect(sheet.actions.count == 1)
         #expect(sheet.actions.first?.what == "Review the plan with the family")
         #expect(sheet.actions.first?.owner == "Wyn Worker")
-        #expect(sheet.actions.first?.due == CalendarDate(year: 2026, month: 12, day: 15))
+        #expect(sheet.actions.first?.due == CalendarDate(year: 2099, month: 12, day: 15))
         #expect(try AnswerSheet.templateID(path: dir.file("answers.yaml")) == "mini")
     }
 
@@ -163,7 +163,7 @@ import Testing
     }
 
     @Test func aBadActionDueDateIsReportedOnItsLine() throws {
-        let text = goodYAML(replacing: "due: 2026-12-15", with: "due: 2026-12-32")
+        let text = goodYAML(replacing: "due: 2099-12-15", with: "due: 2026-12-32")
         let found = problems(text)
         #expect(found.count == 1)
         #expect(found.first?.line == Self.line(of: "due: 2026-12-32", in: text))

@@ -26,7 +26,7 @@ import Testing
             "last-visit": "2026-10-28"
           },
           "overall": 2,
-          "actions": [{"what": "Review", "owner": "Wyn Worker", "due": "2026-12-15"}]
+          "actions": [{"what": "Review", "owner": "Wyn Worker", "due": "2099-12-15"}]
         }
         """
 

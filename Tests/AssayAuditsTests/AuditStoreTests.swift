@@ -80,7 +80,7 @@ import Testing
         Answer(questionID: "plan-type", value: nil, grade: nil, skipped: true, evidence: nil, reason: nil),
     ]
 
-    static let action = (what: "Review the plan with the family", owner: "Wyn Worker", due: CalendarDate(year: 2026, month: 12, day: 15)!)
+    static let action = (what: "Review the plan with the family", owner: "Wyn Worker", due: CalendarDate(year: 2099, month: 12, day: 15)!)
 
     // MARK: 1. Opening and resuming
 

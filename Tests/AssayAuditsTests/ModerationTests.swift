@@ -125,7 +125,7 @@ import Testing
         let sheet = try ModerationSheet.read(path: write("acts.yaml", Self.moderatorSheet + """
 
             actions:
-              - {what: Hold a strategy discussion, owner: Team manager, due: 2026-12-10}
+              - {what: Hold a strategy discussion, owner: Team manager, due: 2099-12-10}
             """), template: template)
         try mo.moderate(auditID: row.auditID, template: template, sheet: sheet)
         let actions = try fixture.lead.actions(auditID: row.auditID)

@@ -34,7 +34,7 @@ import Testing
         let dir = TemporaryDirectory()
         let (store, drawn, _) = try EvidenceReportTests.fixture(dir)
         let a1 = try #require(try store.audit(caseID: drawn[0], month: Self.november))
-        let chased = try store.raiseAction(auditID: a1.id, what: "Risk analysis", owner: "TM", due: CalendarDate(year: 2026, month: 11, day: 20)!)
+        let chased = try store.raiseAction(auditID: a1.id, what: "Risk analysis", owner: "TM", due: EvidenceReportTests.inDays(14))
         try store.closeAction(id: chased, as: .done, note: "Analysis written.")
 
         let again = try Self.reaudit(store, drawn[0], risk: .inadequate, plan: .inadequate)

@@ -15,6 +15,10 @@ import Testing
 @Suite struct EvidenceReportTests {
     static let november = Month("2026-11")!
 
+    /// `n` days after today (UTC): actions may not fall due before the day they are raised,
+    /// so their due dates, and the day the team page judges overdue at, count from today.
+    static func inDays(_ n: Int) -> CalendarDate { CalendarDate(dayNumber: ActionDueDate.day().dayNumber + n)! }
+
     static func item(_ team: String, _ domain: String, section: Int, question: Int = 0, _ grade: Grade, audit: Int64,
                      month: Month = november) -> GradeEvidence {
         GradeEvidence(auditID: audit, caseID: "C\(audit)", month: month, team: team, locality: "North", domain: domain,
@@ -112,7 +116,7 @@ import Testing
         try submit(drawn[2], answers(risk: .inadequate, plan: .good, riskEvidence: "   "))
         // X1: an ad-hoc audit, left out.
         try submit("X1", unsampled: true, answers(risk: .inadequate, plan: .inadequate, riskEvidence: "Ad hoc."),
-                   actions: [("Overdue", "TM", CalendarDate(year: 2026, month: 1, day: 5)!), ("Not yet", "TM", CalendarDate(year: 2027, month: 1, day: 5)!)])
+                   actions: [("Overdue", "TM", Self.inDays(1)), ("Not yet", "TM", Self.inDays(400))])
         // B2: opened but not submitted, left out.
         let b2 = try store.auditedCase(drawn[3], month: Self.november, unsampled: false, fallbackMonth: Self.november)
         let opened = try store.openAudit(of: b2, template: template, unsampled: false)
@@ -145,7 +149,8 @@ import Testing
         let dir = TemporaryDirectory()
         let (store, _, inProgress) = try Self.fixture(dir)
         _ = try store.raiseEscalation(auditID: inProgress, concern: "Unsafe now.", escalatedTo: "Duty manager")
-        let today = CalendarDate(year: 2026, month: 12, day: 2)!
+        // 331 days after "Overdue" fell due; "Not yet" is due later still.
+        let today = Self.inDays(1 + 331)
         let alpha = try store.teamReport(team: "Alpha", month: Self.november, months: 3, today: today)
         let beta = try store.teamReport(team: "Beta", month: Self.november, months: 3, today: today)
         #expect(alpha.openEscalations.isEmpty && beta.openEscalations.count == 1)

@@ -78,6 +78,12 @@ enum AuditWorkspace {
         try work.assay.run(["--db", "qa.db", "--as", user] + arguments)
     }
 
+    /// `assay --db qa.db --as USER ARGS` with the clock at `instant` (UTC): on a past day.
+    @discardableResult
+    static func run(_ work: Workspace, as user: String, at instant: String, _ arguments: [String]) throws -> AssayBinary.Result {
+        try work.assay.run(at: instant, ["--db", "qa.db", "--as", user] + arguments)
+    }
+
     /// The parsed stdout of a `--format json` command that must succeed.
     static func json(_ work: Workspace, as user: String = lead, _ arguments: [String]) throws -> Any {
         let result = try run(work, as: user, arguments + ["--format", "json"])
@@ -138,7 +144,7 @@ enum AuditWorkspace {
         actions:
           - what: Review the child-in-need plan
             owner: Team manager, Alpha Team
-            due: 2026-12-15
+            due: 2099-12-15
 
         """
 
@@ -179,7 +185,7 @@ enum AuditWorkspace {
         #expect(answers["risk"]?["answered_by"] as? String == "Ana")
         let actions = record["actions"] as? [[String: Any]] ?? []
         #expect(actions.count == 1)
-        #expect(actions.first?["due"] as? String == "2026-12-15")
+        #expect(actions.first?["due"] as? String == "2099-12-15")
     }
 
     @Test func aBadAnswersFileIsRefusedWithFileLineAndFieldAndNothingIsStored() throws {

@@ -9,8 +9,10 @@ import Testing
 
     init() throws {
         try AuditWorkspace.prepare(work)
-        work.write("c1.yaml", AuditCommandTests.goodAnswers.replacingOccurrences(of: "due: 2026-12-15", with: "due: 2026-11-20"))
-        let submitted = try AuditWorkspace.run(work, as: "Ana", ["audit", "C1", "--template", "mini", "--answers", "c1.yaml"])
+        // Audited on 10 November with an action due on the 20th: overdue by the month's end. An
+        // action may not be raised already overdue, so the audit is submitted on that past day.
+        work.write("c1.yaml", AuditCommandTests.goodAnswers.replacingOccurrences(of: "due: 2099-12-15", with: "due: 2026-11-20"))
+        let submitted = try AuditWorkspace.run(work, as: "Ana", at: "2026-11-10 09:00:00", ["audit", "C1", "--template", "mini", "--answers", "c1.yaml"])
         try #require(submitted.status == 0, "\(submitted.stderr)")
         auditID = try #require(try AuditWorkspace.audits(work).first?["audit_id"] as? Int)
     }

@@ -19,7 +19,7 @@ import Testing
         actions:
           - what: Review the child-in-need plan
             owner: Team manager, Alpha Team
-            due: 2026-12-15
+            due: 2099-12-15
 
         """
 
@@ -43,7 +43,7 @@ import Testing
         #expect(never.status != 0)
         #expect(never.stderr.contains("no submitted audit before 2026-12"), "\(never.stderr)")
 
-        work.write("c1-again.yaml", Self.inadequate.replacingOccurrences(of: "actions:\n  - what: Review the child-in-need plan\n    owner: Team manager, Alpha Team\n    due: 2026-12-15\n", with: ""))
+        work.write("c1-again.yaml", Self.inadequate.replacingOccurrences(of: "actions:\n  - what: Review the child-in-need plan\n    owner: Team manager, Alpha Team\n    due: 2099-12-15\n", with: ""))
         let again = try AuditWorkspace.run(work, as: "Ana", ["audit", "C1", "--reaudit", "--month", "2026-12", "--template", "mini", "--answers", "c1-again.yaml"])
         try #require(again.status == 0, "\(again.stderr)")
         let audits = try AuditWorkspace.audits(work)
@@ -67,7 +67,7 @@ import Testing
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("C1 · Alpha Team"), "\(text.stdout)")
         #expect(text.stdout.contains("Still inadequate: Planning [plan], Safety [safety]"), "\(text.stdout)")
-        #expect(text.stdout.contains("done · due 2026-12-15"), "\(text.stdout)")
+        #expect(text.stdout.contains("done · due 2099-12-15"), "\(text.stdout)")
         // November has nothing earlier: no drift.
         let november = try #require(try AuditWorkspace.json(work, ["report", "drift", "--month", "2026-11"]) as? [[String: Any]])
         #expect(november.isEmpty)

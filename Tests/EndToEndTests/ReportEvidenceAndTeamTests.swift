@@ -3,8 +3,9 @@ import Testing
 
 /// `report evidence` and `report team` through the built binary, on a database worked out
 /// by hand: team Alpha has 10 cases and team Beta 4, two drawn from each. The first Alpha
-/// case drawn is audited inadequate with evidence on both grade questions and two actions
-/// (one long overdue); the others are good, with evidence that must not appear.
+/// case drawn is audited inadequate on 5 November with evidence on both grade questions and two
+/// actions (one due on the 15th, overdue since); the others are good, with evidence that must
+/// not appear.
 @Suite struct ReportEvidenceAndTeamTests {
     let work = Workspace()
     static let lead = "Lena Lead"
@@ -19,6 +20,7 @@ import Testing
         work.write("cases.csv", rows.joined(separator: "\n") + "\n")
         work.write("mini.yaml", AuditWorkspace.template)
         for command in [
+            ["init"],
             ["import", "cases", "cases.csv", "--as-of", "2026-11-01"],
             ["draw", "--month", "2026-11", "--per-stratum", "2", "--by", "team", "--seed", "report"],
             ["template", "register", "mini.yaml"],
@@ -51,7 +53,7 @@ import Testing
                     actions:
                       - what: Write a chronology
                         owner: Team manager, Alpha
-                        due: 2020-01-15
+                        due: 2026-11-15
                       - what: Add timescales to the plan
                         owner: Team manager, Alpha
                         due: 2099-12-31
@@ -61,7 +63,11 @@ import Testing
                 file = "answers:\n  risk:\n    value: g\n    evidence: Sound analysis of risk.\n  seen: yes\n  plan-quality: g\noverall: g\n"
             }
             work.write("\(id).yaml", file)
-            let result = try Self.run(work, ["audit", id, "--template", "mini", "--answers", "\(id).yaml"])
+            // Audited on 5 November, so its chronology (due on the 15th) is overdue now: an
+            // action may not be raised already overdue.
+            var assay = work.assay
+            assay.environment["ASSAY_TEMPLATES"] = work.file("no-shipped-templates")
+            let result = try assay.run(at: "2026-11-05 09:00:00", ["--db", "qa.db", "--as", Self.lead, "audit", id, "--template", "mini", "--answers", "\(id).yaml"])
             try #require(result.status == 0, "\(id): \(result.stderr)")
         }
     }
@@ -194,8 +200,8 @@ import Testing
         let overdue = try #require(page["overdue_actions"] as? [[String: Any]])
         #expect(overdue.count == 1)
         #expect(overdue.first?["what"] as? String == "Write a chronology")
-        #expect(overdue.first?["due"] as? String == "2020-01-15")
-        #expect((overdue.first?["days_overdue"] as? Int ?? 0) > 2000)
+        #expect(overdue.first?["due"] as? String == "2026-11-15")
+        #expect((overdue.first?["days_overdue"] as? Int ?? 0) >= 19)  // today is 2026-12-04 or later
         #expect(Self.isPseudonym(overdue.first?["case"] as? String))
 
         let evidence = try #require(try json(["report", "evidence"]) as? [[String: Any]])

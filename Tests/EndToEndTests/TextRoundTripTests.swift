@@ -52,7 +52,7 @@ import Testing
                 "note": "N " + nasty,
             ],
             "overall": 4, "reason": "O " + nasty,
-            "actions": [["what": "A " + nasty, "owner": "Ow " + nasty, "due": "2026-12-15"]],
+            "actions": [["what": "A " + nasty, "owner": "Ow " + nasty, "due": "2099-12-15"]],
         ]
         let text = String(decoding: try JSONSerialization.data(withJSONObject: answers), as: UTF8.self)
         work.write("c1.json", text)

@@ -118,6 +118,11 @@ public struct AnswerSheet {
             let what = fields.string("what", kind: .paragraph), owner = fields.string("owner"), dueText = fields.string("due")
             let due = dueText.flatMap(CalendarDate.init(parsing:))
             if let dueText, due == nil { report(fields.node("due")?.mark?.line, "due", "\"\(dueText)\" is not a date (yyyy-mm-dd)") }
+            // Raised when the file is submitted, today: not due before then (ActionDueDate).
+            if let due, let problem = ActionDueDate.problem(due: due, raisedOn: ActionDueDate.day()) {
+                report(fields.node("due")?.mark?.line, "due", problem)
+                continue
+            }
             if let what, let owner, let due { actions.append((what, owner, due)) }
         }
         // The rules every submission meets, as the guided shell applies them. A value that

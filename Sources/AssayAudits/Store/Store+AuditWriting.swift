@@ -357,10 +357,13 @@ extension Store {
 
     @discardableResult
     static func insertAction(_ tx: AuditedWriter, auditID: Int64, what: String, owner: String, due: CalendarDate) throws -> Int64 {
+        // Every way of raising an action checks its due date first; this is the last line (ActionDueDate).
+        let now = Date()
+        try ActionDueDate.check(due, raisedAt: now)
         let team = try tx.query { db in try String.fetchOne(db, sql: "SELECT team FROM audit WHERE id = ?", arguments: [auditID]) }
         return try tx.insert(into: .auditAction, [
             ("audit_id", auditID), ("team", team), ("what", what), ("owner", owner), ("due", due.description),
-            ("raised_at", Timestamp.iso8601(Date())), ("raised_by", tx.user.name), ("status", AuditAction.Status.open.rawValue),
+            ("raised_at", Timestamp.iso8601(now)), ("raised_by", tx.user.name), ("status", AuditAction.Status.open.rawValue),
         ])
     }
 

@@ -234,6 +234,10 @@ final class GuidedAudit {
                 session.write("\"\(text)\" is not a date; write it as yyyy-mm-dd (empty to cancel).\n")
                 continue
             }
+            if let problem = ActionDueDate.problem(due: due, raisedOn: ActionDueDate.day()) {
+                session.write("Due \(problem) (empty to cancel).\n")
+                continue
+            }
             try store.addAction(auditID: auditID, what: what, owner: owner, due: due)
             return .stay(redraw: true)
         }

@@ -42,6 +42,17 @@ struct AssayBinary {
         try Self.runTool([Self.path] + arguments, in: directory, environment: environment, input: input)
     }
 
+    /// Runs `assay ARGS` with the clock set to `instant` ("2026-11-10 09:00:00", UTC) and
+    /// ticking from there, by libfaketime (`faketime`, installed by Scripts/setup): how a test
+    /// makes something happen on a past day — an action raised before it fell due, so that it
+    /// is overdue now — when Assay itself takes "now" only from the system clock.
+    @discardableResult
+    func run(at instant: String, _ arguments: [String], input: String = "") throws -> Result {
+        var environment = environment
+        environment["TZ"] = "UTC"
+        return try Self.runTool(["faketime", "-f", "@" + instant, Self.path] + arguments, in: directory, environment: environment, input: input)
+    }
+
     /// Runs assay under a file-size limit (`ulimit -f`, in 1 KB blocks): how the tests make a
     /// disk "fill up" at a chosen size. Killed by SIGXFSZ, the status would be 25, not 1.
     func runWithFileSizeLimit(_ blocks: Int, _ arguments: [String]) throws -> Result {
