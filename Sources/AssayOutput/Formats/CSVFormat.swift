@@ -18,9 +18,15 @@ public struct CSVFormat: OutputFormat {
     }
 
     public func render(_ listing: Listing, style: TerminalStyle) -> String {
+        // A group column's keys are those of all its rows, in the order first seen: a report's
+        // first row is often the authority's, whose group is empty (`{}`), and the groups'
+        // fields must still get their own columns.
         let groupKeys: [[String]] = listing.columns.indices.map { i in
-            for row in listing.rows { if case .group(let fields) = row[i] { return fields.map(\.key) } }
-            return []
+            var keys: [String] = []
+            for row in listing.rows {
+                if case .group(let fields) = row[i] { keys += fields.map(\.key).filter { !keys.contains($0) } }
+            }
+            return keys
         }
         var header: [String] = []
         for (i, column) in listing.columns.enumerated() {
