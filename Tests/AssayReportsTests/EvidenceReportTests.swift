@@ -162,6 +162,12 @@ import Testing
         #expect(alpha.rate?.estimate.audited == 2 && beta.rate?.estimate.audited == 1)
         #expect(alpha.authority?.estimate.audited == 3)
         #expect(alpha.trend?.months.map(\.month) == [Self.november])
+        // Month by month over the window (the page's table and its CSV): every month, the
+        // report month's figures those of the rates above.
+        #expect(alpha.teamMonths.map(\.month) == alpha.window.months && alpha.authorityMonths.map(\.month) == alpha.window.months)
+        #expect(alpha.teamMonths.map(\.audited) == [0, 0, 2] && alpha.teamMonths.first?.estimate == nil)
+        #expect(alpha.teamMonths.last?.estimate?.rate == alpha.rate?.estimate.rate)
+        #expect(alpha.authorityMonths.last?.audited == 3 && alpha.authorityMonths.last?.estimate?.rate == alpha.authority?.estimate.rate)
         #expect(alpha.window.from == Self.november.adding(months: -2))
         #expect(alpha.domains.map(\.domain).sorted() == ["plan", "safety"])
         #expect(alpha.domains.first { $0.domain == "safety" }?.title == "Safety")

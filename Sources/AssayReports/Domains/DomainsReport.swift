@@ -117,8 +117,9 @@ public struct DomainsReport: Sendable {
         var notes = [
             "Raw shares of the audits that graded each domain (no weighting, no interval): domain grades describe the audits, "
                 + "they do not estimate the authority's cases. Weighted rates with intervals: report rates.",
-            "Weakest: the three domains with the largest share graded requires improvement or inadequate authority-wide "
-                + "(ties: larger share inadequate, then id).",
+            "Weakest: among the domains graded in at least \(WeakestDomains.minimumGraded) audits of the period (a share from fewer "
+                + "can lead on chance alone), the three with the largest share graded requires improvement or inadequate "
+                + "authority-wide (ties: larger share inadequate, then id). Pool months (--from, --to) to rank more.",
         ]
         if auditsWithoutDomainGrades > 0 {
             notes.append("\(auditsWithoutDomainGrades) of \(audits) audits carry no domain grades (e.g. imported without domain columns) and are in no row.")

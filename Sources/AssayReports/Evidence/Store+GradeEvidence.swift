@@ -53,15 +53,7 @@ extension Store {
         return out
     }
 
-    /// The domains (template sections) of the registered templates, id → title, the title
-    /// from the latest version that has the section. For naming and checking `--domain`.
-    public func registeredDomains() throws -> [String: String] {
-        var titles: [String: String] = [:]
-        for registered in try registeredTemplates() {  // by id, then version: later versions win
-            for section in try template(id: registered.templateID, version: registered.version).sections {
-                titles[section.id] = section.title
-            }
-        }
-        return titles
-    }
+    /// The domains (template sections) of the registered templates, id → the title reports
+    /// print for it (`DomainTitles`: the title most templates give the id).
+    public func registeredDomains() throws -> [String: String] { try domainTitles().titles }
 }

@@ -1,5 +1,6 @@
 import AssayCore
 import AssayStatistics
+import Foundation
 
 /// `report funnel`: each team's (or locality's) inadequate rate over a window of months,
 /// set against its number of audits, with exact binomial 95% and 99.8% limits around the
@@ -50,6 +51,36 @@ public struct FunnelReport: Sendable {
     /// Whether the groups are over-dispersed (then the inflated limits and flags apply).
     public var isOverdispersed: Bool { plot?.inflationFactor != nil }
 
+    /// How many of the groups would lie outside each pair of limits by chance alone, were
+    /// every group's true rate the authority's: at most one in 20 outside the 95% limits (one
+    /// in 40 on each side) and one in 500 outside the 99.8% limits. "At most": exact binomial
+    /// limits on counts are conservative, so fewer stray by chance than these shares.
+    public var expectedByChance: (outside95: Double, outside998: Double) {
+        (0.05 * Double(rows.count), 0.002 * Double(rows.count))
+    }
+
+    /// The groups, as a reader names them: "team" and "teams", "locality" and "localities".
+    public var groupNoun: (one: String, many: String) {
+        switch grouping.fields {
+        case [.team]: ("team", "teams")
+        case [.locality]: ("locality", "localities")
+        default: ("group", "groups")
+        }
+    }
+
+    /// The flags chance alone would raise, in words: a reader who sees one team outside the
+    /// 95% limits among twenty should know that one is what chance gives.
+    public var chanceNote: String {
+        let (outside95, outside998) = expectedByChance
+        func about(_ x: Double) -> String {
+            x < 0.01 ? "under 0.01" : "about " + x.formatted(.number.precision(.fractionLength(x < 0.1 ? 2 : x < 10 ? 1 : 0)).grouping(.never))
+        }
+        return "By chance alone, even if every \(groupNoun.one) had the authority's rate, up to 1 \(groupNoun.one) in 20 would lie "
+            + "outside the 95% limits (1 in 40 above, 1 in 40 below) and 1 in 500 outside the 99.8% limits: "
+            + "of these \(rows.count) \(rows.count == 1 ? groupNoun.one : groupNoun.many), \(about(outside95)) and \(about(outside998)). "
+            + "A flag is a reason to look at the cases, not a verdict."
+    }
+
     /// The groupings a funnel accepts: those every audit belongs to.
     public static func check(_ grouping: ReportGrouping) throws {
         guard !grouping.fields.contains(.service) else {
@@ -96,16 +127,21 @@ public struct FunnelReport: Sendable {
 
     public var footnotes: [String] {
         var notes = [
-            "Raw counts over the window (each audit counts once). Limits: exact binomial 95% and 99.8% around the authority rate, "
-                + "with Spiegelhalter's interpolation (2005); a group is flagged by the exact binomial test the limits draw.",
+            "More than expected: more inadequate audits than the authority's rate would give a \(groupNoun.one) of that many audits, "
+                + "beyond what chance explains; fewer than expected: fewer, beyond chance (good practice to learn from, or kinder grading: "
+                + "worth a look, not an alarm). Raw counts over the window, each audit once. Limits: exact binomial 95% and 99.8% "
+                + "around the authority's rate, with Spiegelhalter's interpolation (2005); a group is flagged by the exact binomial test "
+                + "the limits draw.",
         ]
+        if !rows.isEmpty { notes.append(chanceNote) }
         if let od = plot?.overdispersion {
             if od.isOverdispersed {
-                notes.append("Over-dispersed: the groups vary more than chance allows (φ from 10%-winsorised z-scores; "
-                    + "I·φ against χ² at p < 0.05). Inflated limits (normal, variance × φ) show which groups stand out "
-                    + "even so; flag_inflated reads against them.")
+                notes.append("Over-dispersed: the \(groupNoun.many) differ among themselves more than chance allows, so wider limits "
+                    + "allowing for that spread show which stand out even so (inflated limits: normal, variance × φ, φ from "
+                    + "10%-winsorised z-scores, I·φ against χ² at p < 0.05; flag_inflated reads against them).")
             } else {
-                notes.append("Not over-dispersed (I·φ against χ² at p < 0.05): the exact limits apply, with no inflated ones.")
+                notes.append("Not over-dispersed: the \(groupNoun.many) differ no more than chance allows (I·φ against χ² at p < 0.05), "
+                    + "so the exact limits apply, with no inflated ones.")
             }
         } else if plot != nil {
             notes.append("Fewer than two groups, or an authority rate of 0 or 1: no over-dispersion to estimate.")

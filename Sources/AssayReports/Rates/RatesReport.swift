@@ -46,14 +46,21 @@ public struct RatesReport: Sendable {
         self.rows = rows
     }
 
-    /// What a reader must know to read the figures right.
+    /// What a reader must know to read the figures right, in plain words first and the
+    /// method's name after (docs/reports.md, "Numbers for people").
     public var footnotes: [String] {
         var notes = [
-            "Rates are weighted estimates from the stratified sample (each audit stands for N_h/n_h cases); "
-                + "k of n are the raw counts. Intervals are 95%; ci_method names the rule (docs/statistics.md).",
+            "Rate: the estimated share of cases that are inadequate, weighted for how cases were drawn: an audit counts for "
+                + "as many cases as its stratum (by default its team and locality) had for each case drawn from it, "
+                + "so the rate can differ from inadequate ÷ audited. "
+                + "Under \(ShareText.fewestForPercent) audits the counts are shown (\"1 of 3\"), not a percentage.",
+            "95% interval: the range the true rate most likely lies in; the fewer the audits, the wider. It can start near 0% "
+                + "(\"<1%\") even when an audit was inadequate, because one inadequate case among a few weighted audits "
+                + "cannot rule out a true rate close to nothing. The interval method names the rule (docs/statistics.md).",
         ]
         if grouping != nil {
-            notes.append("pooled_rate: each group's rate shrunk towards the authority's raw rate (beta-binomial empirical Bayes), so small groups are not ranked on noise.")
+            notes.append("Pooled rate: each group's rate drawn towards the authority's, the more so the fewer its audits, "
+                         + "so a team with few audits is not ranked on chance (beta-binomial empirical Bayes).")
         }
         if includesHistory {
             notes.append("Includes audits imported from before Assay: each counts as a simple random sample within its month (weight 1, no finite-population correction).")

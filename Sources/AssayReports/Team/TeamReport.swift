@@ -1,5 +1,6 @@
 import AssayAudits
 import AssayCore
+import AssayStatistics
 import AssayStore
 
 /// `report team TEAM`: one team's page — its inadequate rate this month with its interval
@@ -36,6 +37,15 @@ public struct TeamReport: Sendable {
         public let daysOverdue: Int
     }
 
+    /// One month of the window for the team or the authority: its raw counts, and its
+    /// weighted estimate (its row of `report rates --month M --by team`; nil without audits).
+    public struct MonthFigures: Sendable {
+        public let month: Month
+        public let audited: Int
+        public let inadequate: Int
+        public let estimate: RateEstimate?
+    }
+
     public let team: String
     public let month: Month
     /// The trend's window: `months` months ending at `month`.
@@ -46,6 +56,10 @@ public struct TeamReport: Sendable {
     public let authority: RatesReport.Row?
     /// The team's row of `report trend --by team` over the window (nil: no audits in it).
     public let trend: TrendReport.Row?
+    /// Every month of the window, the team's figures and the authority's: the page's month by
+    /// month table and its CSV (one design per month, as the HTML report's team charts).
+    public let teamMonths: [MonthFigures]
+    public let authorityMonths: [MonthFigures]
     /// The team's domains this month, weakest first.
     public let domains: [DomainShare]
     /// Escalations raised by any of the team's audits (any month) still awaiting a response.
@@ -82,6 +96,18 @@ public struct TeamReport: Sendable {
         rate = rates.rows.first { isTeam($0.group) }
         let windowAudits = audits.filter { window.from <= $0.month && $0.month <= window.to }
         trend = TrendReport(audits: windowAudits, period: window, grouping: .team).rows.first { isTeam($0.group) }
+        var teamMonths: [MonthFigures] = [], authorityMonths: [MonthFigures] = []
+        let byMonth = Dictionary(grouping: windowAudits, by: \.month)
+        for month in window.months {
+            let rows = try RatesReport(audits: byMonth[month] ?? [], period: ReportPeriod(month: month), grouping: .team).rows
+            func figures(_ estimate: RateEstimate?) -> MonthFigures {
+                MonthFigures(month: month, audited: estimate?.audited ?? 0, inadequate: estimate?.inadequate ?? 0, estimate: estimate)
+            }
+            teamMonths.append(figures(rows.first { isTeam($0.group) }?.estimate))
+            authorityMonths.append(figures(rows.first { $0.group.isAuthority }?.estimate))
+        }
+        self.teamMonths = teamMonths
+        self.authorityMonths = authorityMonths
         includesHistory = windowAudits.contains { $0.origin == .imported && $0.team.lowercased() == team.lowercased() }
 
         let authorityShares = Dictionary(uniqueKeysWithValues: domainsReport.rows.filter { $0.group.isAuthority }.map { ($0.domain, $0.shareRIOrInadequate) })

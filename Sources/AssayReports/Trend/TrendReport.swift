@@ -50,10 +50,15 @@ public struct TrendReport: Sendable {
         self.rows = rows
     }
 
+    /// Plain words first, the test's name after (docs/reports.md, "Numbers for people").
     public var footnotes: [String] {
         var notes = [
-            "Direction: Cochran–Armitage test for trend on the raw monthly counts (months on the calendar; months without audits left out); "
-                + "improving or worsening when the two-sided p < 0.05. p_adjusted: Benjamini–Hochberg across the groups of this table.",
+            "Improving or worsening: the share of audited cases judged inadequate fell or rose steadily across the months, "
+                + "more than chance would produce. No clear change: the months went up and down no more than chance explains; "
+                + "it is not proof that nothing changed, and few audits can hide a real change. "
+                + "(Cochran–Armitage test for trend on the raw monthly counts, two-sided p < 0.05; months without audits left out.)",
+            "p adjusted: the p-value allowing for testing every group of the table at once (Benjamini–Hochberg), so that one "
+                + "worsening team among forty is not read as a finding when chance alone would give one.",
             "A group with no inadequate audit, or only inadequate ones, has nothing to test: no clear change, no p-value.",
         ]
         if includesHistory {
