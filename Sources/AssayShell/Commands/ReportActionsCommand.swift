@@ -58,6 +58,14 @@ struct ReportActionsCommand: AssayCommand {
             session.write(ReportCells.footnotes(report.footnotes))
             return
         }
+        if output.format == .csv {
+            // One table, one value a cell: the teams (and all teams) by row. The oldest overdue,
+            // which name cases, are in the table and JSON (docs/json.md, "Reports in CSV").
+            session.emit(Listing(columns: [Column("as_of"), Column("level")] + teamColumns, rows: rows.enumerated().map { n, row in
+                [.text(date.description), .text(n < report.teams.count ? "team" : "authority")] + teamCells(row)
+            }), as: output)
+            return
+        }
         session.emit(Listing(record: [
             (Column("as_of"), .text(date.description)),
             (Column("teams"), .list(rows.map { row in .group(zip(teamColumns, teamCells(row)).map { GroupField($0.key, $1) }) })),

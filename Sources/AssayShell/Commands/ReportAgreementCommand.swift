@@ -23,6 +23,8 @@ struct ReportAgreementCommand: AssayCommand {
         let report = AgreementReport(pairs: try session.existingStore().moderatedPairs(from: period.from, through: period.to),
                                      period: period, byAuditor: by != nil)
         let people = output.format == .table || output.format == .markdown
+        // People read domains by title; JSON and CSV keep the section id (docs/json.md).
+        let titles = people ? (try? session.existingStore().domainTitles()) ?? DomainTitles(templates: []) : DomainTitles(templates: [])
         if people { session.write("Agreement of first auditors with moderators' blind grades, \(period)\n\n") }
         // People see 0.000, never -0.000 from rounding; programs get the value as computed.
         func number(_ value: Double?) -> Cell { value.map { .number(people && abs($0) < 5e-4 ? 0 : $0, decimals: 3) } ?? .null }
@@ -33,7 +35,7 @@ struct ReportAgreementCommand: AssayCommand {
         let rows = report.rows.map { row -> [Cell] in
             let a = row.agreement
             var cells: [Cell] = period.isOneMonth ? [.text(period.from.description)] : [.text(period.from.description), .text(period.to.description)]
-            cells += [row.auditor.map(Cell.text) ?? (people ? .text("everyone") : .null), .text(row.domain ?? "overall"), .int(a.n),
+            cells += [row.auditor.map(Cell.text) ?? (people ? .text("everyone") : .null), .text(row.domain.map { people ? titles.title(of: $0) : $0 } ?? "overall"), .int(a.n),
                       number(a.exactAgreement), number(a.kappa), number(a.kappaCI?.low), number(a.kappaCI?.high),
                       number(a.weightedKappa), number(a.weightedKappaCI?.low), number(a.weightedKappaCI?.high),
                       number(a.movedBetter), number(a.movedWorse), .optional(a.undefinedReason?.rawValue)]

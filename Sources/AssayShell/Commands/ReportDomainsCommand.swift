@@ -24,64 +24,66 @@ struct ReportDomainsCommand: AssayCommand {
         // Tallied as SQLite reads the grades, not from audits each holding theirs: ten years
         // of a region's audits are six million domain grades (docs/performance.md).
         let report = try store.domainsReport(from: period.from, through: period.to, grouping: try groups.grouping())
-        let people = output.format == .table || output.format == .markdown
-        if people {
-            let titles = Self.sectionTitles(store)
-            func named(_ domain: String) -> String { titles[domain].map { "\(domain) (\($0))" } ?? domain }
+        // Titles are for people: templates that cannot be read just leave domains by their ids.
+        let titles = (try? store.domainTitles()) ?? DomainTitles(templates: [])
+        // Ranked only among domains graded often enough to tell, as the HTML report ranks them.
+        let weakest = WeakestDomains(report)
+        switch output.format {
+        case .table, .markdown:
             session.write("Domains graded requires improvement or inadequate, \(period)\(report.grouping.map { ", by \($0)" } ?? "")\n")
             guard !report.rows.isEmpty else {
                 session.write("\nNo domain grades in \(period).\n")
                 return
             }
-            let authority = report.rows.filter(\.group.isAuthority)
-            let weakest = report.weakest.compactMap { id in authority.first { $0.domain == id } }
-            if !weakest.isEmpty {
-                session.write("Weakest authority-wide: " + TextPolicy.printable(weakest.enumerated().map { n, row in
-                    "\(n + 1). \(named(row.domain)) \(Self.percent(row.shareRIOrInadequate)) of \(row.audited)"
-                }.joined(separator: ", "), kind: .line) + "\n")
-            }
+            session.write(TextPolicy.printable(Self.weakestLine(weakest, titles: titles, period: period), kind: .line) + "\n")
             session.write("\n")
-            let hasTitles = report.rows.contains { titles[$0.domain] != nil }
-            var columns = [Column("group"), Column("domain")]
-            if hasTitles { columns.append(Column("title")) }
-            columns += [Column("audited"), Column("requires_improvement", "RI"), Column("inadequate"),
-                        Column("share_ri_or_inadequate", "RI or inadequate"), Column("weakest")]
+            session.emit(Listing(
+                columns: [Column("group"), Column("domain"), Column("audited"), Column("requires_improvement", "RI"), Column("inadequate"),
+                          Column("share_ri_or_inadequate", "RI or inadequate"), Column("weakest")],
+                rows: report.rows.map { row in
+                    [ReportCells.group(row.group, forPeople: true), .text(titles.title(of: row.domain)), .int(row.audited),
+                     .int(row.requiresImprovement), .int(row.inadequate),
+                     .text(ShareText.share(row.requiresImprovement + row.inadequate, of: row.audited)),
+                     weakest.rank(of: row.domain).map(Cell.int) ?? .null]
+                }), as: output)
+            var notes = report.footnotes
+            if let combined = titles.combinedNote(for: report.rows.map(\.domain)) { notes.insert(combined, at: 1) }
+            session.write(TextPolicy.printable(ReportCells.footnotes(notes)))
+        case .csv, .json:
+            let tidy = output.format == .csv
+            var columns = period.isOneMonth ? [Column("month")] : [Column("from"), Column("to")]
+            columns += tidy ? ReportCells.tidyGroupColumns(report.grouping) : [Column("group")]
+            columns += [Column("domain"), Column("title"), Column("audited"), Column("inadequate"), Column("requires_improvement"),
+                        Column("share_ri_or_inadequate"), Column("share_inadequate"), Column("weakest")]
             session.emit(Listing(columns: columns, rows: report.rows.map { row in
-                var cells: [Cell] = [ReportCells.group(row.group, forPeople: true), .text(row.domain)]
-                if hasTitles { cells.append(.optional(titles[row.domain])) }
-                cells += [.int(row.audited), .int(row.requiresImprovement), .int(row.inadequate),
-                          .number(row.shareRIOrInadequate, decimals: 3), row.weakest.map(Cell.int) ?? .null]
+                var cells: [Cell] = period.isOneMonth ? [.text(period.from.description)] : [.text(period.from.description), .text(period.to.description)]
+                cells += tidy ? ReportCells.tidyGroupCells(row.group, report.grouping) : [ReportCells.group(row.group, forPeople: false)]
+                cells += [.text(row.domain), .text(titles.title(of: row.domain)), .int(row.audited), .int(row.inadequate),
+                          .int(row.requiresImprovement), .number(row.shareRIOrInadequate, decimals: 3),
+                          .number(row.shareInadequate, decimals: 3), weakest.rank(of: row.domain).map(Cell.int) ?? .null]
                 return cells
             }), as: output)
-            session.write(ReportCells.footnotes(report.footnotes))
-            return
         }
-        var columns = period.isOneMonth ? [Column("month")] : [Column("from"), Column("to")]
-        columns += [Column("group"), Column("domain"), Column("audited"), Column("inadequate"), Column("requires_improvement"),
-                    Column("share_ri_or_inadequate"), Column("share_inadequate"), Column("weakest")]
-        session.emit(Listing(columns: columns, rows: report.rows.map { row in
-            var cells: [Cell] = period.isOneMonth ? [.text(period.from.description)] : [.text(period.from.description), .text(period.to.description)]
-            cells += [ReportCells.group(row.group, forPeople: false), .text(row.domain), .int(row.audited), .int(row.inadequate),
-                      .int(row.requiresImprovement), .number(row.shareRIOrInadequate, decimals: 3),
-                      .number(row.shareInadequate, decimals: 3), row.weakest.map(Cell.int) ?? .null]
-            return cells
-        }), as: output)
     }
 
-    /// Section id → title from the registered templates (latest version of each, templates
-    /// by id; the first title found wins). Titles are for people only: a template that
-    /// cannot be read just leaves its sections untitled.
-    static func sectionTitles(_ store: Store) -> [String: String] {
-        var titles: [String: String] = [:]
-        var seen: Set<String> = []
-        for id in ((try? store.registeredTemplates()) ?? []).map(\.templateID) where seen.insert(id).inserted {
-            guard let template = try? store.template(id: id) else { continue }
-            for section in template.sections where titles[section.id] == nil { titles[section.id] = section.title }
+    /// The line above the table: the weakest domains among those graded often enough to rank,
+    /// and how many were graded too rarely.
+    static func weakestLine(_ weakest: WeakestDomains, titles: DomainTitles, period: ReportPeriod) -> String {
+        var line = weakest.ranked.isEmpty
+            ? "Weakest authority-wide: none ranked, as no domain was graded in \(weakest.minimum) audits or more in \(period)"
+            : "Weakest authority-wide, among domains graded in at least \(weakest.minimum) audits: "
+                + weakest.ranked.enumerated().map { n, row in "\(n + 1). \(titles.title(of: row.domain)) (\(poorShare(row)))" }.joined(separator: ", ")
+        if !weakest.tooRarelyGraded.isEmpty {
+            let count = weakest.tooRarelyGraded.count
+            line += "; \(count) domain\(count == 1 ? "" : "s") graded too rarely to rank (pool months with --from and --to)"
         }
-        return titles
+        return line + "."
     }
 
-    static func percent(_ share: Double) -> String {
-        (share * 100).formatted(.number.precision(.fractionLength(0))) + "%"
+    /// "2 of 4 RI or inadequate", or "42% of 48": the count under ten audits, the share above,
+    /// and always how many audits graded the domain.
+    static func poorShare(_ row: DomainsReport.Row) -> String {
+        let poor = row.requiresImprovement + row.inadequate
+        return row.audited < ShareText.fewestForPercent ? "\(poor) of \(row.audited)" : "\(ShareText.percent(row.shareRIOrInadequate)) of \(row.audited)"
     }
 }

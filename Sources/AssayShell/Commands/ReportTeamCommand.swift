@@ -39,11 +39,31 @@ struct ReportTeamCommand: AssayCommand {
         } ?? ReportPeriodOptions.defaultMonth(session)
         let report = try store.teamReport(team: team, month: month, months: months)
         let labels = try store.caseLabels(reveal: reveal, report: "team", arguments: arguments)
-        if output.format == .table {
-            page(report, labels: labels, session: session)
-        } else {
-            session.emit(record(report, labels: labels), as: output)
+        switch output.format {
+        case .table: page(report, labels: labels, session: session)
+        case .csv: session.emit(monthly(report), as: output)
+        case .json, .markdown: session.emit(record(report, labels: labels), as: output)
         }
+    }
+
+    /// The CSV: long, one row for the team and one for the authority for every month of the
+    /// window, one value a cell (docs/json.md, "Reports in CSV"). The page's domains are the
+    /// team's rows of `report domains --by team --format csv`, its actions `report actions`'.
+    func monthly(_ r: TeamReport) -> Listing {
+        func rows(_ months: [TeamReport.MonthFigures], level: String, group: String) -> [[Cell]] {
+            months.map { m in
+                let e = m.estimate
+                func number(_ value: Double?) -> Cell { value.map { .number($0, decimals: 3) } ?? .null }
+                return [.text(r.team), .text(r.window.from.description), .text(r.window.to.description), .text(level), .text(group),
+                        .text(m.month.description), .int(m.audited), .int(m.inadequate),
+                        m.audited > 0 ? .number(Double(m.inadequate) / Double(m.audited), decimals: 3) : .null,
+                        number(e?.rate), number(e?.ciLow), number(e?.ciHigh), .optional(e?.ciMethod.rawValue)]
+            }
+        }
+        return Listing(
+            columns: [Column("team"), Column("from"), Column("to"), Column("level"), Column("group"), Column("month"), Column("audited"),
+                      Column("inadequate"), Column("raw_rate"), Column("weighted_rate"), Column("ci_low"), Column("ci_high"), Column("ci_method")],
+            rows: rows(r.teamMonths, level: "team", group: r.team) + rows(r.authorityMonths, level: "authority", group: "Authority"))
     }
 
     /// The command's words as given, for the reveal log.
@@ -99,47 +119,62 @@ struct ReportTeamCommand: AssayCommand {
          .text(a.owner), .text(a.due.description), .int(a.daysOverdue)]
     }
 
-    /// A readable page for a person.
+    /// A readable page for a person: whole percentages, counts under ten audits, domains by
+    /// title, and what the trend's test saw month by month.
     func page(_ r: TeamReport, labels: CaseLabels, session: Session) {
-        func percent(_ x: Double) -> String { (x * 100).formatted(.number.precision(.fractionLength(1)).grouping(.never)) + "%" }
         var out = "Team \(r.team) · \(r.month)\n"
         out += "\nInadequate rate, \(r.month)\n"
         if let row = r.rate {
             let e = row.estimate
-            out += "  \(percent(e.rate)) (\(e.inadequate) of \(e.audited) audited), 95% interval \(percent(e.ciLow))–\(percent(e.ciHigh)) (\(e.ciMethod.rawValue))\n"
-            if let pooled = row.pooledRate { out += "  pooled rate \(percent(pooled))\n" }
+            out += e.audited < ShareText.fewestForPercent
+                ? "  \(e.inadequate) of \(e.audited) audited were inadequate (too few audits for a percentage)"
+                : "  \(ShareText.percent(e.rate)) (\(e.inadequate) of \(e.audited) audited)"
+            out += "; 95% interval \(ShareText.interval(e.ciLow, e.ciHigh)) (\(e.ciMethod.rawValue))\n"
+            if let pooled = row.pooledRate { out += "  pooled rate \(ShareText.percent(pooled)), drawn towards the authority's the more, the fewer the team's audits\n" }
+            out += "  The rate is weighted for how cases were drawn, so it can differ from inadequate ÷ audited.\n"
         } else {
             out += "  No submitted audits of drawn cases in \(r.month).\n"
         }
         if let authority = r.authority?.estimate {
-            out += "  authority \(percent(authority.rate)) (\(authority.inadequate) of \(authority.audited))\n"
+            out += authority.audited < ShareText.fewestForPercent
+                ? "  authority \(authority.inadequate) of \(authority.audited)\n"
+                : "  authority \(ShareText.percent(authority.rate)) (\(authority.inadequate) of \(authority.audited))\n"
         }
         out += "\nDirection of travel, \(r.window)\n"
         if let trend = r.trend {
-            let first = trend.months.first, last = trend.months.last
+            let ends = TrendEnds(r.window)
+            let (first, last) = ends.pooled(trend)
             var line = "  \(trend.test.direction.rawValue)"
             if let p = trend.test.pValue {
                 line += " (p \(p < 0.0001 ? "<0.0001" : p.formatted(.number.precision(.fractionLength(4))))"
                 if let adjusted = trend.adjustedPValue { line += ", adjusted across teams \(adjusted.formatted(.number.precision(.fractionLength(4))))" }
                 line += ")"
             }
-            line += " · \(trend.months.count) months with audits"
-            if let first, let last { line += "; \(first.month) \(first.inadequate)/\(first.audited) … \(last.month) \(last.inadequate)/\(last.audited)" }
+            line += " · \(trend.months.count) months with audits; \(ends.firstLabel) \(TrendEnds.text(first)), \(ends.lastLabel) \(TrendEnds.text(last))"
             out += line + "\n"
         } else {
             out += "  No audits in \(r.window).\n"
         }
-        out += "\nDomains graded requires improvement or inadequate, \(r.month)\n"
         session.write(TextPolicy.printable(out))
+        if r.trend != nil {
+            session.write("\nMonth by month (inadequate of audited)\n")
+            session.emit(Listing(
+                columns: [Column("month"), Column("team", r.team), Column("authority")],
+                rows: zip(r.teamMonths, r.authorityMonths).map { team, authority in
+                    [.text(team.month.description), .text(team.audited == 0 ? "–" : "\(team.inadequate) of \(team.audited)"),
+                     .text(authority.audited == 0 ? "–" : ShareText.counted(authority.inadequate, of: authority.audited))]
+                }), as: .table)
+        }
+        session.write("\nDomains graded requires improvement or inadequate, \(r.month)\n")
         if r.domains.isEmpty {
             session.write("  No domain grades in \(r.month).\n")
         } else {
             session.emit(Listing(
-                columns: [Column("domain"), Column("title"), Column("audited"), Column("ri", "RI"), Column("inadequate"),
+                columns: [Column("domain"), Column("audited"), Column("ri", "RI"), Column("inadequate"),
                           Column("share", "RI or inadequate"), Column("authority")],
                 rows: r.domains.map { d in
-                    [.text(d.domain), .text(d.title), .int(d.audited), .int(d.requiresImprovement), .int(d.inadequate),
-                     .text(percent(d.share)), .text(d.authorityShare.map(percent) ?? "")]
+                    [.text(d.title), .int(d.audited), .int(d.requiresImprovement), .int(d.inadequate),
+                     .text(ShareText.share(d.requiresImprovement + d.inadequate, of: d.audited)), ReportCells.percent(d.authorityShare)]
                 }), as: .table)
         }
         session.write("\nOpen escalations: \(r.openEscalations.count)"
