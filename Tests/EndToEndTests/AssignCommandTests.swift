@@ -13,6 +13,7 @@ import Testing
             for n in 1...4 { csv += "C\(t)\(n),\(team),Northmoor,child-in-need\n" }
         }
         work.write("cases.csv", csv)
+        try lead(["init"])
         try lead(["import", "cases", "cases.csv", "--as-of", "2026-11-01"])
         try lead(["draw", "--month", "2026-11", "--per-stratum", "4", "--by", "team", "--seed", "s"])
         try lead(["people", "add", "Ana", "--role", "auditor", "--team", "Alpha Team"])

@@ -59,6 +59,7 @@ enum AuditWorkspace {
         var assay = work.assay
         assay.environment["ASSAY_TEMPLATES"] = work.file("no-shipped-templates")
         for command in [
+            ["init"],
             ["import", "cases", "cases.csv", "--as-of", "2026-11-01"],
             ["draw", "--month", "2026-11", "--per-stratum", "1", "--by", "team", "--seed", "s"],
             ["template", "register", "mini.yaml"],

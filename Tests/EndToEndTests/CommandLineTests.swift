@@ -4,14 +4,26 @@ import Testing
 /// The same grammar from the operating system's shell, `-c`, scripts and pipes.
 @Suite struct CommandLineTests {
     let work = Workspace()
+    /// A new database, made by `init` as the login (every other command needs one).
+    func create(_ db: String = "qa.db", as user: String? = nil) throws {
+        let result = try work.assay.run(["--db", db] + (user.map { ["--as", $0] } ?? []) + ["init"])
+        try #require(result.status == 0, "\(result.stderr)")
+    }
+
     let register = "Case ID,Team,Locality,Service,Opened,Child Name\nC1,CP North,Northmoor,Child Protection,01/02/2024,Zed\nC2,\"CIC, East\",Eastbridge,child-in-care,2023-05-06,Yan\nC3,CP North,Eastbridge,,,Xi\n"
 
     @Test func importsARegisterFromTheShellCommandLine() throws {
         work.write("cases.csv", register)
+        let refused = try work.assay.run(["--db", "qa.db", "--as", "Lena Lead", "import", "cases", "cases.csv", "--as-of", "2026-11-01"])
+        #expect(refused.status != 0, "only init makes a database")
+        #expect(refused.stderr.contains("qa.db: no such database; nothing was created."), "\(refused.stderr)")
+        #expect(refused.stderr.contains("To create a new database there: assay --db qa.db init"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: work.file("qa.db")))
+        let created = try work.assay.run(["--db", "qa.db", "--as", "Lena Lead", "init"])
+        #expect(created.stdout.contains("Created qa.db; Lena Lead is its lead."), "\(created.stdout)\(created.stderr)")
         let result = try work.assay.run(["--db", "qa.db", "--as", "Lena Lead", "import", "cases", "cases.csv", "--as-of", "2026-11-01"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Imported 3 cases as frame 1: 2 teams, 2 localities, as of 2026-11-01."))
-        #expect(result.stderr.contains("Created qa.db; Lena Lead is its lead."))
         #expect(result.stderr.contains("Not stored (use --keep COLUMN to keep one): Child Name."))
         let mode = try FileManager.default.attributesOfItem(atPath: work.file("qa.db"))[.posixPermissions] as? Int
         #expect(mode == 0o600)
@@ -25,6 +37,7 @@ import Testing
         var assay = work.assay
         assay.environment["ASSAY_DB"] = work.file("env.db")
         assay.environment["ASSAY_AUDITOR"] = "Priya Shah"
+        #expect(try assay.run(["init"]).status == 0)
         let result = try assay.run(["status", "--format", "json"])
         let status = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         #expect(status?["database"] as? String == work.file("env.db"))
@@ -34,6 +47,7 @@ import Testing
 
     @Test func aBrokenRegisterIsRejectedWithLinesAndFieldsAndChangesNothing() throws {
         work.write("bad.csv", "case_id,team,locality,service\nA,T,L,assessment\nB,,L,assessment\nC,T,L,Youth Justice\n")
+        try create()
         let result = try work.assay.run(["--db", "qa.db", "import", "cases", "bad.csv"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("bad.csv: rejected, 2 problems; nothing was imported."))
@@ -44,6 +58,7 @@ import Testing
     }
 
     @Test func dashCRunsEachCommandAndTheStatusSaysIfAnyFailed() throws {
+        try create()
         let ok = try work.assay.run(["--db", "qa.db", "-c", "people add Sam --role auditor", "-c", "people --format csv"])
         #expect(ok.status == 0)
         #expect(ok.stdout.contains("Sam,auditor,,"))
@@ -64,6 +79,7 @@ import Testing
             frobnicate
             people add 'Mo' --role moderator   # a comment
             """)
+        try create()
         let result = try work.assay.run(["--db", "qa.db", "run", "cycle.assay"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("cycle.assay:6: unknown command \"frobnicate\""))
@@ -74,6 +90,8 @@ import Testing
 
     @Test func bailStopsAtTheFirstFailure() throws {
         work.write("cycle.assay", "people add A --role auditor\nfrobnicate\npeople add B --role auditor\n")
+        try create()
+        try create("p.db")
         let result = try work.assay.run(["--db", "qa.db", "run", "cycle.assay", "--bail"])
         #expect(result.status == 1)
         let people = try work.assay.run(["--db", "qa.db", "people", "--format", "csv"])
@@ -88,6 +106,7 @@ import Testing
     }
 
     @Test func pipedCommandsRunLikeAScript() throws {
+        try create()
         let result = try work.assay.run(["--db", "qa.db"], input: "month 2026-10\nmonth\nstatus --format json\n")
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("2026-10\n2026-10\n"))

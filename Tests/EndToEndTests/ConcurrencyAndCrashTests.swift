@@ -17,6 +17,7 @@ import Testing
         var assay = work.assay
         assay.environment["ASSAY_TEMPLATES"] = work.file("no-shipped-templates")
         var commands: [[String]] = [
+            ["init"],
             ["import", "cases", "cases.csv", "--as-of", "2026-11-01"],
             ["draw", "--month", "2026-11", "--size", String(count), "--by", "team", "--seed", "s"],
             ["template", "register", "mini.yaml"],

@@ -47,7 +47,7 @@ import Testing
         // A backup of another database in which Ana is the lead.
         var other = work.assay
         other.environment["ASSAY_TEMPLATES"] = work.file("none")
-        #expect(try other.run(["--db", "other.db", "--as", "Ana", "people"]).status == 0)
+        #expect(try other.run(["--db", "other.db", "--as", "Ana", "init"]).status == 0)
         #expect(try other.run(["--db", "other.db", "--as", "Ana", "backup", "ana-lead.db"]).status == 0)
         let before = try state()
         for user in ["Ana", "Nobody Here"] {
@@ -63,7 +63,7 @@ import Testing
     @Test func aRestoreSaysWhatItWouldLoseAndAnotherDatabasesBackupNeedsUnrelated() throws {
         var other = work.assay
         other.environment["ASSAY_TEMPLATES"] = work.file("none")
-        #expect(try other.run(["--db", "other.db", "--as", lead, "people"]).status == 0)
+        #expect(try other.run(["--db", "other.db", "--as", lead, "init"]).status == 0)
         #expect(try other.run(["--db", "other.db", "--as", lead, "backup", "foreign.db"]).status == 0)
         let before = try state()
         let refused = try run(["restore", "foreign.db", "--force"])
@@ -124,6 +124,18 @@ import Testing
         #expect(!names.contains { $0.hasPrefix("full.db") || $0.contains("full.db.partial") }, "\(names)")
     }
 
+    /// Only `init` makes a database: a mistyped path is an error naming the near match, and
+    /// nothing is created (issue 18's guard rail, the same careless typist).
+    @Test func aMistypedPathCreatesNothingAndNamesTheNearMatch() throws {
+        for command in [["people", "add", "Bo", "--role", "auditor"], ["people"], ["verify"], ["-c", "people"]] {
+            let result = try work.assay.run(["--db", "qa.bd", "--as", lead] + command)
+            #expect(result.status != 0, "\(command)")
+            #expect(result.stderr.contains("qa.bd: no such database; nothing was created."), "\(command): \(result.stderr)")
+            #expect(result.stderr.contains("Did you mean qa.db?"), "\(command): \(result.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: work.file("qa.bd")))
+    }
+
     // 4. An unfinished database (creation interrupted by an older Assay) was adopted, and
     // the next user to arrive became its lead.
     @Test func anUnfinishedDatabaseIsRefusedAndNobodyBecomesItsLead() throws {
@@ -136,8 +148,9 @@ import Testing
 
     /// A new database appears whole: templates and lead are there from the first moment.
     @Test func aNewDatabaseAppearsWithItsLeadAndTemplates() throws {
-        let result = try work.assay.run(["--db", "new.db", "--as", lead, "templates", "--format", "csv"])
+        let result = try work.assay.run(["--db", "new.db", "--as", lead, "init"])
         #expect(result.status == 0, "\(result.stderr)")
+        #expect(try work.assay.run(["--db", "new.db", "--as", lead, "init"]).stderr.contains("new.db already exists; nothing was changed"))
         #expect(try sqlite3(work, "SELECT count(*) FROM template", file: "new.db") != "0")
         #expect(try sqlite3(work, "SELECT name || ':' || role FROM people", file: "new.db") == "\(lead):lead")
         let names = try FileManager.default.contentsOfDirectory(atPath: work.path)
@@ -214,7 +227,7 @@ import Testing
     @Test func aPathStartingWithFileIsAPlainPath() throws {
         var assay = work.assay
         assay.environment["ASSAY_TEMPLATES"] = work.file("none")
-        let result = try assay.run(["--db", "file:x.db?mode=memory", "--as", lead, "people"])
+        let result = try assay.run(["--db", "file:x.db?mode=memory", "--as", lead, "init"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: work.file("file:x.db?mode=memory")))
     }

@@ -8,6 +8,7 @@ import Testing
 
     init() throws {
         let register = AssayBinary.packageRoot + "/Samples/register-2026-11.csv"
+        try #require(try work.assay.run(["--db", "qa.db", "--as", "Lena Lead", "init"]).status == 0)
         let result = try work.assay.run(["--db", "qa.db", "--as", "Lena Lead", "import", "cases", register, "--as-of", "2026-11-01"])
         #expect(result.status == 0, "\(result.stderr)")
     }

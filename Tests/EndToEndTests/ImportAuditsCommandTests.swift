@@ -8,6 +8,10 @@ import Testing
     let work = Workspace()
     static let history = AssayBinary.packageRoot + "/Samples/history-2023-11-to-2026-10.csv"
 
+    init() throws {
+        try #require(try work.assay.run(["--db", "qa.db", "--as", "Lena Lead", "init"]).status == 0)  // with the shipped templates
+    }
+
     @Test func aBrokenFileIsRejectedWithLinesAndFieldsAndNothingIsStored() throws {
         work.write("past.csv", """
             month,case_id,team,locality,service,overall,auditor,domain_voice

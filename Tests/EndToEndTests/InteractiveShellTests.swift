@@ -5,6 +5,11 @@ import Testing
 @Suite(.serialized) struct InteractiveShellTests {
     let work = Workspace()
 
+    init() throws {
+        let created = try work.assay.run(["--db", "qa.db", "--as", "Lena Lead", "init"])
+        try #require(created.status == 0, "\(created.stderr)")
+    }
+
     func shell(_ extra: [String] = []) throws -> PseudoTerminal {
         var env = work.assay.environment
         env["TERM"] = "dumb"

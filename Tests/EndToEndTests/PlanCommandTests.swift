@@ -6,6 +6,7 @@ import Testing
 
     init() throws {
         let register = AssayBinary.packageRoot + "/Samples/register-2026-11.csv"
+        #expect(try work.assay.run(["--db", "qa.db", "init"]).status == 0)
         #expect(try work.assay.run(["--db", "qa.db", "import", "cases", register, "--as-of", "2026-11-01"]).status == 0)
     }
 

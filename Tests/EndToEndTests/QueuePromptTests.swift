@@ -9,6 +9,7 @@ import Testing
     init() throws {
         work.write("cases.csv", "case_id,team,locality\nC1,Alpha Team,Northmoor\nC2,Alpha Team,Northmoor\nC3,Beta Team,Northmoor\nC4,Beta Team,Northmoor\nC5,Beta Team,Northmoor\n")
         for command in [
+            ["init"],
             ["import", "cases", "cases.csv", "--as-of", "2026-11-01"],
             ["draw", "--month", "2026-11", "--per-stratum", "3", "--by", "team", "--seed", "s"],
             ["people", "add", "Ana", "--role", "auditor", "--team", "Alpha Team"],

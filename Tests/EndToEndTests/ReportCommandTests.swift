@@ -15,6 +15,7 @@ import Testing
         work.write("cases.csv", rows.joined(separator: "\n") + "\n")
         work.write("mini.yaml", AuditWorkspace.template)
         for command in [
+            ["init"],
             ["import", "cases", "cases.csv", "--as-of", "2026-11-01"],
             ["draw", "--month", "2026-11", "--per-stratum", "2", "--by", "team", "--seed", "report"],
             ["template", "register", "mini.yaml"],

@@ -7,11 +7,12 @@ import Testing
     @Test func aNewDatabaseRegistersTheShippedTemplates() throws {
         var assay = work.assay
         assay.environment["ASSAY_TEMPLATES"] = AssayBinary.packageRoot + "/AuditTemplates"
+        let created = try assay.run(["--db", "qa.db", "init"])
+        #expect(created.stderr.contains("Registered 4 templates from"), "\(created.stderr)")
         let result = try assay.run(["--db", "qa.db", "templates", "--format", "json"])
         #expect(result.status == 0, "\(result.stderr)")
         let rows = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
         #expect(Set(rows.compactMap { $0["id"] as? String }) == ["care-leavers", "children-in-care", "front-door", "help-and-protection"])
-        #expect(result.stderr.contains("Registered 4 templates"))
         let shown = try assay.run(["--db", "qa.db", "template", "show", "children-in-care", "--format", "csv"])
         #expect(shown.stdout.hasPrefix("section,question,kind,required,weight,limits_overall,prompt\n"))
     }
@@ -50,6 +51,7 @@ import Testing
         assay.environment["ASSAY_TEMPLATES"] = work.file("none")
         let original = try String(contentsOfFile: AssayBinary.packageRoot + "/AuditTemplates/front-door.yaml", encoding: .utf8)
         work.write("front-door.yaml", original)
+        #expect(try assay.run(["--db", "qa.db", "init"]).status == 0)
         #expect(try assay.run(["--db", "qa.db", "template", "register", "front-door.yaml"]).stdout.contains("Registered front-door version 1."))
         work.write("front-door.yaml", original + "\n# an edit\n")
         let refused = try assay.run(["--db", "qa.db", "template", "register", "front-door.yaml"])

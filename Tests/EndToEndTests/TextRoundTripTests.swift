@@ -25,6 +25,7 @@ import Testing
         var assay = work.assay
         assay.environment["ASSAY_TEMPLATES"] = work.file("none")
         for command in [
+            ["init"],
             ["import", "cases", "cases.csv", "--as-of", "2026-11-01", "--keep", "Primary need"],
             ["draw", "--month", "2026-11", "--per-stratum", "1", "--by", "team", "--seed", "s"],
             ["template", "register", "mini.yaml"],

@@ -11,7 +11,7 @@ public struct Assay: ParsableCommand {
             from standard input when it is a pipe, or from each -c. Type `help COMMAND` for one command.
             """,
         subcommands: [
-            ImportCommand.self, FramesCommand.self, FrameCommand.self, DrawCommand.self, SampleCommand.self, AssignCommand.self, AuditCommand.self, AuditsCommand.self, ModerateCommand.self, EscalationsCommand.self, EscalationCommand.self, ActionsCommand.self, ActionCommand.self, ChallengeCommand.self, ChallengesCommand.self, ReportCommand.self, VerifyCommand.self, HistoryCommand.self, RedactCommand.self, BackupCommand.self, RestoreCommand.self, ExportCommand.self, PlanCommand.self, TemplatesCommand.self, TemplateCommand.self, PeopleCommand.self,
+            InitCommand.self, ImportCommand.self, FramesCommand.self, FrameCommand.self, DrawCommand.self, SampleCommand.self, AssignCommand.self, AuditCommand.self, AuditsCommand.self, ModerateCommand.self, EscalationsCommand.self, EscalationCommand.self, ActionsCommand.self, ActionCommand.self, ChallengeCommand.self, ChallengesCommand.self, ReportCommand.self, VerifyCommand.self, HistoryCommand.self, RedactCommand.self, BackupCommand.self, RestoreCommand.self, ExportCommand.self, PlanCommand.self, TemplatesCommand.self, TemplateCommand.self, PeopleCommand.self,
             TodoCommand.self, ProgressCommand.self, SettingsCommand.self,
             MonthCommand.self, StatusCommand.self, RunCommand.self, QuitCommand.self,
         ])

@@ -29,38 +29,39 @@ public final class Session {
         self.month = month
     }
 
-    /// The store, opened (and created, for a new database) on first use. A new database is
-    /// made whole, shipped templates included, before it appears under its name.
+    /// The store, opened on first use. The database must exist: only `init` creates one
+    /// (`createStore`), so a mistyped `--db` never becomes a new, empty database.
     public func store() throws -> Store {
         if let openedStore { return openedStore }
-        let store = try Store(path: databasePath, identity: identity, setUp: registerShippedTemplates)
-        if store.wasCreated { notice("Created \(databasePath); \(identity.name) is its lead.") }
-        openedStore = store
-        return store
-    }
-
-    /// The store of a database that must already exist. Commands that only read (reports,
-    /// `history`, `backup`, exports) use this, so a mistyped `--db` is an error instead of a
-    /// new, empty database that reads as "no audits".
-    public func existingStore() throws -> Store {
-        if let openedStore { return openedStore }
         guard FileManager.default.fileExists(atPath: databasePath) else {
-            throw AssayFailure("""
-                \(databasePath): no such database; nothing was created. Check --db or $ASSAY_DB \
-                (a new database is made by the first command that writes, such as `people add` or `import register`).
-                """)
+            throw MissingDatabase(path: databasePath)
         }
         let store = try Store(existing: databasePath, identity: identity)
         openedStore = store
         return store
     }
 
+    /// The same as `store()`: kept for the commands that only read, which say so by calling it.
+    public func existingStore() throws -> Store { try store() }
+
+    /// Creates the database at `databasePath` (`init`): made whole, the shipped templates
+    /// included, before it appears under its name; refused when the path exists.
+    public func createStore() throws {
+        guard !FileManager.default.fileExists(atPath: databasePath) else {
+            throw AssayFailure("init: \(databasePath) already exists; nothing was changed. Give a new path with --db, or use the database that is there.")
+        }
+        let store = try Store(path: databasePath, identity: identity, setUp: registerShippedTemplates)
+        guard store.wasCreated else {
+            throw AssayFailure("init: \(databasePath) was created by someone else at the same moment; it is theirs, and you are not its lead.")
+        }
+        openedStore = store
+        write("Created \(databasePath); \(identity.name) is its lead.\n")
+    }
+
     /// A read-only look at a database that must exist, changing nothing in the file (no
     /// schema upgrade, no journal switch): what `verify` uses.
     public func inspectedStore() throws -> Store {
-        guard FileManager.default.fileExists(atPath: databasePath) else {
-            throw AssayFailure("\(databasePath): no such database; nothing was created. Check --db or $ASSAY_DB.")
-        }
+        guard FileManager.default.fileExists(atPath: databasePath) else { throw MissingDatabase(path: databasePath) }
         return try Store(existing: databasePath, identity: identity, readOnly: true)
     }
 
