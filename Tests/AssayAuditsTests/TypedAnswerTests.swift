@@ -86,6 +86,14 @@ import Testing
         }
     }
 
+    /// "When was the child last seen?" cannot be answered with a day still to come.
+    @Test func aDateAfterTheDayOfTheAuditIsRefused() {
+        let today = CalendarDate(year: 2026, month: 11, day: 20)!
+        let future = TypedAnswer.read("2026-11-21", for: question("last-visit"), today: today)
+        #expect(future == .failure(AnswerProblem("2026-11-21 is in the future (today is 2026-11-20); an audit records what has already happened")))
+        #expect((try? TypedAnswer.read("2026-11-20", for: question("last-visit"), today: today).get())?.value == "2026-11-20")
+    }
+
     @Test func aBlankAnswerIsRefusedForEveryKind() {
         for id in ["seen-alone", "visit-on-time", "plan-type", "summary", "visits", "last-visit"] {
             #expect(problem("  ", id) == "no answer given", "\(id)")

@@ -172,9 +172,27 @@ import Testing
         _ = try importText("case_id,team,locality\nA,T,L\n")
         #expect(throws: AssayFailure.self) { _ = try importText("case_id,team,locality\nA,T,L\n") }
         var later = RegisterImportOptions(asOf: CalendarDate(year: 2026, month: 11, day: 2)!)
-        later.sourceName = nil
+        later.allowSameContent = true
         _ = try importText("case_id,team,locality\nA,T,L\n", later)
         #expect(try store.frames().count == 2)
+        #expect(throws: AssayFailure.self, "the same date is a duplicate even when asked") { _ = try importText("case_id,team,locality\nA,T,L\n", later) }
+    }
+
+    /// Last month's export given again under this month's date would make a frame that
+    /// looks new and describes last month's cases: refused unless asked for.
+    @Test func refusesLastMonthsFileUnderANewDateUnlessAskedFor() throws {
+        _ = try importText("case_id,team,locality\nA,T,L\n")
+        let december = RegisterImportOptions(asOf: CalendarDate(year: 2026, month: 12, day: 1)!)
+        do {
+            _ = try importText("case_id,team,locality\nA,T,L\n", december, name: "register-december.csv")
+            Issue.record("imported last month's content as a new frame")
+        } catch let failure as AssayFailure {
+            #expect(failure.message.contains("already imported as frame 1, as of 2026-11-01"), "\(failure.message)")
+            #expect(failure.message.contains("add --same-content"), "\(failure.message)")
+        }
+        #expect(try store.frames().count == 1)
+        _ = try importText("case_id,team,locality\nA,T,L\nB,T,L\n", december)
+        #expect(try store.frames().count == 2, "a new export with different content imports")
     }
 
     @Test func onlyALeadImports() throws {

@@ -87,6 +87,29 @@ let validTemplate = """
         #expect(s.contains { $0.contains("duplicate section id \"voice\"") })
     }
 
+    /// One pass names every problem: a duplicated question that is also broken otherwise
+    /// (here an unknown kind) is reported as both, not only as the second.
+    @Test func aDuplicateIsReportedEvenWhenThatQuestionIsAlsoBroken() {
+        let p = problems("""
+            id: dup
+            version: 1
+            title: Duplicates
+            sections:
+              - id: voice
+                title: Voice
+                questions:
+                  - id: seen-alone
+                    prompt: Seen alone?
+                    kind: yes_no
+                  - id: seen-alone
+                    prompt: Seen again?
+                    kind: gradez
+
+            """)
+        #expect(p.contains { $0.contains("duplicate question id \"seen-alone\" (first on line 8)") }, "\(p)")
+        #expect(p.contains { $0.contains("bad kind \"gradez\"") }, "\(p)")
+    }
+
     @Test func reportsAMissingDescriptor() {
         let p = problems(validTemplate.replacingOccurrences(of: "{1: a, 2: b, 3: c, 4: d}", with: "{1: a, 2: b, 4: d}"))
         #expect(p.count == 1)

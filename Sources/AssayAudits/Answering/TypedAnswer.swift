@@ -21,7 +21,9 @@ public struct TypedAnswer: Sendable, Equatable {
     }
 
     /// Reads `text` for `question`, or returns what is wrong in words an auditor can act on.
-    public static func read(_ text: String, for question: TemplateQuestion) -> Result<TypedAnswer, AnswerProblem> {
+    /// A date answer records what has happened on the case ("when was the child last
+    /// seen"), so one after `today` (the day it is answered; UTC, `Today`) is refused.
+    public static func read(_ text: String, for question: TemplateQuestion, today: CalendarDate = Today.date()) -> Result<TypedAnswer, AnswerProblem> {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return .failure(AnswerProblem("no answer given")) }
         switch question.kind {
@@ -55,6 +57,9 @@ public struct TypedAnswer: Sendable, Equatable {
         case .date:
             guard let date = CalendarDate(parsing: trimmed) else {
                 return .failure(AnswerProblem("\"\(trimmed)\" is not a date (yyyy-mm-dd)"))
+            }
+            guard date <= today else {
+                return .failure(AnswerProblem("\(date) is in the future (today is \(today)); an audit records what has already happened"))
             }
             return .success(TypedAnswer(value: date.description, grade: nil))
         }

@@ -13,6 +13,9 @@ public struct RegisterImportOptions: Sendable {
     /// `--allow-personal-data`: a `--keep` column that looks like personal data is kept
     /// (and recorded with the frame) instead of refused.
     public var allowPersonalData = false
+    /// `--same-content`: import a file whose content was imported before under another
+    /// as-of date (refused by default: usually last month's export given again).
+    public var allowSameContent = false
     /// Name recorded as the frame's source (the file's base name by default).
     public var sourceName: String?
 

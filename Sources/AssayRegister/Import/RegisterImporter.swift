@@ -26,13 +26,19 @@ public struct RegisterImporter {
         }
         let sourceHash = try Self.sha256(ofFileAt: path)
         if let earlier = try store.read({ db in
-            try Row.fetchOne(db, sql: "SELECT id, imported_at, imported_by FROM frame WHERE source_sha256 = ? AND as_of = ?",
+            try Row.fetchOne(db, sql: "SELECT id, as_of, imported_at, imported_by FROM frame WHERE source_sha256 = ? ORDER BY as_of = ? DESC, id DESC LIMIT 1",
                              arguments: [sourceHash, options.asOf.description])
         }) {
-            throw AssayFailure("""
-                \(file): this file was already imported as frame \(earlier["id"] as Int64) with as-of date \
-                \(options.asOf) (\(earlier["imported_at"] as String) by \(earlier["imported_by"] as String)); nothing was imported.
-                """)
+            let sameDate = (earlier["as_of"] as String) == options.asOf.description
+            if sameDate || !options.allowSameContent {
+                // Last month's file imported again under this month's date would make a frame
+                // that looks new and describes cases as they were a month ago.
+                throw AssayFailure("""
+                    \(file): this file's content was already imported as frame \(earlier["id"] as Int64), as of \
+                    \(earlier["as_of"] as String) (\(earlier["imported_at"] as String) by \(earlier["imported_by"] as String)); \
+                    nothing was imported.\(sameDate ? "" : " A new month's export of the register differs; if this really is the register as of \(options.asOf), add --same-content.")
+                    """)
+            }
         }
         let services = try Self.serviceMap(options.serviceMap)
 

@@ -42,6 +42,9 @@ struct ImportCasesCommand: AssayCommand {
     @Option(name: .customLong("map-service"), help: ArgumentHelp("Read a local service name as a service code (repeatable).", valueName: "text=code"))
     var serviceMaps: [String] = []
 
+    @Flag(help: "Import a file whose content was already imported under another as-of date (refused otherwise: usually last month's export given again).")
+    var sameContent = false
+
     func execute(in session: Session) throws {
         let asOfDate: CalendarDate
         if let asOf {
@@ -58,6 +61,7 @@ struct ImportCasesCommand: AssayCommand {
             keep: keep,
             serviceMap: try serviceMaps.map { try Self.pair($0, option: "--map-service") }.map { (text: $0.0, code: $0.1) })
         options.allowPersonalData = allowPersonalData
+        options.allowSameContent = sameContent
         let progress = ImportProgress()
         defer { progress.finish() }
         let summary = try RegisterImporter(store: session.store()).importFile(file, options: options, progress: progress.report)

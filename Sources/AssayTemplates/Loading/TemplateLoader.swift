@@ -77,13 +77,18 @@ public enum TemplateLoader {
             }
             var questions: [TemplateQuestion] = []
             for questionNode in questionNodes {
-                guard let q = question(questionNode, report: report) else { continue }
+                // Duplicates are found from the id alone, before the rest of the question is
+                // read, so a question that is also otherwise broken is still named as a
+                // duplicate: one pass of `template check` reports every problem.
                 let line = questionNode.mark?.line ?? 0
-                if let first = questionIDs[q.id] {
-                    report(line, "id", "duplicate question id \"\(q.id)\" (first on line \(first))")
-                } else {
-                    questionIDs[q.id] = line
+                if let qid = questionNode.mapping?["id"]?.string, !qid.isEmpty {
+                    if let first = questionIDs[qid] {
+                        report(line, "id", "duplicate question id \"\(qid)\" (first on line \(first))")
+                    } else {
+                        questionIDs[qid] = line
+                    }
                 }
+                guard let q = question(questionNode, report: report) else { continue }
                 questions.append(q)
             }
             sections.append(TemplateSection(id: sid, title: fields.string("title") ?? "", questions: questions))
