@@ -81,35 +81,3 @@ import Testing
         #expect(report.oldestOverdue.isEmpty)
     }
 }
-
-/// The HTML report's "Actions" section: open and overdue by team, the month-end chart, its
-/// table and its entry in the contents; still no case id on the page.
-@Suite struct HTMLActionsSectionTests {
-    @Test func theActionsSectionTableChartAndContents() throws {
-        let report = try HTMLReport(audits: HTMLReportTests.audits(), month: HTMLReportTests.november, months: 3,
-                                    actions: ActionsReportTests.actions, asOf: ActionsReportTests.asOf)
-        let page = report.render()
-        #expect(page.contains("<section id=\"actions\">"))
-        #expect(page.contains("<li><a href=\"#actions\">Actions</a></li>"))
-        #expect(page.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"actions-chart\""))
-        #expect(report.tableIDs == ["funnel-table", "p-chart-table", "domains-table", "actions-table", "rates-table", "trend-table"])
-        #expect(page.contains("<table id=\"actions-table\">"))
-        #expect(report.contents == ["summary", "2 team charts", "funnel plot", "p-chart", "domain heat map (2 domains)",
-                                    "actions (3 open, 2 overdue)", "6 tables"])
-        #expect(!page.contains("C4") && !page.contains("C7"), "aggregate: no case id")
-        // Month-ends 2026-09-30, 2026-10-31, 2026-11-30 (the as-of date).
-        // 09-30: 7 and 8 open (raised 09-01, 09-02), none overdue (due 10-01).
-        // 10-31: 7 open and overdue (8 closed 10-01); 1 and 2 open (raised 10-31, 10-27), due 11-10.
-        // 11-30: 4, 5, 7 open; 4 and 7 overdue.
-        #expect(report.actionMonths.map(\.open) == [2, 3, 3])
-        #expect(report.actionMonths.map(\.overdue) == [0, 1, 2])
-        #expect(HTMLReportTests.drawings(page).count == 2 + 3 + 1)
-    }
-
-    @Test func withoutActionsTheSectionSaysSo() throws {
-        let report = try HTMLReportTests.report()
-        #expect(report.actions == nil)
-        #expect(report.render().contains("No audit has raised an action."))
-        #expect(!report.tableIDs.contains("actions-table"))
-    }
-}

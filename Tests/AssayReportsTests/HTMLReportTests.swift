@@ -9,7 +9,8 @@ import Testing
 
 /// The HTML report on audits built by hand: text is escaped, every section, chart and
 /// table is there, each SVG is well-formed XML on its own, the page fetches nothing and
-/// runs nothing, and each team's chart is the month-by-month estimate of the design.
+/// runs nothing, and each team's chart is the month-by-month estimate of the design. The
+/// summary's sentences are tested in `HTMLSummaryTests`, layout and print in `HTMLLayoutTests`.
 @Suite struct HTMLReportTests {
     static let november = Month("2026-11")!
     static let awkward = "Children & Families <East> \"A\" 'B'"
@@ -69,19 +70,21 @@ import Testing
         let report = try Self.report()
         let page = report.render(produced: "2026-12-03")
         #expect(page.hasPrefix("<!DOCTYPE html>"))
-        for id in ["summary", "teams", "funnel", "p-chart", "domains", "tables"] {
-            #expect(page.contains("<section id=\"\(id)\">"), "section \(id)")
+        for id in ["summary", "teams", "localities", "travel", "domains", "actions", "month", "about"] {
+            #expect(page.contains("<section id=\"\(id)\""), "section \(id)")
         }
         #expect(Self.count("class=\"chart team-chart\"", in: page) == 2)
         #expect(page.contains("data-team=\"Alder\""))
-        for id in ["funnel-plot", "p-chart", "domain-heat-map"] {
+        for id in ["team-funnel", "authority-months-chart"] {
             #expect(page.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" id=\"\(id)\""), "chart \(id)")
         }
-        #expect(report.tableIDs == ["funnel-table", "p-chart-table", "domains-table", "rates-table", "trend-table"])
+        #expect(!page.contains("id=\"locality-funnel\""), "one locality: nothing to compare")
+        #expect(report.tableIDs == ["funnel-table", "team-months-table", "year-rates-table", "locality-rates-table", "locality-travel-table",
+                                    "p-chart-table", "trend-table", "domain-heat-map", "domains-table", "rates-table"])
         for id in report.tableIDs {
-            #expect(page.contains("<table id=\"\(id)\">"), "table \(id)")
+            #expect(page.contains("<table id=\"\(id)\""), "table \(id)")
         }
-        #expect(report.contents == ["summary", "2 team charts", "funnel plot", "p-chart", "domain heat map (2 domains)", "5 tables"])
+        #expect(report.contents == ["summary", "2 team charts", "team funnel plot", "month-by-month chart", "domain heat map (2 domains)", "10 tables"])
         #expect(page.contains("Produced by Assay on 2026-12-03."))
         #expect(page.contains("<h1>Case audit report: November 2026</h1>"))
     }
@@ -89,7 +92,7 @@ import Testing
     @Test func everyDrawingIsWellFormedXMLOnItsOwn() throws {
         let page = try Self.report().render()
         let drawings = Self.drawings(page)
-        #expect(drawings.count == 5)  // two teams, the funnel, the p-chart, the heat map
+        #expect(drawings.count == 4)  // two teams, the team funnel, the month-by-month chart
         for drawing in drawings {
             let parser = XMLParser(data: Data(drawing.utf8))
             let root = RootElement()
@@ -108,8 +111,9 @@ import Testing
         #expect(!page.contains("url(http"))
         // The only address is the SVG namespace, which names and never fetches.
         #expect(page.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").range(of: "https?://", options: .regularExpression) == nil)
-        #expect(page.contains("@page { size: A4;"))
-        #expect(page.contains("section + section { break-before: page; }"))
+        #expect(page.contains("size: A4;"))
+        #expect(page.contains("section.major { break-before: page; }"))
+        #expect(page.contains("@bottom-right { content: \"Page \" counter(page) \" of \" counter(pages);"))
     }
 
     @Test func eachTeamChartIsTheMonthByMonthEstimateOfItsDesign() throws {
@@ -136,7 +140,7 @@ import Testing
         #expect(report.teams.first?.points.prefix(2).allSatisfy { $0.estimate == nil } == true)
         #expect(report.processChart?.points.count == 3)
         #expect(report.includesHistory)
-        #expect(report.footnotes.contains { $0.contains("imported from before Assay (2026-09 to 2026-10)") })
+        #expect(report.footnotes.contains { $0.contains("imported from before Assay (2026-09 to 2026-10 in the window)") })
         #expect(report.render().contains("imported from before Assay"))
     }
 
@@ -160,15 +164,15 @@ import Testing
         let report = try Self.report(audits)
         let page = report.render()
         #expect(!page.contains("id=\"domain-heat-map\""))
-        #expect(page.contains("No audit in the window graded a domain."))
+        #expect(page.contains("No audit in September 2026 to November 2026 graded a domain."))
         #expect(!report.tableIDs.contains("domains-table"))
         #expect(Self.drawings(page).count == 4)
     }
 
     @Test func colourRampRunsLightToDark() {
-        #expect(HeatMapChart.colour(0) == "#fff5f0")
-        #expect(HeatMapChart.colour(1) == "#67000d")
-        #expect(HeatMapChart.colour(0.5) == "#fb6a4a")
+        #expect(HeatScale.colour(0) == "#fff5f0")
+        #expect(HeatScale.colour(1) == "#67000d")
+        #expect(HeatScale.colour(0.5) == "#fb6a4a")
     }
 
     @Test func scalesTickAtRoundNumbers() {

@@ -1,7 +1,8 @@
 import AssayCore
 import AssayStatistics
 
-/// The p-chart of the authority's monthly inadequate rate over the window: the centre line
+/// The p-chart of the authority's plain monthly share of audits judged inadequate (raw
+/// counts, not the weighted rate) over the window: the centre line
 /// p̄, each month's 3-sigma limits as steps, and Laney's p′ limits (dashed) when the months
 /// are over-dispersed. A month outside the limits a reader should read (Laney's when shown)
 /// is a filled diamond with its month written beside it.
@@ -24,7 +25,7 @@ enum ProcessChartSVG {
             return x(Double(months.firstIndex(of: month) ?? 0))
         }
 
-        var content = SVG.yAxis(frame, y, ticks: y.ticks(5), label: { HTML.percent($0, decimals: 0) }, title: "inadequate rate")
+        var content = SVG.yAxis(frame, y, ticks: y.ticks(5), label: { ReadableFigures.percentCell($0) }, title: "share judged inadequate")
         let every = months.count <= 13 ? 1 : months.count <= 25 ? 2 : 3
         content += SVG.xAxis(frame, ticks: months.enumerated().filter { $0.offset % every == 0 || $0.offset == months.count - 1 }
             .map { (x(Double($0.offset)), SVG.monthLabel($0.element, short: true)) })
@@ -46,10 +47,10 @@ enum ProcessChartSVG {
         }
         for point in chart.points {
             let month = HTMLReport.month(index: point.month)
-            var tooltip = "\(month): \(point.inadequate) of \(point.audits) (\(HTML.percent(point.rate))), "
-                + "limits \(HTML.interval(point.limits.lower, point.limits.upper)), \(point.signal.rawValue)"
+            var tooltip = "\(SVG.monthLabel(month)): \(point.inadequate) of \(point.audits) audits judged inadequate, "
+                + "limits \(ReadableFigures.intervalCell(point.limits.lower, point.limits.upper)), \(point.signal.rawValue)"
             if let laney = point.laneyLimits, let s = point.laneySignal {
-                tooltip += "; Laney p′ limits \(HTML.interval(laney.lower, laney.upper)), \(s.rawValue)"
+                tooltip += "; Laney p′ limits \(ReadableFigures.intervalCell(laney.lower, laney.upper)), \(s.rawValue)"
             }
             let px = position(point), py = y(point.rate)
             if signal(point) == .within {
@@ -63,8 +64,8 @@ enum ProcessChartSVG {
             }
         }
 
-        var items: [(String, String)] = [("target", "centre line p̄ = \(HTML.percent(chart.centre))"), ("point", "the month's rate (raw counts)"),
-                                         ("limit998", "p-chart limits, p̄ ± 3σ")]
+        var items: [(String, String)] = [("target", "the window's share, \(ReadableFigures.percent(chart.centre))"), ("point", "the month's plain share (raw counts)"),
+                                         ("limit998", "control limits (p-chart, 3 sigma)")]
         if chart.isOverdispersed {
             items.append(("limit95", "Laney p′ limits (months over-dispersed)"))
         }
@@ -75,7 +76,8 @@ enum ProcessChartSVG {
             content += SVG.text(item.1, x: lx + 30, y: ly, classes: "tick")
         }
         let height = plotHeight + Double((items.count + 1) / 2) * 15 + 6
-        let label = "p-chart of the authority's monthly inadequate rate, \(window), centre \(HTML.percent(chart.centre))"
-        return SVG.drawing(id: "p-chart", classes: "chart p-chart", width: width, height: height, label: label, content: content)
+        let label = "The authority's plain monthly share of audits judged inadequate, \(window), against control limits around "
+            + ReadableFigures.percent(chart.centre)
+        return SVG.drawing(id: "authority-months-chart", classes: "chart p-chart", width: width, height: height, label: label, content: content)
     }
 }

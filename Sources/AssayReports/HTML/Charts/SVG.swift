@@ -105,6 +105,16 @@ enum SVG {
         return element + ">" + title(tooltip) + "</path>"
     }
 
+    /// A triangle pointing up (more than expected) or down (fewer): the direction is in the
+    /// shape, so it survives greyscale.
+    static func triangle(_ x: Double, _ y: Double, r: Double, up: Bool, classes: String, tooltip: String? = nil) -> String {
+        let tip = up ? y - r : y + r, base = up ? y + r * 0.7 : y - r * 0.7
+        let d = "M\(n(x)) \(n(tip))L\(n(x + r)) \(n(base))L\(n(x - r)) \(n(base))Z"
+        let element = "<path d=\"\(d)\" class=\"\(classes)\""
+        guard let tooltip else { return element + "/>" }
+        return element + ">" + title(tooltip) + "</path>"
+    }
+
     /// A line through the points in order.
     static func polyline(_ points: [Point], classes: String, extra: String = "") -> String {
         guard let first = points.first else { return "" }
