@@ -70,7 +70,7 @@ import Testing
         let report = try Self.report()
         let page = report.render(produced: "2026-12-03")
         #expect(page.hasPrefix("<!DOCTYPE html>"))
-        for id in ["summary", "teams", "localities", "travel", "domains", "actions", "month", "about"] {
+        for id in ["summary", "about", "teams", "localities", "travel", "domains", "actions", "month"] {
             #expect(page.contains("<section id=\"\(id)\""), "section \(id)")
         }
         #expect(Self.count("class=\"chart team-chart\"", in: page) == 2)
@@ -112,7 +112,7 @@ import Testing
         // The only address is the SVG namespace, which names and never fetches.
         #expect(page.replacingOccurrences(of: "http://www.w3.org/2000/svg", with: "").range(of: "https?://", options: .regularExpression) == nil)
         #expect(page.contains("size: A4;"))
-        #expect(page.contains("section.major { break-before: page; }"))
+        #expect(page.contains("figure { margin: 0 0 4mm; break-inside: avoid; }"))
         #expect(page.contains("@bottom-right { content: \"Page \" counter(page) \" of \" counter(pages);"))
     }
 

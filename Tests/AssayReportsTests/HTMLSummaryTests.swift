@@ -49,9 +49,10 @@ import Testing
         #expect(text.contains("Fewer inadequate audits than expected: Meadow, 0% (0 of 72)."))
         let more = try #require(text.range(of: "More inadequate")), fewer = try #require(text.range(of: "Fewer inadequate"))
         #expect(text[more.lowerBound..<fewer.lowerBound].contains("Harbour") && !text[more.lowerBound..<fewer.lowerBound].contains("Meadow"))
-        // Ten teams: 10 × 1 in 20 = 0.5 expected by chance, "about 1".
+        // Ten teams: 10 × 1 in 20 = 0.5 expected by chance, as the funnel table's note says too.
         #expect(report.funnel?.inflationFactor == nil, "the eight teams alike: not over-dispersed")
-        #expect(text.contains("Even if all 10 teams were alike, chance alone would put about 1 of them outside the 95% limits"))
+        #expect(text.contains("Even if all 10 teams were alike, chance alone would put up to 1 team in 20 outside the 95% limits, about 0.5 of these 10"))
+        #expect(report.funnelReport.chanceNote.contains("of these 10 teams, about 0.5 and"))
         // On the chart: a filled triangle up for Harbour, a hollow one down for Meadow.
         let chart = try #require(PageText.text(of: Self.page, from: "id=\"team-funnel\"", to: "</svg>").map { _ in
             Self.page.components(separatedBy: "id=\"team-funnel\"")[1].components(separatedBy: "</svg>")[0]

@@ -47,8 +47,10 @@ extension HTMLReport {
         if let produced { body += " " + HTML.escape("Produced by Assay on \(produced).") }
         body += "</p>\n</header>\n"
         let summary = LeadersSummary(self)
-        body += summarySection(summary) + teamsSection() + localitiesSection() + travelSection(summary) + domainsSection(summary)
-            + actionsSection(summary) + monthSection() + aboutSection(chainHead: chainHead)
+        // "About" right after the summary: what counts and how to check it come before the
+        // detail, and the printed report never ends on a few lines of notes.
+        body += summarySection(summary) + aboutSection(chainHead: chainHead) + teamsSection() + localitiesSection() + travelSection(summary)
+            + domainsSection(summary) + actionsSection(summary) + monthSection()
         let running = (left: (authority.map { "\($0) · " } ?? "") + "Case audit report, \(period)",
                        right: produced.map { "Produced \($0)" } ?? "",
                        footer: chainHead.map { "Audit log head \($0)" } ?? "")

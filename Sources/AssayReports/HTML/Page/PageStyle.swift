@@ -4,8 +4,8 @@
 ///   scrolls sideways: text and names wrap, charts stand one to a row, and wide tables and
 ///   wide charts scroll inside their own box.
 /// - **Print**: A4 portrait; a running header (the authority, the period) and footer (the
-///   audit log's chain head, "Page n of m") on every page; the major sections start a page,
-///   the rest flow, so no page is left nearly empty; no figure or table row is split; colours
+///   audit log's chain head, "Page n of m") on every page; sections flow one after another,
+///   so no page is left nearly empty; no figure or table row is split; colours
 ///   kept, though nothing is read from colour alone (greyscale prints keep the words, shapes
 ///   and hatching).
 enum PageStyle {
@@ -122,7 +122,6 @@ enum PageStyle {
         @media print {
           body { max-width: none; padding: 0; font-size: 9.5pt; }
           section { margin: 0 0 6mm; }
-          section.major { break-before: page; }
           figure.wide { overflow: visible; }
           figure.wide > svg { min-width: 0; }
           .table-scroll { overflow: visible; }

@@ -11,7 +11,7 @@ extension HTMLReport {
         } else if let funnel = localityFunnel.plot {
             content += PageSection.paragraph(
                 "Each locality's share of audits judged inadequate over \(windowWords), against its number of audits and the authority's "
-                    + "\(ReadableFigures.percent(funnel.target)). " + LeadersSummary.chanceFlags(count: funnel.teams.count, what: "locality", plural: "localities"))
+                    + "\(ReadableFigures.percent(funnel.target)).")
             content += PageSection.figure(
                 title: "Funnel plot: each locality's plain share of audits judged inadequate (counts, not weighted), \(windowWords)",
                 drawing: FunnelChart.chart(funnel, id: "locality-funnel", what: "localities", window: windowWords),

@@ -1,9 +1,11 @@
 /// The pieces every section of the page is made of: a section with its heading, and
 /// paragraphs of plain text (escaped here, so no caller writes raw HTML from a name).
 enum PageSection {
-    /// A section; a `major` one starts a new printed page.
-    static func render(id: String, heading: String, major: Bool = false, content: String) -> String {
-        "<section id=\"\(id)\"\(major ? " class=\"major\"" : "")>\n<h2>\(HTML.escape(heading))</h2>\n\(content)</section>\n"
+    /// A section. Printed, sections flow one after another (a forced page break before each
+    /// left pages nearly empty); a figure, a table row or a heading and what follows it are
+    /// never split (`PageStyle`).
+    static func render(id: String, heading: String, content: String) -> String {
+        "<section id=\"\(id)\">\n<h2>\(HTML.escape(heading))</h2>\n\(content)</section>\n"
     }
 
     static func paragraph(_ text: String, classes: String = "") -> String {

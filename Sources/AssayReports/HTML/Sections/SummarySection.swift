@@ -23,8 +23,7 @@ extension HTMLReport {
 
     /// The sections after the summary, in page order: (id, heading in the contents).
     static let sections = [
-        ("teams", "Teams: who stands out"), ("localities", "Localities"), ("travel", "Direction of travel"),
-        ("domains", "Domains: where practice falls short"), ("actions", "Actions: are they done?"),
-        ("month", "The month by team"), ("about", "About these figures"),
+        ("about", "About these figures"), ("teams", "Teams: who stands out"), ("localities", "Localities"), ("travel", "Direction of travel"),
+        ("domains", "Domains: where practice falls short"), ("actions", "Actions: are they done?"), ("month", "The month by team"),
     ]
 }

@@ -9,7 +9,7 @@ extension HTMLReport {
             content += PageSection.paragraph(
                 "Each team's share of audits judged inadequate over \(windowWords), against its number of audits. The limits narrow as audits "
                     + "grow: a team inside them differs from the authority's \(ReadableFigures.percent(funnel.target)) by no more than chance explains "
-                    + "for its size. " + LeadersSummary.chanceFlags(count: funnel.teams.count, what: "team"))
+                    + "for its size.")
             if let dispersion = funnel.overdispersion, funnel.inflationFactor != nil {
                 content += PageSection.paragraph("The teams differ among themselves by more than chance (over-dispersion φ = "
                                                  + "\(String(format: "%.2f", dispersion.phi))), so the limits are also drawn widened (dotted), and a team is read against those.")
@@ -49,6 +49,6 @@ extension HTMLReport {
                                        caption: "Inadequate rate by team, 12 months to \(ReadableFigures.month(month)) (weighted)", groupTitle: "Team").render()
             content += HTMLTables.notes(HTMLTables.ratesNotes + (yearWeights.map { [LeadersSummary.mixedYear($0, rate: headline?.rate ?? 0)] } ?? []))
         }
-        return PageSection.render(id: "teams", heading: "Teams: who stands out", major: true, content: content)
+        return PageSection.render(id: "teams", heading: "Teams: who stands out", content: content)
     }
 }

@@ -158,12 +158,13 @@ struct LeadersSummary {
         return Answer(id: "stand-out", question: question, sentences: sentences)
     }
 
-    /// How many groups chance alone puts outside the 95% limits when all are alike: 1 in 20.
+    /// How many groups chance alone puts outside the 95% limits when all are alike: up to 1
+    /// in 20 (`FunnelReport.expectedByChance`, whose note under the table says the same).
     static func chanceFlags(count: Int, what: String, plural: String? = nil) -> String {
-        let expected = Double(count) * 0.05
-        let some = ReadableFigures.expected(expected)
-        return "Even if all \(count) \(plural ?? what + "s") were alike, chance alone would put \(some) of them outside the 95% limits "
-            + "(1 in 20), so a \(what) outside them is a reason to look at its cases, not a verdict."
+        let many = plural ?? what + "s"
+        return "Even if all \(count) \(many) were alike, chance alone would put up to 1 \(what) in 20 outside the 95% limits, "
+            + "\(ReadableFigures.expected(Double(count) * 0.05)) of these \(count): so a \(what) outside them is a reason to look at "
+            + "its cases, not a verdict."
     }
 
     static func windowWords(_ report: HTMLReport) -> String {

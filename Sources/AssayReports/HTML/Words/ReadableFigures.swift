@@ -94,9 +94,11 @@ enum ReadableFigures {
         return n >= 0 && n < names.count ? names[n] : String(n)
     }
 
-    /// "about 1 in 20" style: an expected count of chance events, to a whole number when it is
-    /// 1 or more, else "fewer than 1".
+    /// An expected count of chance events, as the funnel's own note writes it
+    /// (`FunnelReport.chanceNote`): "about 0.8", "about 0.03", "about 2.5", "about 12".
     static func expected(_ value: Double) -> String {
-        value < 0.5 ? "fewer than 1" : "about \(Int(value.rounded()))"
+        guard value >= 0.01 else { return "under 0.01" }
+        let digits = value < 0.1 ? 2 : value < 10 ? 1 : 0
+        return "about " + String(format: "%.\(digits)f", value)
     }
 }
