@@ -210,6 +210,11 @@ import Testing
         #expect(Self.cells(page.stdout, "2026-10") == ["2026-10", "3 of 12", "4 of 17 (24%)"], "\(page.stdout)")
         #expect(Self.cells(page.stdout, "Planning").prefix(2) == ["Planning", "2"] && !page.stdout.contains("plan "))
         #expect(page.stdout.range(of: #"\d\.\d+%"#, options: .regularExpression) == nil)
+        // The same page for a paper: Markdown tables, not one record with its lists packed into cells.
+        let paper = try run(["report", "team", "Alpha", "--month", "2026-11", "--months", "3", "--format", "markdown"])
+        #expect(paper.stdout.contains("| 2026-10 | 3 of 12 | 4 of 17 (24%) |"), "\(paper.stdout)")
+        #expect(paper.stdout.contains("| Planning | 2 | 0 | 1 | 1 of 2 | 1 of 4 |"))
+        #expect(!paper.stdout.contains("| field | value |"))
     }
 
     @Test func domainsCSVAndJSONKeepTheIdAndAddTheTitle() throws {

@@ -21,6 +21,10 @@ public struct TeamReport: Sendable {
         public let inadequate: Int
         /// The authority's share for the same domain and month.
         public let authorityShare: Double?
+        /// The authority's counts behind that share (audits grading the domain, and those graded
+        /// requires improvement or inadequate), so a page can show "1 of 4" rather than 25%.
+        public let authorityAudited: Int?
+        public let authorityPoor: Int?
 
         public var share: Double { Double(requiresImprovement + inadequate) / Double(audited) }
     }
@@ -110,10 +114,13 @@ public struct TeamReport: Sendable {
         self.authorityMonths = authorityMonths
         includesHistory = windowAudits.contains { $0.origin == .imported && $0.team.lowercased() == team.lowercased() }
 
-        let authorityShares = Dictionary(uniqueKeysWithValues: domainsReport.rows.filter { $0.group.isAuthority }.map { ($0.domain, $0.shareRIOrInadequate) })
+        let authorityRows = Dictionary(uniqueKeysWithValues: domainsReport.rows.filter { $0.group.isAuthority }.map { ($0.domain, $0) })
         domains = domainsReport.rows.filter { isTeam($0.group) }.map {
             DomainShare(domain: $0.domain, title: domainTitles[$0.domain] ?? $0.domain, audited: $0.audited,
-                        requiresImprovement: $0.requiresImprovement, inadequate: $0.inadequate, authorityShare: authorityShares[$0.domain])
+                        requiresImprovement: $0.requiresImprovement, inadequate: $0.inadequate,
+                        authorityShare: authorityRows[$0.domain]?.shareRIOrInadequate,
+                        authorityAudited: authorityRows[$0.domain]?.audited,
+                        authorityPoor: authorityRows[$0.domain].map { $0.requiresImprovement + $0.inadequate })
         }.sorted { a, b in
             let x = (a.requiresImprovement + a.inadequate) * b.audited, y = (b.requiresImprovement + b.inadequate) * a.audited
             return x != y ? x > y : a.domain < b.domain

@@ -40,9 +40,9 @@ struct ReportTeamCommand: AssayCommand {
         let report = try store.teamReport(team: team, month: month, months: months)
         let labels = try store.caseLabels(reveal: reveal, report: "team", arguments: arguments)
         switch output.format {
-        case .table: page(report, labels: labels, session: session)
+        case .table, .markdown: page(report, labels: labels, session: session, format: output.format)
         case .csv: session.emit(monthly(report), as: output)
-        case .json, .markdown: session.emit(record(report, labels: labels), as: output)
+        case .json: session.emit(record(report, labels: labels), as: output)
         }
     }
 
@@ -120,8 +120,19 @@ struct ReportTeamCommand: AssayCommand {
     }
 
     /// A readable page for a person: whole percentages, counts under ten audits, domains by
-    /// title, and what the trend's test saw month by month.
-    func page(_ r: TeamReport, labels: CaseLabels, session: Session) {
+    /// title, and what the trend's test saw month by month. In Markdown (for a paper) its
+    /// tables are Markdown tables and its text is safe to render as HTML.
+    func page(_ r: TeamReport, labels: CaseLabels, session: Session, format: OutputFormatName = .table) {
+        let markdown = format == .markdown
+        func write(_ text: String) {
+            let safe = markdown ? text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;") : text
+            session.write(TextPolicy.printable(safe))
+        }
+        func table(_ listing: Listing) {
+            if markdown { session.write("\n") }
+            session.emit(listing, as: format)
+        }
         var out = "Team \(r.team) · \(r.month)\n"
         out += "\nInadequate rate, \(r.month)\n"
         if let row = r.rate {
@@ -155,39 +166,38 @@ struct ReportTeamCommand: AssayCommand {
         } else {
             out += "  No audits in \(r.window).\n"
         }
-        session.write(TextPolicy.printable(out))
+        write(out)
         if r.trend != nil {
-            session.write("\nMonth by month (inadequate of audited)\n")
-            session.emit(Listing(
+            write("\nMonth by month (inadequate of audited)\n")
+            table(Listing(
                 columns: [Column("month"), Column("team", r.team), Column("authority")],
                 rows: zip(r.teamMonths, r.authorityMonths).map { team, authority in
                     [.text(team.month.description), .text(team.audited == 0 ? "–" : "\(team.inadequate) of \(team.audited)"),
                      .text(authority.audited == 0 ? "–" : ShareText.counted(authority.inadequate, of: authority.audited))]
-                }), as: .table)
+                }))
         }
-        session.write("\nDomains graded requires improvement or inadequate, \(r.month)\n")
+        write("\nDomains graded requires improvement or inadequate, \(r.month)\n")
         if r.domains.isEmpty {
-            session.write("  No domain grades in \(r.month).\n")
+            write("  No domain grades in \(r.month).\n")
         } else {
-            session.emit(Listing(
+            table(Listing(
                 columns: [Column("domain"), Column("audited"), Column("ri", "RI"), Column("inadequate"),
                           Column("share", "RI or inadequate"), Column("authority")],
                 rows: r.domains.map { d in
                     [.text(d.title), .int(d.audited), .int(d.requiresImprovement), .int(d.inadequate),
-                     .text(ShareText.share(d.requiresImprovement + d.inadequate, of: d.audited)), ReportCells.percent(d.authorityShare)]
-                }), as: .table)
+                     .text(ShareText.share(d.requiresImprovement + d.inadequate, of: d.audited)), d.authorityAudited.map { .text(ShareText.share(d.authorityPoor ?? 0, of: $0)) } ?? .null]
+                }))
         }
-        session.write("\nOpen escalations: \(r.openEscalations.count)"
-                      + (r.openEscalations.isEmpty ? "" : " (escalations --open)") + "\n")
-        session.write("Open challenges: \(r.openChallenges)" + (r.openChallenges == 0 ? "" : " (challenges --open --team \"\(TextPolicy.printable(r.team, kind: .line))\")") + "\n")
-        session.write("Open actions: \(r.openActions), overdue: \(r.overdueActions.count) (as of \(r.today))\n")
+        write("\nOpen escalations: \(r.openEscalations.count)" + (r.openEscalations.isEmpty ? "" : " (escalations --open)") + "\n")
+        write("Open challenges: \(r.openChallenges)" + (r.openChallenges == 0 ? "" : " (challenges --open --team \"\(TextPolicy.printable(r.team, kind: .line))\")") + "\n")
+        write("Open actions: \(r.openActions), overdue: \(r.overdueActions.count) (as of \(r.today))\n")
         if !r.overdueActions.isEmpty {
-            session.write(labels.notice + "\n")
-            session.emit(Listing(
+            write(labels.notice + "\n")
+            table(Listing(
                 columns: [Column("action_id", "action"), Column("audit_id", "audit"), Column("case"), Column("month"), Column("what"),
                           Column("owner"), Column("due"), Column("days_overdue", "days over")],
-                rows: r.overdueActions.map { overdueCells($0, labels: labels) }), as: .table)
+                rows: r.overdueActions.map { overdueCells($0, labels: labels) }))
         }
-        session.write(ReportCells.footnotes(r.footnotes))
+        write(ReportCells.footnotes(r.footnotes))
     }
 }
