@@ -20,6 +20,13 @@ import AssayTemplates
 /// - The overall grade is the suggestion Assay will make (`SuggestedGrades`); one time in
 ///   ten the auditor judges one grade worse and says why. Weaker audits raise an action or
 ///   two on their weakest domains.
+/// - Each audit is done on a day of its own in the weeks after the as-of date (`auditedOn`,
+///   written at the top of its file), as a month's audits are, and its actions fall due one
+///   week (an inadequate case) or two weeks after that day, a second one a fortnight later,
+///   never before it: Assay refuses an action due before the
+///   day it is raised, and a month of actions raised already overdue is what once left the
+///   demo's report with nothing but overdue actions (issue 17). `submittedOn` puts every
+///   audit on one day instead (a moderation done after the month's audits).
 ///
 /// Deterministic: each case draws from its own stream of the seed and its case id, so the
 /// same seed gives the same file for a case whatever else was drawn that month.
@@ -31,11 +38,28 @@ public struct AuditAnswersGenerator: Sendable {
     /// The day the audits look back from: evidence and "last seen" dates fall before it,
     /// actions fall due after it.
     public let asOf: CalendarDate
+    /// The day every audit is submitted; nil: each case its own day after `asOf`.
+    public let submittedOn: CalendarDate?
 
-    public init(templates: [AuditTemplate], seed: UInt64 = defaultSeed, asOf: CalendarDate = RegisterGenerator.defaultAsOf) {
+    /// The days after `asOf` on which a case may be audited: from the 3rd to the 26th of a
+    /// month that starts on `asOf`, leaving its last days for moderation and chasing.
+    public static let auditDays = 2...25
+
+    public init(templates: [AuditTemplate], seed: UInt64 = defaultSeed, asOf: CalendarDate = RegisterGenerator.defaultAsOf,
+                submittedOn: CalendarDate? = nil) {
         self.templates = templates
         self.seed = seed
         self.asOf = asOf
+        self.submittedOn = submittedOn
+    }
+
+    /// The day `caseID` is audited: `submittedOn`, or a day of `auditDays` after `asOf` from
+    /// the case's own stream (the case alone decides it, not the seed, so a moderation's
+    /// answers for the case agree with the audit's about when it was done).
+    public func auditedOn(_ caseID: String) -> CalendarDate {
+        if let submittedOn { return submittedOn }
+        var random = SplitMix64.stream(0x0A0D_17ED, StableHash.of(caseID))
+        return DayNumber.date(DayNumber.of(asOf) + Self.auditDays.lowerBound + random.below(Self.auditDays.count))
     }
 
     /// The template whose `applies_to` holds `service` (the first, by id, if several do).
@@ -87,17 +111,20 @@ public struct AuditAnswersGenerator: Sendable {
         case .requiresImprovement: actionCount = random.chance(perMille: 450) ? 1 : 0
         case .inadequate: actionCount = random.chance(perMille: 500) ? 2 : 1
         }
-        let firstDue = overall == .inadequate ? 14 : 28
+        // A week for an inadequate case's first action, two otherwise, a fortnight more for
+        // each further one: from the day of the audit, when the actions are raised.
+        let firstDue = overall == .inadequate ? 7 : 14
+        let auditedOn = auditedOn(sampled.caseID)
         let actions = weakest.prefix(actionCount).enumerated().map { index, section in
             GeneratedAudit.Action(
                 what: AnswerWording.fill(
                     AnswerWording.action(section: section.id) ?? "Address the gaps found in " + AnswerWording.inSentence(section.title),
                     record: "", date: "", child: child),
                 owner: AnswerWording.owner(section: section.id, service: service, team: sampled.team),
-                due: DayNumber.date(DayNumber.of(asOf) + firstDue + 14 * index))
+                due: DayNumber.date(DayNumber.of(auditedOn) + firstDue + 14 * index))
         }
         return GeneratedAudit(caseID: sampled.caseID, team: sampled.team, locality: sampled.locality, service: service,
-                              templateID: template.id, entries: entries, suggested: suggested, overall: overall,
+                              templateID: template.id, auditedOn: auditedOn, entries: entries, suggested: suggested, overall: overall,
                               reason: reason, actions: Array(actions))
     }
 

@@ -2,12 +2,15 @@ import AssayCore
 
 extension GeneratedAudit {
     /// The audit as an answers file (docs/audits.md): `template`, `answers` in template
-    /// order, `overall`, `reason`, `actions`. Every string is double-quoted so that no
-    /// answer ("no", "2", a choice with a colon) is ever read as anything but text.
+    /// order, `overall`, `reason`, `actions`; the day it is audited in a comment at the top
+    /// (`# Audited on YYYY-MM-DD`), for the demo to submit it on that day. Every string is
+    /// double-quoted so that no answer ("no", "2", a choice with a colon) is ever read as
+    /// anything but text.
     public var yaml: String {
         var out = """
             # Synthetic answers for case \(Self.comment(caseID)): \(Self.comment(team)), \(Self.comment(locality)), \(service.code).
             # Made up by assay-samples for the demo; submit with: assay audit \(Self.comment(caseID)) --answers FILE
+            # Audited on \(auditedOn): submit it that day (its actions fall due after it).
 
             template: \(Self.quoted(templateID))
             answers:

@@ -24,6 +24,9 @@ public struct GeneratedAudit: Sendable, Equatable {
     public let locality: String
     public let service: Service
     public let templateID: String
+    /// The day the audit is done and submitted: its actions are raised that day and fall
+    /// due after it.
+    public let auditedOn: CalendarDate
     public let entries: [Entry]
     /// The grade Assay will suggest from the grade answers (`SuggestedGrades`).
     public let suggested: Grade

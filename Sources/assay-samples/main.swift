@@ -8,7 +8,7 @@ import Foundation
 let usage = """
     usage: assay-samples register [--seed N] [--cases N] [--strata N] [--as-of YYYY-MM-DD] [--out FILE]
            assay-samples broken [--out FILE]
-           assay-samples answers --sample SAMPLE.csv --templates DIR --out DIR [--seed N] [--as-of YYYY-MM-DD]
+           assay-samples answers --sample SAMPLE.csv --templates DIR --out DIR [--seed N] [--as-of YYYY-MM-DD] [--on YYYY-MM-DD]
            assay-samples history [--seed N] [--templates DIR] [--out FILE]
 
     register  a synthetic case register of an invented county, as CSV. Defaults: seed
@@ -20,8 +20,11 @@ let usage = """
               `assay sample MONTH --format csv`), DIR/CASE_ID.yaml, an answers file for
               `assay audit CASE_ID --answers FILE` against the template (from --templates)
               for the case's service. Some teams are weaker than others, as reports should
-              show. Defaults: seed \(AuditAnswersGenerator.defaultSeed), as of \(RegisterGenerator.defaultAsOf)
-              (the day the audits look back from).
+              show. Each file says at its top the day it is audited ("# Audited on
+              YYYY-MM-DD"): a day of its own 2 to 25 days after --as-of (3 to 26 November
+              by default), or --on for all; its actions fall due one to four weeks after
+              that day. Defaults:
+              seed \(AuditAnswersGenerator.defaultSeed), as of \(RegisterGenerator.defaultAsOf) (the day the audits look back from).
     history   three years of audits made before Assay (\(PastAuditHistoryGenerator.firstMonth) to
               \(PastAuditHistoryGenerator.lastMonth), 50-60 a month) for `assay import audits FILE`, with
               trends built in: the inadequate rate falls from about a quarter to about a
@@ -88,14 +91,15 @@ func run(_ arguments: [String]) throws {
         try handle.write(contentsOf: Data(BrokenRegister.bytes()))
         if given["--out"] != nil { try handle.close() }
     case "answers":
-        let given = try options(arguments.dropFirst(), allowed: ["--sample", "--templates", "--out", "--seed", "--as-of"])
+        let given = try options(arguments.dropFirst(), allowed: ["--sample", "--templates", "--out", "--seed", "--as-of", "--on"])
         for name in ["--sample", "--templates", "--out"] where given[name] == nil {
             throw UsageError(message: "answers needs \(name)")
         }
         let generator = AuditAnswersGenerator(
             templates: try AuditAnswersGenerator.loadTemplates(directory: given["--templates"]!),
             seed: try number(given, "--seed", UInt64.self) ?? AuditAnswersGenerator.defaultSeed,
-            asOf: try date(given, "--as-of") ?? RegisterGenerator.defaultAsOf)
+            asOf: try date(given, "--as-of") ?? RegisterGenerator.defaultAsOf,
+            submittedOn: try date(given, "--on"))
         let cases = try SampleCSV.read(path: given["--sample"]!)
         let (written, skipped) = try generator.write(cases, to: given["--out"]!)
         for left in skipped {

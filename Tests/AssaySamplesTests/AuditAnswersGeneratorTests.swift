@@ -28,10 +28,13 @@ import Testing
         return csv
     }()
 
+    /// A month of answers files looking back from today: an answers file is read on the day
+    /// it is submitted, and its actions may not fall due before that day (ActionDueDate).
     static func month(seed: UInt64 = AuditAnswersGenerator.defaultSeed) throws -> (directory: TemporaryDirectory, audits: [GeneratedAudit]) {
         let directory = TemporaryDirectory(prefix: "assay-answers-")
         let cases = try SampleCSV.parse(monthCSV, file: "sample.csv")
-        let (written, skipped) = try AuditAnswersGenerator(templates: templates, seed: seed).write(cases, to: directory.path + "/answers")
+        let (written, skipped) = try AuditAnswersGenerator(templates: templates, seed: seed, asOf: ActionDueDate.day())
+            .write(cases, to: directory.path + "/answers")
         #expect(skipped.isEmpty)
         return (directory, written)
     }
@@ -52,6 +55,32 @@ import Testing
             #expect(SuggestedGrades(template: template, answers: grades).overall == audit.suggested)
             #expect((sheet.reason != nil) == (audit.overall != audit.suggested))
         }
+    }
+
+    /// Each audit is done on a day of its own in the weeks after the as-of date, says so at the
+    /// top of its file, and raises its actions then, due one to four weeks later: never due
+    /// before the day they are raised, so the demo's month has actions done on time, done
+    /// late, overdue and not yet due, not every one overdue (issue 17).
+    @Test func actionsFallDueWeeksAfterTheDayOfTheAudit() throws {
+        let asOf = CalendarDate(parsing: "2026-11-01")!
+        let generator = AuditAnswersGenerator(templates: Self.templates, asOf: asOf)
+        let audits = try SampleCSV.parse(Self.monthCSV, file: "sample.csv").compactMap(generator.audit(of:))
+        let days = Set(audits.map(\.auditedOn))
+        #expect(days.allSatisfy { (asOf.days(to: $0)) >= 2 && asOf.days(to: $0) <= 25 }, "\(days.sorted(by: <))")
+        #expect(days.count >= 15, "the month's audits are spread over its weeks")
+        let actions = audits.flatMap { audit in audit.actions.map { (audit, $0) } }
+        #expect(actions.count >= 10)
+        #expect(actions.allSatisfy { audit, action in (7...28).contains(audit.auditedOn.days(to: action.due)) })
+        // Some fall due within the month, so by its end some are overdue unless done; others after it.
+        let monthEnd = CalendarDate(parsing: "2026-11-30")!
+        #expect(actions.contains { $0.1.due < monthEnd } && actions.contains { $0.1.due > monthEnd })
+        let audit = try #require(audits.first)
+        #expect(audit.yaml.contains("# Audited on \(audit.auditedOn): submit it that day"))
+        // A moderation's answers are all submitted on one day.
+        let moderated = AuditAnswersGenerator(templates: Self.templates, seed: 7, asOf: asOf, submittedOn: monthEnd)
+        #expect(try SampleCSV.parse(Self.monthCSV, file: "sample.csv").compactMap(moderated.audit(of:)).allSatisfy { $0.auditedOn == monthEnd })
+        // The day is the case's, whatever the seed.
+        #expect(AuditAnswersGenerator(templates: Self.templates, seed: 7, asOf: asOf).auditedOn(audit.caseID) == audit.auditedOn)
     }
 
     @Test func theTeamWithACommaIsReadWhole() throws {
@@ -80,7 +109,7 @@ import Testing
 
     /// A case's answers depend on the seed and the case, not on what else was drawn.
     @Test func aCasesAnswersDoNotDependOnTheRestOfTheSample() throws {
-        let generator = AuditAnswersGenerator(templates: Self.templates)
+        let generator = AuditAnswersGenerator(templates: Self.templates, asOf: ActionDueDate.day())
         let one = SampledCase(Self.register[66])
         let alone = try #require(generator.audit(of: one))
         let (_, audits) = try Self.month()
