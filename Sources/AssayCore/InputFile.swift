@@ -45,7 +45,7 @@ public enum InputFile {
     /// What went wrong opening `path`, from the `errno` of the failed call.
     public static func failure(_ path: String, errno code: Int32) -> AssayFailure {
         switch code {
-        case ENOENT, ENOTDIR: AssayFailure("\(path): no such file.")
+        case ENOENT, ENOTDIR: AssayFailure.notFound("\(path): no such file.")
         case EISDIR: AssayFailure("\(path): is a folder, not a file; give the file itself.")
         case EACCES, EPERM: AssayFailure("\(path): permission denied.")
         default: AssayFailure("\(path): cannot be read (\(String(cString: strerror(code)))).")

@@ -27,6 +27,28 @@ public struct InputProblem: Sendable, Equatable, CustomStringConvertible {
 /// An error Assay reports to a person: one message, and the exit status for scripts.
 public protocol UserFacingError: Error {
     var message: String { get }
+    /// What kind of failure it was, for a script to act on (docs/shell.md, "Exit status").
+    var exitStatus: ExitStatus { get }
+}
+
+extension UserFacingError {
+    public var exitStatus: ExitStatus { .failure }
+}
+
+/// The exit statuses of `assay`, one convention for the command line, scripts, pipes and
+/// `-c` (docs/shell.md, "Exit status"): a script can tell "you may not" and "there is no
+/// such thing" from a command that ran and failed, and both from a mistyped command.
+public enum ExitStatus: Int32, Sendable, Equatable {
+    /// Every command succeeded.
+    case success = 0
+    /// A command ran and failed: bad input in a file, a conflict, a failed check, storage.
+    case failure = 1
+    /// The command line itself was wrong: unknown command or option, a bad option value.
+    case usage = 2
+    /// Refused: the user's role does not allow it, or they are not one of the database's people.
+    case refused = 3
+    /// What the command names is not there: the database, a file, a case, an audit, a draw.
+    case notFound = 4
 }
 
 /// A file was rejected because of problems in it; nothing was written.
@@ -58,5 +80,16 @@ public struct InputRejected: UserFacingError, Equatable {
 /// A plain refusal or failure with a message (wrong role, unknown frame, bad option value).
 public struct AssayFailure: UserFacingError, Equatable {
     public let message: String
-    public init(_ message: String) { self.message = message }
+    public let exitStatus: ExitStatus
+    public init(_ message: String, exitStatus: ExitStatus = .failure) {
+        self.message = message
+        self.exitStatus = exitStatus
+    }
+
+    /// The user's role does not allow it (exit status 3).
+    public static func refused(_ message: String) -> AssayFailure { AssayFailure(message, exitStatus: .refused) }
+    /// The thing named is not there (exit status 4).
+    public static func notFound(_ message: String) -> AssayFailure { AssayFailure(message, exitStatus: .notFound) }
+    /// The command was typed wrong (exit status 2).
+    public static func usage(_ message: String) -> AssayFailure { AssayFailure(message, exitStatus: .usage) }
 }

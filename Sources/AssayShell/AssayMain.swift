@@ -22,12 +22,12 @@ public enum AssayMain {
                 return 0
             }
             FileHandle.standardError.write(Data((text + "\n").utf8))
-            return Assay.exitCode(for: error).rawValue
+            return ExitStatus.usage.rawValue
         }
         let identity = Identity.resolve(declared: root.global.user)
         if let problem = TextPolicy.problem(in: identity.name, kind: .line) {
             FileHandle.standardError.write(Data("The user name \"\(TextPolicy.printable(identity.name))\" (--as or $ASSAY_AUDITOR) \(problem). Nothing was run.\n".utf8))
-            return 1
+            return ExitStatus.usage.rawValue
         }
         let session = Session(databasePath: Store.defaultPathFor(root.global.db), identity: identity,
                               isInteractive: false)
@@ -35,16 +35,16 @@ public enum AssayMain {
         if !commandWords.isEmpty {
             // `assay audit CASE` typed at a terminal is a person at a terminal too.
             session.isInteractive = Terminal.isTerminal(STDIN_FILENO)
-            return Dispatcher.execute(commandWords, in: session) == .succeeded ? 0 : 1
+            return Dispatcher.execute(commandWords, in: session).exitStatus.rawValue
         }
         let loop = InputLoop(session: session, bail: root.bail)
         if !root.commands.isEmpty {
-            return loop.run(ArgumentLineSource(root.commands)) ? 0 : 1
+            return loop.exitStatus(running: ArgumentLineSource(root.commands)).rawValue
         }
         if Terminal.isTerminal(STDIN_FILENO) {
             return interactive(session: session, loop: loop)
         }
-        return loop.run(FileLineSource(standardInput: ())) ? 0 : 1
+        return loop.exitStatus(running: FileLineSource(standardInput: ())).rawValue
     }
 
     private static func interactive(session: Session, loop: InputLoop) -> Int32 {
@@ -52,7 +52,7 @@ public enum AssayMain {
             _ = try session.store()
         } catch let error as UserFacingError {
             session.notice(error.message)
-            return 1
+            return error.exitStatus.rawValue
         } catch {
             session.notice("\(error)")
             return 1

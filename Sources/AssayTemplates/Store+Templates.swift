@@ -67,7 +67,7 @@ extension Store {
             return try String.fetchOne(db, sql: "SELECT content FROM template WHERE template_id = ? ORDER BY version DESC LIMIT 1", arguments: [id])
         }
         guard let content else {
-            throw AssayFailure("No template \(id)\(version.map { " version \($0)" } ?? "") is registered; `templates` lists them.")
+            throw AssayFailure.notFound("No template \(id)\(version.map { " version \($0)" } ?? "") is registered; `templates` lists them.")
         }
         return try TemplateLoader.load(text: content, file: "\(id) (registered)")
     }

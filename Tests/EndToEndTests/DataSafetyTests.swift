@@ -52,7 +52,7 @@ import Testing
         let before = try state()
         for user in ["Ana", "Nobody Here"] {
             let result = try run(["restore", "ana-lead.db", "--force", "--unrelated"], as: user)
-            #expect(result.status == 1)
+            #expect(result.status == 3)
             #expect(result.stderr.contains("may restore the database (checked in the live database)"), "\(user): \(result.stderr)")
         }
         #expect(try state() == before)
@@ -174,14 +174,14 @@ import Testing
     @Test func controlCharactersInArgumentsAreRefusedAndNothingIsStored() throws {
         let before = try state()
         let evil = try run(["people", "add", "Evil\u{1B}]0;pwned\u{07}\u{1B}[2J", "--role", "auditor"])
-        #expect(evil.status == 1)
+        #expect(evil.status == 2)
         #expect(evil.stderr.contains("holds an escape character (ESC), U+001B, at character 5"), "\(evil.stderr)")
         #expect(!evil.stderr.utf8.contains(0x1B), "the refusal itself does not replay it")
         let declared = try run(["people"], as: "Lena\u{07}Lead")
-        #expect(declared.status == 1)
+        #expect(declared.status == 2)
         #expect(declared.stderr.contains("holds a bell (BEL)"), "\(declared.stderr)")
         let script = try work.assay.run(["--db", "qa.db", "--as", lead], input: "people add \"Bad\u{1B}[31mName\" --role auditor\n")
-        #expect(script.status == 1)
+        #expect(script.status == 2)
         #expect(script.stderr.contains("ESC"), "\(script.stderr)")
         #expect(try state() == before)
     }

@@ -38,7 +38,7 @@ import Testing
         let before = try sqlite3(work, "SELECT count(*), max(chain_sha256) FROM audit_log")
         for (command, refusal) in Self.leadOnly {
             let result = try AuditWorkspace.run(work, as: "Ana", command)
-            #expect(result.status == 1, "\(command)")
+            #expect(result.status == 3, "refused by role: \(command)")
             #expect(result.stderr.contains(refusal), "\(command): \(result.stderr)")
         }
         #expect(try sqlite3(work, "SELECT count(*), max(chain_sha256) FROM audit_log") == before)

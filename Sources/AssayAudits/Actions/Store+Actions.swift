@@ -42,7 +42,7 @@ extension Store {
 
     static func action(id: Int64, in db: Database) throws -> AuditAction {
         guard let action = try Row.fetchOne(db, sql: AuditAction.selection + " WHERE x.id = ?", arguments: [id]).map(AuditAction.init(row:)) else {
-            throw AssayFailure("No action \(id); `actions` lists them.")
+            throw AssayFailure.notFound("No action \(id); `actions` lists them.")
         }
         return action
     }

@@ -101,7 +101,7 @@ extension Store {
 
     static func challenge(id: Int64, in db: Database) throws -> Challenge {
         guard let challenge = try Row.fetchOne(db, sql: Challenge.selection + " WHERE c.id = ?", arguments: [id]).map(Challenge.init(row:)) else {
-            throw AssayFailure("No challenge \(id); `challenges` lists them.")
+            throw AssayFailure.notFound("No challenge \(id); `challenges` lists them.")
         }
         return challenge
     }

@@ -69,7 +69,7 @@ extension Store {
     public func moderationSample(id: Int64) throws -> ModerationSample {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM moderation_sample WHERE id = ?", arguments: [id]) else {
-                throw AssayFailure("No moderation sample \(id).")
+                throw AssayFailure.notFound("No moderation sample \(id).")
             }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT sa.audit_id, a.case_id, a.team, sa.auditor, sa.ticket, sa.chosen_as, m.moderator, m.moderated_at

@@ -65,7 +65,7 @@ extension Store {
                 WHERE case_id = ? ORDER BY frame_id DESC LIMIT 1
                 """, arguments: [caseID])
             guard let inRegister else {
-                throw AssayFailure("No case \(caseID) in any imported register.")
+                throw AssayFailure.notFound("No case \(caseID) in any imported register.")
             }
             guard unsampled else {
                 let when = month.map { " in \($0)" } ?? ""
@@ -128,7 +128,7 @@ extension Store {
                 WHERE case_id = ? ORDER BY frame_id DESC LIMIT 1
                 """, arguments: [caseID])
         }
-        guard let inRegister else { throw AssayFailure("No case \(caseID) in any imported register.") }
+        guard let inRegister else { throw AssayFailure.notFound("No case \(caseID) in any imported register.") }
         return AuditedCase(caseID: caseID, month: month, drawID: nil,
                            team: inRegister["team"], locality: inRegister["locality"],
                            service: (inRegister["service"] as String?).flatMap(Service.init(rawValue:)),

@@ -26,7 +26,7 @@ extension Store {
     /// write with no other writer in between).
     static func audit(id: Int64, in db: Database) throws -> Audit {
         guard let audit = try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE id = ?", arguments: [id]).map(Audit.init(row:)) else {
-            throw AssayFailure("No audit \(id); `audits` lists them.")
+            throw AssayFailure.notFound("No audit \(id); `audits` lists them.")
         }
         return audit
     }

@@ -157,7 +157,7 @@ extension Store {
         guard !text.isEmpty else { throw AssayFailure("An escalation response needs some text: --response TEXT") }
         try write { tx in
             guard let current = try tx.query({ db in try Self.escalations(in: db) }).first(where: { $0.id == id }) else {
-                throw AssayFailure("No escalation \(id); `escalations` lists them.")
+                throw AssayFailure.notFound("No escalation \(id); `escalations` lists them.")
             }
             if let response = current.response {
                 throw AssayFailure("Escalation \(id) already has a response (\(current.respondedBy ?? "?"), \(current.respondedAt ?? "?")): \(response)")

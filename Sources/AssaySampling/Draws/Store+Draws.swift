@@ -80,7 +80,7 @@ extension Store {
             return try Row.fetchOne(db, sql: "SELECT * FROM draw WHERE month = ? AND status = 'current'", arguments: [month?.description])
         }
         guard let row = found else {
-            throw id.map { AssayFailure("There is no draw \($0).") } ?? noDrawYet(month)
+            throw id.map { AssayFailure.notFound("There is no draw \($0).") } ?? noDrawYet(month)
         }
         let drawID: Int64 = row["id"]
         let byFields = JSONText.decodeArray(row["by_fields"])

@@ -21,12 +21,13 @@ struct RunCommand: AssayCommand {
         do {
             source = try FileLineSource(path: file)
         } catch let failure as AssayFailure {
-            throw AssayFailure("run " + failure.message)  // run FILE: no such file / is a folder / permission denied / not UTF-8 text
+            throw AssayFailure("run " + failure.message, exitStatus: failure.exitStatus)  // run FILE: no such file / is a folder / permission denied / not UTF-8 text
         }
         session.scriptDepth += 1
         defer { session.scriptDepth -= 1 }
-        guard InputLoop(session: session, bail: assay.bail || session.bail).run(source) else {
-            throw AssayFailure("run \(file): a command failed.")
+        let status = InputLoop(session: session, bail: assay.bail || session.bail).exitStatus(running: source)
+        guard status == .success else {
+            throw AssayFailure("run \(file): a command failed.", exitStatus: status)
         }
     }
 }

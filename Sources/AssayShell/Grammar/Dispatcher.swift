@@ -8,7 +8,15 @@ import GRDB
 public enum Dispatcher {
     public enum Outcome: Equatable {
         case succeeded
-        case failed
+        /// With the exit status the failure stands for (docs/shell.md, "Exit status").
+        case failed(ExitStatus)
+
+        public var exitStatus: ExitStatus {
+            switch self {
+            case .succeeded: .success
+            case .failed(let status): status
+            }
+        }
     }
 
     /// Runs `words`. Errors are written to standard error, prefixed with `location`
@@ -17,11 +25,11 @@ public enum Dispatcher {
         let prefix = location.map { "\($0): " } ?? ""
         if let problem = Self.textProblem(in: words) {
             session.notice(prefix + problem)
-            return .failed
+            return .failed(.usage)
         }
         if let first = words.first, !first.hasPrefix("-"), !CommandCatalog.isCommandName(first) {
             session.notice(prefix + "unknown command \"\(first)\"; type help for the list of commands.")
-            return .failed
+            return .failed(.usage)
         }
         let command: AssayCommand
         do {
@@ -29,7 +37,7 @@ public enum Dispatcher {
             if let root = parsed as? Assay {
                 if root.global.db != nil || root.global.user != nil || !root.commands.isEmpty {
                     session.notice(prefix + "--db, --as and -c are given when assay starts, not inside a session.")
-                    return .failed
+                    return .failed(.usage)
                 }
                 return .succeeded  // an empty command
             }
@@ -45,7 +53,7 @@ public enum Dispatcher {
                 return .succeeded
             }
             session.notice(prefix + text)
-            return .failed
+            return .failed(.usage)
         }
         do {
             try command.execute(in: session)
@@ -53,12 +61,13 @@ public enum Dispatcher {
             return .succeeded
         } catch let error as UserFacingError {
             session.notice(prefix + error.message)
+            return .failed(error.exitStatus)
         } catch let error as DatabaseError {
             session.notice(prefix + "\(session.databasePath): " + StoreFailure.explain(error))
         } catch {
             session.notice(prefix + "\(error)")
         }
-        return .failed
+        return .failed(.failure)
     }
 
     /// Command words are text that may be stored (names, evidence, teams): one with a

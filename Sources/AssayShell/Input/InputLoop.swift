@@ -1,3 +1,5 @@
+import AssayCore
+
 /// The one input loop: reads lines from any source, joins lines while a quote is open,
 /// splits them into words and hands each command to the dispatcher.
 ///
@@ -16,10 +18,17 @@ public struct InputLoop {
     /// Returns true when every command succeeded.
     @discardableResult
     public func run(_ source: LineSource) -> Bool {
+        exitStatus(running: source) == .success
+    }
+
+    /// Runs every command and returns the exit status: success, or the status of the first
+    /// command that failed (docs/shell.md, "Exit status"), so a script that stops on a role
+    /// refusal exits as the refused command would have.
+    public func exitStatus(running source: LineSource) -> ExitStatus {
         let wasInteractive = session.isInteractive
         session.isInteractive = source.isInteractive
         defer { session.isInteractive = wasInteractive }
-        var allSucceeded = true
+        var firstFailure: ExitStatus?
         var lineNumber = 0
         while !session.quitRequested, let first = source.nextLine(continuation: false) {
             lineNumber += 1
@@ -33,19 +42,19 @@ public struct InputLoop {
                 }
                 guard let more = source.nextLine(continuation: true) else {
                     session.notice(location(source, startLine) + "unfinished quote at the end of the input")
-                    return false
+                    return firstFailure ?? .usage
                 }
                 lineNumber += 1
                 text += "\n" + more
             }
             if words.isEmpty { continue }
             let outcome = Dispatcher.execute(words, in: session, location: source.isInteractive ? nil : location(source, startLine, colon: false))
-            if outcome == .failed {
-                allSucceeded = false
-                if bail && !source.isInteractive { return false }
+            if case .failed(let status) = outcome {
+                firstFailure = firstFailure ?? status
+                if bail && !source.isInteractive { return status }
             }
         }
-        return allSucceeded
+        return firstFailure ?? .success
     }
 
     private func location(_ source: LineSource, _ line: Int, colon: Bool = true) -> String {

@@ -6,6 +6,7 @@ import Foundation
 /// `init` does.
 struct MissingDatabase: UserFacingError {
     let path: String
+    var exitStatus: ExitStatus { .notFound }
 
     var message: String {
         var lines = ["\(path): no such database; nothing was created. Check --db or $ASSAY_DB."]

@@ -65,7 +65,7 @@ extension Store {
         let backupPath = DatabaseFile.plainPath(backupPath)
         let path = DatabaseFile.plainPath(path)
         switch DatabaseFile.state(of: backupPath) {
-        case .missing: throw AssayFailure("restore: \(backupPath): no such file; nothing was restored.")
+        case .missing: throw AssayFailure.notFound("restore: \(backupPath): no such file; nothing was restored.")
         case .unusable(let why): throw AssayFailure("restore: \(backupPath) \(why); nothing was restored.")
         case .sqlite: break
         }

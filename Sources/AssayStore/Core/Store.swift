@@ -47,7 +47,7 @@ public final class Store: Sendable {
     public convenience init(existing path: String, identity: Identity, readOnly: Bool = false) throws {
         let path = DatabaseFile.plainPath(path)
         guard DatabaseFile.state(of: path) != .missing else {
-            throw AssayFailure("\(path): no such database; nothing was created.")
+            throw AssayFailure.notFound("\(path): no such database; nothing was created.")
         }
         try self.init(opening: path, identity: identity, wasCreated: false, mode: readOnly ? .inspect : .normal)
     }

@@ -36,7 +36,7 @@ public struct EvidencePack {
         let integrity = try store.verify()
         return try store.read { db in
             guard let frameID = try Int64.fetchOne(db, sql: "SELECT frame_id FROM draw WHERE id = ?", arguments: [drawID]) else {
-                throw AssayFailure("No draw \(drawID).")
+                throw AssayFailure.notFound("No draw \(drawID).")
             }
             let scope = RecordScope(frameID: frameID, month: month.description)
             let path = { (name: String) in directory + "/" + name }

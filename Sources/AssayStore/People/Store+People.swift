@@ -24,13 +24,13 @@ extension Store {
     public func require(_ roles: Set<Role>, to action: String) throws {
         let allowed = roles.map(\.rawValue).sorted().joined(separator: " or ")
         guard let me = try person(named: identity.name) else {
-            throw AssayFailure("""
+            throw AssayFailure.refused("""
                 Only a \(allowed) may \(action); \(identity.name) is not one of this database's people. \
                 A lead can add them: people add "\(identity.name)" --role ROLE
                 """)
         }
         guard roles.contains(me.role) else {
-            throw AssayFailure("Only a \(allowed) may \(action); \(me.name) is \(me.role == .auditor ? "an" : "a") \(me.role.rawValue).")
+            throw AssayFailure.refused("Only a \(allowed) may \(action); \(me.name) is \(me.role == .auditor ? "an" : "a") \(me.role.rawValue).")
         }
     }
 

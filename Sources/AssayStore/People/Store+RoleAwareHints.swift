@@ -15,20 +15,20 @@ extension Store {
     public func noDrawYet(_ month: Month?) -> AssayFailure {
         let asked = month?.description ?? "That month"
         if (try? myRole()) == .lead {
-            return AssayFailure("\(asked) has no draw yet: draw --month \(month?.description ?? "YYYY-MM") --size N")
+            return AssayFailure.notFound("\(asked) has no draw yet: draw --month \(month?.description ?? "YYYY-MM") --size N")
         }
         let latest = try? read { db in
             try String.fetchOne(db, sql: "SELECT max(month) FROM draw WHERE status = 'current'")
         }
         let pointer = latest.flatMap { $0 }.map { "The latest drawn month is \($0); `todo` lists your cases to audit in every month." }
             ?? "No month has been drawn yet."
-        return AssayFailure("\(asked) has no draw yet; the QA lead draws each month's sample. \(pointer)")
+        return AssayFailure.notFound("\(asked) has no draw yet; the QA lead draws each month's sample. \(pointer)")
     }
 
     /// The refusal when no register has been imported, worded for who asked (a lead is told
     /// the command; anyone else that the QA lead imports it).
     public func noRegisterYet() -> AssayFailure {
-        if (try? myRole()) == .lead { return AssayFailure("No register has been imported yet: import cases FILE.csv") }
-        return AssayFailure("No register has been imported yet; the QA lead imports the month's case register.")
+        if (try? myRole()) == .lead { return AssayFailure.notFound("No register has been imported yet: import cases FILE.csv") }
+        return AssayFailure.notFound("No register has been imported yet; the QA lead imports the month's case register.")
     }
 }
