@@ -110,6 +110,10 @@ import Testing
         #expect(safety["exact_agreement"] as? Double == 0)
         #expect(safety["moved_worse"] as? Double == 1)
         #expect(rows.contains { $0["auditor"] as? String == "Ana" })
+        // People read the domains by title; JSON keeps the section id (issue 17, item 4).
+        let table = try AuditWorkspace.run(work, as: Self.lead, ["report", "agreement", "--month", "2026-11"])
+        #expect(table.stdout.contains("Safety") && table.stdout.contains("Planning"), "\(table.stdout)")
+        #expect(!table.stdout.contains("safety") && !table.stdout.contains(" plan "))
         let wrong = try AuditWorkspace.run(work, as: Self.lead, ["report", "agreement", "--by", "team"])
         #expect(wrong.status != 0 && wrong.stderr.contains("groups only by auditor"))
     }
