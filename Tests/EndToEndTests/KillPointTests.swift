@@ -100,13 +100,14 @@ import Testing
 
     /// Whether this build creates a database only with `init` (newer) or with the first command
     /// that writes (older): the creating command is whichever it has.
-    var hasInit: Bool {
-        get throws { try run(["help"]).stdout.range(of: #"(?m)^\s+init\s"#, options: .regularExpression) != nil }
-    }
+    static let hasInit: Bool = {
+        let help = try? AssayBinary.runTool([AssayBinary.path, "help"], in: NSTemporaryDirectory())
+        return help?.stdout.range(of: #"(?m)^\s+init\s"#, options: .regularExpression) != nil
+    }()
 
     /// The first command on a new path, adding `who` where that is how a database is made.
-    func creating(adding who: String) throws -> [String] {
-        try hasInit ? ["init"] : ["people", "add", who, "--role", "auditor"]
+    func creating(adding who: String) -> [String] {
+        Self.hasInit ? ["init"] : ["people", "add", who, "--role", "auditor"]
     }
 
     /// `db/qa.db`: a 3,000-case register (a database of a few megabytes, so a kill can land
@@ -116,7 +117,7 @@ import Testing
                    + (1...3000).map { "C\($0),Team \($0 % 12),Locality \($0 % 5),front-door\n" }.joined())
         try FileManager.default.createDirectory(atPath: work.file("db"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: work.file("backups"), withIntermediateDirectories: true)
-        for command in (try hasInit ? [["init"]] : []) + [["people", "add", "Ash Auditor", "--role", "auditor"],
+        for command in (Self.hasInit ? [["init"]] : []) + [["people", "add", "Ash Auditor", "--role", "auditor"],
                                                           ["import", "cases", "cases.csv", "--as-of", "2026-11-01"]] {
             let result = try run(["--db", "db/qa.db", "--as", Self.lead] + command)
             try #require(result.status == 0, "\(command): \(result.stderr)")
@@ -238,7 +239,7 @@ import Testing
     /// complete one (every migration, the shipped templates, exactly one lead: its creator); the
     /// next user to arrive does not become lead of what was left; nothing else is left beside it.
     @Test func aKilledCreationLeavesNoDatabaseOrACompleteOne() throws {
-        let create = try creating(adding: "Ash Auditor"), success = try hasInit ? "Created " : "Added Ash Auditor"
+        let create = creating(adding: "Ash Auditor"), success = Self.hasInit ? "Created " : "Added Ash Auditor"
         try FileManager.default.createDirectory(atPath: work.file("first"), withIntermediateDirectories: true)
         let first = try run(["--db", "first/qa.db", "--as", Self.creator] + create)
         try #require(first.status == 0, "\(first.stderr)")
@@ -269,7 +270,7 @@ import Testing
                 #expect(!acknowledged, "\(context): the command succeeded but there is no database")
             }
             // The next user arrives first; then verify, then the listings.
-            let late = try run(["--db", database, "--as", Self.lateComer] + (try creating(adding: "Lee Late")))
+            let late = try run(["--db", database, "--as", Self.lateComer] + creating(adding: "Lee Late"))
             if existed {
                 let verified = try verify(database, as: Self.creator)
                 #expect(verified.status == 0, "\(context): the database does not verify: \(verified.stdout)\(verified.stderr)")
