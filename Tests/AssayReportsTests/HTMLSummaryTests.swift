@@ -45,8 +45,8 @@ import Testing
         let text = try #require(PageText.answer("stand-out", in: Self.page))
         // Harbour: 3 of 6 a month for 12 months; Meadow: none of 72.
         #expect(text.contains("More inadequate audits than chance explains for their number of audits"))
-        #expect(text.contains("Harbour, 50% (36 of 72)"))
-        #expect(text.contains("Fewer inadequate audits than expected: Meadow, 0% (0 of 72)."))
+        #expect(text.contains("Harbour (50%, 36 of 72)"))
+        #expect(text.contains("Fewer inadequate audits than expected: Meadow (0%, 0 of 72)."))
         let more = try #require(text.range(of: "More inadequate")), fewer = try #require(text.range(of: "Fewer inadequate"))
         #expect(text[more.lowerBound..<fewer.lowerBound].contains("Harbour") && !text[more.lowerBound..<fewer.lowerBound].contains("Meadow"))
         // Ten teams: 10 × 1 in 20 = 0.5 expected by chance, as the funnel table's note says too.
@@ -118,10 +118,10 @@ import Testing
         let standOut = try #require(PageText.answer("stand-out", in: page))
         for row in PageText.rows(ofTable: "funnel-table", in: page) {
             let (team, audits, inadequate, reading) = (row[0], row[2], row[3], row[7])
-            let named = standOut.contains("\(team), ")
+            let named = standOut.contains("\(team) (")
             #expect(named == (reading != "within"), "\(team) is named in the summary exactly when the table flags it")
             if named {
-                #expect(standOut.contains("(\(inadequate) of \(audits))"), "\(team)'s counts")
+                #expect(standOut.contains(", \(inadequate) of \(audits))"), "\(team)'s counts")
             }
         }
         // The direction in words is the trend table's, for both horizons.
@@ -143,6 +143,25 @@ import Testing
         let month = try #require(PageText.row("Authority", ofTable: "rates-table", in: page))
         #expect(try #require(PageText.answer("how-many", in: page)).contains("November 2026 on its own: \(month[2]) of \(month[1]) audits"))
         #expect(report.rates.rows.first?.estimate.audited == 60)
+    }
+
+    @Test func aMonthAboveItsControlLimitsIsNamedAsTheChartAndItsTableShowIt() throws {
+        // Six months of 50 audits, 5 inadequate each, then November with 25 of 50.
+        var audits: [ReportedAudit] = []
+        for (i, month) in ["2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"].enumerated() {
+            let bad = i == 5 ? 25 : 5
+            for k in 0..<50 {
+                audits.append(ReportedAudit(month: Month(month)!, team: k % 2 == 0 ? "Alder" : "Birch", locality: "North", service: .childInNeed,
+                                            overall: k < bad ? .inadequate : .good, origin: .imported))
+            }
+        }
+        let report = try HTMLReport(audits: audits, month: HTMLFixture.november, months: 6)
+        let page = report.render()
+        let text = try #require(PageText.answer("getting-better", in: page))
+        #expect(text.contains("Above its control limits on the month-by-month chart: November 2026 (25 of 50): more inadequate audits than a month of that size explains"))
+        #expect(!text.contains("No month of"))
+        #expect(PageText.row("Nov 2026", ofTable: "p-chart-table", in: page)?[5] == "▲ above the limits")
+        #expect(PageText.row("Oct 2026", ofTable: "p-chart-table", in: page)?[5] == "within")
     }
 
     @Test func smallNumbersAreCountsAndPercentagesAreWhole() throws {

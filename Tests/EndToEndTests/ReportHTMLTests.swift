@@ -41,8 +41,8 @@ import Testing
         let standOut = summary.components(separatedBy: "id=\"answer-stand-out\">")[1].components(separatedBy: "</div>")[0]
         // Beta: half its history and all three November audits inadequate.
         #expect(standOut.contains("More inadequate audits than chance explains for their number of audits"))
-        #expect(standOut.contains("Beta, "))
-        for team in ["Alpha", "Gamma &amp; Delta", "Epsilon North"] { #expect(!standOut.contains(team + ", "), "\(team)") }
+        #expect(standOut.contains("Beta ("))
+        for team in ["Alpha", "Gamma &amp; Delta", "Epsilon North"] { #expect(!standOut.contains(team + " ("), "\(team)") }
         #expect(summary.contains("Is it getting better?") && summary.contains("Over the 12 months to November 2026:"))
         #expect(summary.contains("There is no history before these 12 months for a longer view."))
         for word in ["p =", "Cochran", "Korn", "Spiegelhalter", "χ²"] {

@@ -62,8 +62,12 @@ enum TeamCharts {
                 e.audited >= ReadableFigures.countsBelow ? "\(ReadableFigures.percent(e.rate)) weighted (\(e.inadequate) of \(e.audited))"
                     : "\(e.inadequate) of \(e.audited)"
             } ?? "no audits")
-            caption += " · \(report.window.months.count) months: \(ReadableFigures.share(series.inadequate, of: series.audited))"
-            if let direction = directions[series.team] { caption += " · 12 months: \(direction.rawValue)" }
+            // The window's counts, and the 12-month direction (one clause when they are the same months).
+            let direction = directions[series.team]?.rawValue
+            // Counts, not a share: the chart above plots weighted rates, and a plain share beside it
+            // would be a second, different percentage for the same team.
+            caption += " · \(report.window.months.count) months: \(series.inadequate) of \(series.audited) audits"
+            if let direction { caption += report.window == report.year ? ", \(direction)" : " · 12 months: \(direction)" }
             let side = flag.map(FlagWords.side) ?? .within
             let badge: String
             switch side {

@@ -126,7 +126,11 @@ struct LeadersSummary {
         let teams = funnel.teams
         let more = teams.filter { FlagWords.side(FlagWords.reading($0)) == .more }
         let fewer = teams.filter { FlagWords.side(FlagWords.reading($0)) == .fewer }
-        func named(_ team: FunnelPlot.Team) -> String { "\(team.label), \(ReadableFigures.share(team.inadequate, of: team.audits))" }
+        func named(_ team: FunnelPlot.Team) -> String {
+            team.audits >= ReadableFigures.countsBelow
+                ? "\(team.label) (\(ReadableFigures.percent(team.rate)), \(team.inadequate) of \(team.audits))"
+                : "\(team.label) (\(team.inadequate) of \(team.audits))"
+        }
         if more.isEmpty && fewer.isEmpty {
             sentences.append("No team's share of inadequate audits over \(windowWords(report)) is further from \(authority) than chance "
                              + "explains for its number of audits.")
@@ -197,12 +201,17 @@ struct LeadersSummary {
                 sentences.append("No month of \(windowWords(report)) was outside its control limits on the month-by-month chart: "
                                  + "no single month needs a special explanation.")
             } else {
-                let named = outside.map { p in
-                    "\(ReadableFigures.month(HTMLReport.month(index: p.month))) (\(p.inadequate) of \(p.audits), "
-                        + (ProcessChartSVG.signal(p) == .above ? "above" : "below") + ")"
+                func named(_ points: [ProcessChart.Point]) -> String {
+                    ReadableFigures.list(points.map { "\(ReadableFigures.month(HTMLReport.month(index: $0.month))) (\($0.inadequate) of \($0.audits))" })
                 }
-                sentences.append("Outside its control limits on the month-by-month chart: \(ReadableFigures.list(named)): "
-                                 + "more (or fewer) inadequate audits than a month of that size explains; worth asking why.")
+                let above = outside.filter { ProcessChartSVG.signal($0) == .above }, below = outside.filter { ProcessChartSVG.signal($0) == .below }
+                if !above.isEmpty {
+                    sentences.append("Above its control limits on the month-by-month chart: \(named(above)): more inadequate audits than a month "
+                                     + "of that size explains; worth asking why.")
+                }
+                if !below.isEmpty {
+                    sentences.append("Below its control limits: \(named(below)): fewer inadequate audits than a month of that size explains.")
+                }
             }
         }
         return Answer(id: "getting-better", question: question, sentences: sentences)
