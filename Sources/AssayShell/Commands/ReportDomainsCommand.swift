@@ -35,7 +35,7 @@ struct ReportDomainsCommand: AssayCommand {
                 session.write("\nNo domain grades in \(period).\n")
                 return
             }
-            session.write(TextPolicy.printable(Self.weakestLine(weakest, titles: titles, period: period), kind: .line) + "\n")
+            session.write(TextPolicy.printable(Self.weakestLine(weakest, of: report, titles: titles), kind: .line) + "\n")
             session.write("\n")
             session.emit(Listing(
                 columns: [Column("group"), Column("domain"), Column("audited"), Column("requires_improvement", "RI"), Column("inadequate"),
@@ -68,9 +68,15 @@ struct ReportDomainsCommand: AssayCommand {
 
     /// The line above the table: the weakest domains among those graded often enough to rank,
     /// and how many were graded too rarely.
-    static func weakestLine(_ weakest: WeakestDomains, titles: DomainTitles, period: ReportPeriod) -> String {
+    static func weakestLine(_ weakest: WeakestDomains, of report: DomainsReport, titles: DomainTitles) -> String {
+        let period = report.period
+        // Some domain was graded often enough to rank, though none of those was graded poorly.
+        let enough = weakest.tooRarelyGraded.count < report.rows.filter(\.group.isAuthority).count
         var line = weakest.ranked.isEmpty
-            ? "Weakest authority-wide: none ranked, as no domain was graded in \(weakest.minimum) audits or more in \(period)"
+            ? enough
+                ? "Weakest authority-wide: none, as no domain graded in at least \(weakest.minimum) audits in \(period) was graded "
+                    + "requires improvement or inadequate"
+                : "Weakest authority-wide: none ranked, as no domain was graded in \(weakest.minimum) audits or more in \(period)"
             : "Weakest authority-wide, among domains graded in at least \(weakest.minimum) audits: "
                 + weakest.ranked.enumerated().map { n, row in "\(n + 1). \(titles.title(of: row.domain)) (\(poorShare(row)))" }.joined(separator: ", ")
         if !weakest.tooRarelyGraded.isEmpty {
@@ -80,8 +86,8 @@ struct ReportDomainsCommand: AssayCommand {
         return line + "."
     }
 
-    /// "2 of 4 RI or inadequate", or "42% of 48": the count under ten audits, the share above,
-    /// and always how many audits graded the domain.
+    /// "2 of 4" or "42% of 48": the audits grading the domain requires improvement or
+    /// inadequate, as a count under ten audits and a share above, and always of how many.
     static func poorShare(_ row: DomainsReport.Row) -> String {
         let poor = row.requiresImprovement + row.inadequate
         return row.audited < ShareText.fewestForPercent ? "\(poor) of \(row.audited)" : "\(ShareText.percent(row.shareRIOrInadequate)) of \(row.audited)"
