@@ -1,0 +1,118 @@
+/// The one small-numbers rule every public report follows (issue 17, item 9).
+///
+/// A public version of a report, for papers published on a committee's agenda, must not let
+/// a reader learn a count between 1 and K−1 (K is 5 unless `--suppress-below` says
+/// otherwise): not from the count itself, not from "k of n", not from a rate or a
+/// percentage made from it, and not by subtracting the figures that are shown from a total
+/// that is shown. Zero is shown: "none" identifies no child.
+///
+/// - Primary suppression: a count from 1 to K−1.
+/// - Secondary suppression, among counts that add up to a shown total (a row, a group):
+///   when exactly one of them is suppressed, the next smallest non-zero one is suppressed
+///   too (the smallest zero if none is left); when none is left to suppress with it, the
+///   total is suppressed. In a table the rows and the columns are checked in turn until
+///   nothing changes.
+/// - A rate (k of n, a weighted rate estimated from k audits) is suppressed with its
+///   numerator k, with its denominator n, and when n − k is small (n and the complement
+///   would give k back).
+///
+/// Docs: docs/reports.md, "Public versions: small counts suppressed".
+public struct SmallCountSuppression: Sendable, Equatable {
+    /// K: counts from 1 to K−1 are suppressed.
+    public let threshold: Int
+
+    /// What a suppressed figure is shown as: the Government Statistical Service symbol for
+    /// a confidential value.
+    public static let marker = "[c]"
+    public static let defaultThreshold = 5
+
+    public init(threshold: Int = SmallCountSuppression.defaultThreshold) {
+        precondition(threshold >= 1, "the threshold is at least 1")
+        self.threshold = threshold
+    }
+
+    /// A count from 1 to K−1.
+    public func isSmall(_ count: Int) -> Bool { count >= 1 && count < threshold }
+
+    /// The count as printed: the count, or the marker.
+    public func show(_ count: Int) -> String { isSmall(count) ? Self.marker : String(count) }
+
+    // MARK: Rates
+
+    /// Whether a rate k of n, and anything derived from it (its percentage, a weighted rate
+    /// estimated from the same audits, its interval), must be suppressed.
+    public func suppressesRate(numerator k: Int, denominator n: Int) -> Bool {
+        isSmall(k) || isSmall(n) || isSmall(n - k)
+    }
+
+    // MARK: Counts adding up to a total
+
+    /// Which of `cells` (counts that add up to a shown total) are suppressed, primary and
+    /// secondary, and whether the total is suppressed too.
+    public func suppress(cells: [Int]) -> (cells: [Bool], total: Bool) {
+        var hidden = cells.map(isSmall)
+        let total = secondary(cells, &hidden)
+        return (hidden, total || isSmall(cells.reduce(0, +)))
+    }
+
+    /// Adds secondary suppression to one group: returns whether the group's total must be
+    /// suppressed because no second cell could be.
+    @discardableResult
+    func secondary(_ cells: [Int], _ hidden: inout [Bool]) -> Bool {
+        guard hidden.filter({ $0 }).count == 1 else { return false }
+        let candidates = cells.indices.filter { !hidden[$0] }
+        let nonZero = candidates.filter { cells[$0] > 0 }
+        let pool = nonZero.isEmpty ? candidates : nonZero
+        guard let next = pool.min(by: { (cells[$0], $0) < (cells[$1], $1) }) else { return true }
+        hidden[next] = true
+        return false
+    }
+
+    /// A table whose rows and columns both add up to shown totals: which cells are
+    /// suppressed, and which row and column totals. Rows and columns are checked in turn
+    /// until nothing changes, so no suppressed cell can be recovered from either total.
+    public func suppress(table: [[Int]]) -> Table {
+        let rows = table.count
+        let columns = table.map(\.count).max() ?? 0
+        let value = { (r: Int, c: Int) -> Int in c < table[r].count ? table[r][c] : 0 }
+        var hidden = (0..<rows).map { r in (0..<columns).map { c in isSmall(value(r, c)) } }
+        var rowTotals = (0..<rows).map { r in isSmall(table[r].reduce(0, +)) }
+        var columnTotals = (0..<columns).map { c in isSmall((0..<rows).map { value($0, c) }.reduce(0, +)) }
+        var changed = true
+        while changed {
+            changed = false
+            for r in 0..<rows {
+                var row = hidden[r]
+                if secondary((0..<columns).map { value(r, $0) }, &row), !rowTotals[r] { rowTotals[r] = true; changed = true }
+                if row != hidden[r] { hidden[r] = row; changed = true }
+            }
+            for c in 0..<columns {
+                var column = (0..<rows).map { hidden[$0][c] }
+                let before = column
+                if secondary((0..<rows).map { value($0, c) }, &column), !columnTotals[c] { columnTotals[c] = true; changed = true }
+                if column != before {
+                    for r in 0..<rows { hidden[r][c] = column[r] }
+                    changed = true
+                }
+            }
+        }
+        return Table(cells: hidden, rowTotals: rowTotals, columnTotals: columnTotals)
+    }
+
+    public struct Table: Sendable, Equatable {
+        public let cells: [[Bool]]
+        public let rowTotals: [Bool]
+        public let columnTotals: [Bool]
+    }
+
+    // MARK: Saying so
+
+    /// The plain sentence a public page or listing carries.
+    public var statement: String {
+        let range = threshold <= 2 ? "1" : "1 to \(threshold - 1)"
+        return "This is a public version: counts of \(range) are shown as \(Self.marker), "
+            + "with some other figures (totals, the next smallest count in a group, and any rate or percentage worked out from a hidden count) "
+            + "so that no hidden count can be worked out from what is shown and no child can be identified. "
+            + "Zero is shown. This follows the statistics convention of suppressing counts under \(threshold) (docs/reports.md, Public versions)."
+    }
+}
