@@ -98,6 +98,23 @@ import Testing
         #expect(!rule.suppressesRate(numerator: 40, denominator: 40))
     }
 
+    @Test func groupRatesHideTheirCountsAndNothingComesBackFromTheTotal() {
+        // Teams: 3 of 40 (numerator small), 10 of 30, 12 of 50; authority 25 of 120.
+        let h = rule.suppress(rates: [(3, 40), (10, 30), (12, 50)], total: (25, 120))
+        #expect(h.rates[0] && h.numerators[0])
+        // The next smallest numerator goes with it (10), so 25 − 12 leaves two unknowns; its rate too.
+        #expect(h.numerators[1] && h.rates[1])
+        #expect(!h.numerators[2] && !h.rates[2])
+        #expect(!h.denominators.contains(true))
+        #expect(!h.totalNumerator && !h.totalRate)
+        // One group only: its small numerator hides the total's.
+        let one = rule.suppress(rates: [(2, 30)], total: (2, 30))
+        #expect(one.numerators == [true] && one.totalNumerator && one.totalRate)
+        // A small denominator hides the rate and the count it was made from.
+        let small = rule.suppress(rates: [(0, 3), (8, 40), (9, 45)], total: (17, 88))
+        #expect(small.denominators[0] && small.rates[0] && small.denominators[1])
+    }
+
     @Test func theStatementSaysWhatAndWhy() {
         #expect(rule.statement.contains("counts of 1 to 4 are shown as [c]"))
         #expect(rule.statement.contains("no child can be identified"))

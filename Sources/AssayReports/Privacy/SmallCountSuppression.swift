@@ -105,6 +105,46 @@ public struct SmallCountSuppression: Sendable, Equatable {
         public let columnTotals: [Bool]
     }
 
+    // MARK: Rates of groups adding up to a total
+
+    /// What is hidden in a list of rates, k of n each, of groups whose k and n add up to a
+    /// shown total (the authority's): each group's k, n and rate, and the total's.
+    public struct RateRows: Sendable, Equatable {
+        public var numerators: [Bool]
+        public var denominators: [Bool]
+        public var rates: [Bool]
+        public var totalNumerator = false
+        public var totalDenominator = false
+        public var totalRate = false
+    }
+
+    /// Primary and secondary suppression of rates: a rate is hidden with its numerator (and
+    /// its numerator with it, since n and the rate give k back), the group's k and n are
+    /// suppressed as counts adding up to the total's, and the whole is repeated until
+    /// nothing changes.
+    public func suppress(rates rows: [(k: Int, n: Int)], total: (k: Int, n: Int)) -> RateRows {
+        var h = RateRows(numerators: rows.map { isSmall($0.k) }, denominators: rows.map { isSmall($0.n) },
+                         rates: rows.map { suppressesRate(numerator: $0.k, denominator: $0.n) })
+        h.totalNumerator = isSmall(total.k)
+        h.totalDenominator = isSmall(total.n)
+        var changed = true
+        while changed {
+            let before = h
+            for i in rows.indices {
+                if h.numerators[i] || h.denominators[i] { h.rates[i] = true }
+                if h.rates[i] { h.numerators[i] = true }
+            }
+            if rows.count > 0 {
+                if secondary(rows.map(\.k), &h.numerators) { h.totalNumerator = true }
+                if secondary(rows.map(\.n), &h.denominators) { h.totalDenominator = true }
+            }
+            if h.totalNumerator || h.totalDenominator || suppressesRate(numerator: total.k, denominator: total.n) { h.totalRate = true }
+            if h.totalRate { h.totalNumerator = true }
+            changed = h != before
+        }
+        return h
+    }
+
     // MARK: Saying so
 
     /// The plain sentence a public page or listing carries.

@@ -18,6 +18,7 @@ struct ReportRatesCommand: AssayCommand {
     @OptionGroup var options: ReportPeriodOptions
     @OptionGroup var groups: ReportGroupingOptions
     @OptionGroup var output: OutputOptions
+    @OptionGroup var publicVersion: PublicOptions
 
     func execute(in session: Session) throws {
         let period = try options.period(session, command: "report rates")
@@ -32,12 +33,13 @@ struct ReportRatesCommand: AssayCommand {
                 session.write("No submitted audits of drawn cases in \(period).\n")
                 return
             }
-            session.emit(forPeople(report), as: output)
+            session.emit(suppressed(forPeople(report), report), as: output)
             session.write(ReportCells.footnotes(report.footnotes))
+            if let rule = publicVersion.suppression { session.write("\n" + rule.statement + "\n") }
         case .csv:
-            session.emit(tidy(report), as: output)
+            session.emit(suppressed(tidy(report), report), as: output)
         case .json:
-            session.emit(forPrograms(report), as: output)
+            session.emit(suppressed(forPrograms(report), report), as: output)
         }
     }
 
@@ -55,6 +57,33 @@ struct ReportRatesCommand: AssayCommand {
             if report.grouping != nil { cells.append(ReportCells.percent(row.pooledRate)) }
             return cells
         })
+    }
+
+    /// The public version (--public): each group's audited and inadequate counts and every
+    /// figure made from its rate shown as [c] where SmallCountSuppression hides them; the
+    /// authority's row is the groups' total. The internal version is returned unchanged.
+    func suppressed(_ listing: Listing, _ report: RatesReport) -> Listing {
+        guard let rule = publicVersion.suppression else { return listing }
+        let groups = report.rows.filter { !$0.group.isAuthority }.map { (k: $0.estimate.inadequate, n: $0.estimate.audited) }
+        let total = report.rows.first { $0.group.isAuthority }.map { (k: $0.estimate.inadequate, n: $0.estimate.audited) } ?? (k: 0, n: 0)
+        let hidden = rule.suppress(rates: groups, total: total)
+        var listing = listing
+        var g = 0
+        for (r, row) in report.rows.enumerated() {
+            let (k, n, rate) = row.group.isAuthority ? (hidden.totalNumerator, hidden.totalDenominator, hidden.totalRate)
+                : (hidden.numerators[g], hidden.denominators[g], hidden.rates[g])
+            if !row.group.isAuthority { g += 1 }
+            for (c, column) in listing.columns.enumerated() {
+                let hide = switch column.key {
+                case "audited": n
+                case "inadequate": k
+                case "rate", "se", "ci_low", "ci_high", "interval", "pooled_rate": rate
+                default: false
+                }
+                if hide { listing.rows[r][c] = .text(SmallCountSuppression.marker) }
+            }
+        }
+        return listing
     }
 
     /// One row per group, one value per cell (docs/json.md, "Reports in CSV").

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+
+/// `--public` (issue 17, item 9): the public version of a listing report has no count from 1
+/// to K−1 anywhere, hides what would give one back, and says so. The database is
+/// ReportCommandTests': Alpha and Beta, two audits each, one Alpha audit inadequate.
+@Suite struct PublicReportTests {
+    let work = Workspace()
+    static let lead = "Lena Lead"
+
+    init() throws {
+        var rows = ["case_id,team,locality,service"]
+        rows += (1...10).map { "A\($0),Alpha,Northmoor,front-door" }
+        rows += (1...4).map { "B\($0),Beta,Northmoor,front-door" }
+        work.write("cases.csv", rows.joined(separator: "\n") + "\n")
+        work.write("mini.yaml", AuditWorkspace.template)
+        for command in [
+            ["init"],
+            ["import", "cases", "cases.csv", "--as-of", "2026-11-01"],
+            ["draw", "--month", "2026-11", "--per-stratum", "2", "--by", "team", "--seed", "report"],
+            ["template", "register", "mini.yaml"],
+        ] {
+            let result = try run(command)
+            try #require(result.status == 0, "\(command): \(result.stderr)")
+        }
+        let result = try run(["sample", "2026-11", "--format", "json"])
+        let drawn = (try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) as? [[String: Any]] ?? []
+        let ids = drawn.compactMap { $0["case_id"] as? String }.sorted()
+        try #require(ids.count == 4)
+        for (n, id) in ids.enumerated() {
+            let grade = n == 0 ? "i" : "g"
+            work.write("\(id).yaml", "answers:\n  risk: \(grade)\n  seen: yes\n  plan-quality: \(grade)\noverall: \(grade)\n")
+            let audit = try run(["audit", id, "--template", "mini", "--answers", "\(id).yaml"])
+            try #require(audit.status == 0, "\(id): \(audit.stderr)")
+        }
+    }
+
+    @discardableResult
+    func run(_ arguments: [String]) throws -> AssayBinary.Result {
+        var assay = work.assay
+        assay.environment["ASSAY_TEMPLATES"] = work.file("no-shipped-templates")
+        return try assay.run(["--db", "qa.db", "--as", Self.lead] + arguments)
+    }
+
+    /// Every CSV cell that reads as a whole number from 1 to k − 1.
+    func smallCounts(inCSV text: String, below k: Int) -> [String] {
+        text.split(whereSeparator: \.isNewline).dropFirst().flatMap { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            .map(String.init).filter { Int($0).map { 1 <= $0 && $0 < k } ?? false }
+    }
+
+    @Test func thePublicCSVHasNoCountUnderK() throws {
+        let unsuppressed = try run(["report", "rates", "--month", "2026-11", "--by", "team", "--format", "csv"])
+        try #require(unsuppressed.status == 0, "\(unsuppressed.stderr)")
+        #expect(!smallCounts(inCSV: unsuppressed.stdout, below: 5).isEmpty)  // the internal version has them
+        for k in [3, 5] {
+            var arguments = ["report", "rates", "--month", "2026-11", "--by", "team", "--format", "csv", "--public"]
+            if k != 5 { arguments += ["--suppress-below", String(k)] }
+            let result = try run(arguments)
+            try #require(result.status == 0, "\(result.stderr)")
+            #expect(smallCounts(inCSV: result.stdout, below: k).isEmpty, "\(result.stdout)")
+            #expect(result.stdout.contains("[c]"))
+        }
+    }
+
+    @Test func thePublicTableHidesRatesWithTheirCountsAndSaysSo() throws {
+        let result = try run(["report", "rates", "--month", "2026-11", "--by", "team", "--public"])
+        try #require(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("counts of 1 to 4 are shown as [c]"))
+        #expect(!result.stdout.contains("1 of 2"))
+        #expect(!result.stdout.contains("50%"))
+    }
+
+    @Test func suppressBelowNeedsPublic() throws {
+        let result = try run(["report", "rates", "--month", "2026-11", "--suppress-below", "3"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--public"))
+    }
+}
