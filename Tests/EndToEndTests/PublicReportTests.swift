@@ -70,6 +70,18 @@ import Testing
         #expect(!result.stdout.contains("50%"))
     }
 
+    @Test func thePublicFunnelHidesCountsLimitsAndTheAuthorityRate() throws {
+        let csv = try run(["report", "funnel", "--by", "team", "--to", "2026-11", "--format", "csv", "--public"])
+        try #require(csv.status == 0, "\(csv.stderr)")
+        #expect(smallCounts(inCSV: csv.stdout, below: 5).isEmpty, "\(csv.stdout)")
+        #expect(csv.stdout.contains("[c]"))
+        let table = try run(["report", "funnel", "--by", "team", "--to", "2026-11", "--public"])
+        try #require(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("Authority rate [c]."))
+        #expect(!table.stdout.contains("1 of 4"))
+        #expect(table.stdout.contains("counts of 1 to 4 are shown as [c]"))
+    }
+
     @Test func suppressBelowNeedsPublic() throws {
         let result = try run(["report", "rates", "--month", "2026-11", "--suppress-below", "3"])
         #expect(result.status == 2)

@@ -28,6 +28,7 @@ struct ReportFunnelCommand: AssayCommand {
     var to: String?
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var publicVersion: PublicOptions
 
     func execute(in session: Session) throws {
         guard months >= 1 else { throw AssayFailure("--months \(months): the window needs at least 1 month.") }
@@ -47,13 +48,21 @@ struct ReportFunnelCommand: AssayCommand {
                 session.write("\nNo audits in \(period).\n")
                 return
             }
-            session.write(TextPolicy.printable(Self.summary(report)) + "\n")
-            session.emit(forPeople(report), as: output)
+            var summary = Self.summary(report)
+            if let rule = publicVersion.suppression,
+               rule.totalHidden(counts: report.rows.map { (k: $0.funnel.inadequate, n: $0.funnel.audits) }, total: (report.inadequate, report.audited)) {
+                summary = summary.split(separator: "\n", omittingEmptySubsequences: false).map {
+                    $0.hasPrefix("Authority rate ") ? "Authority rate \(SmallCountSuppression.marker)." : String($0)
+                }.joined(separator: "\n")
+            }
+            session.write(TextPolicy.printable(summary) + "\n")
+            session.emit(suppressed(forPeople(report), report), as: output)
             session.write(ReportCells.footnotes(report.footnotes.filter { $0 != report.chanceNote }))  // said above the table
+            if let rule = publicVersion.suppression { session.write("\n" + rule.statement + "\n") }
         case .csv:
-            session.emit(tidy(report), as: output)
+            session.emit(suppressed(tidy(report), report), as: output)
         case .json:
-            session.emit(forPrograms(report), as: output)
+            session.emit(suppressed(forPrograms(report), report), as: output)
         }
     }
 
@@ -107,6 +116,17 @@ struct ReportFunnelCommand: AssayCommand {
             }
             return cells
         })
+    }
+
+    /// The public version (--public): counts, rates and the limits made from them shown as
+    /// [c] where SmallCountSuppression hides them; the target with the authority's rate.
+    func suppressed(_ listing: Listing, _ report: FunnelReport) -> Listing {
+        guard let rule = publicVersion.suppression else { return listing }
+        return rule.mask(listing, groups: report.rows.map(\.group), counts: report.rows.map { (k: $0.funnel.inadequate, n: $0.funnel.audits) },
+                         total: (report.inadequate, report.audited),
+                         rates: ["rate", "limits_95", "limits_998", "inflated_95", "inflated_998", "lower_998", "lower_95", "upper_95", "upper_998",
+                                 "inflated_lower_998", "inflated_lower_95", "inflated_upper_95", "inflated_upper_998"],
+                         totalRates: ["target"])
     }
 
     /// A flag in a reader's words: more inadequate than expected is told apart from fewer.

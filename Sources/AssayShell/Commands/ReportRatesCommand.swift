@@ -64,26 +64,9 @@ struct ReportRatesCommand: AssayCommand {
     /// authority's row is the groups' total. The internal version is returned unchanged.
     func suppressed(_ listing: Listing, _ report: RatesReport) -> Listing {
         guard let rule = publicVersion.suppression else { return listing }
-        let groups = report.rows.filter { !$0.group.isAuthority }.map { (k: $0.estimate.inadequate, n: $0.estimate.audited) }
         let total = report.rows.first { $0.group.isAuthority }.map { (k: $0.estimate.inadequate, n: $0.estimate.audited) } ?? (k: 0, n: 0)
-        let hidden = rule.suppress(rates: groups, total: total)
-        var listing = listing
-        var g = 0
-        for (r, row) in report.rows.enumerated() {
-            let (k, n, rate) = row.group.isAuthority ? (hidden.totalNumerator, hidden.totalDenominator, hidden.totalRate)
-                : (hidden.numerators[g], hidden.denominators[g], hidden.rates[g])
-            if !row.group.isAuthority { g += 1 }
-            for (c, column) in listing.columns.enumerated() {
-                let hide = switch column.key {
-                case "audited": n
-                case "inadequate": k
-                case "rate", "se", "ci_low", "ci_high", "interval", "pooled_rate": rate
-                default: false
-                }
-                if hide { listing.rows[r][c] = .text(SmallCountSuppression.marker) }
-            }
-        }
-        return listing
+        return rule.mask(listing, groups: report.rows.map(\.group), counts: report.rows.map { (k: $0.estimate.inadequate, n: $0.estimate.audited) },
+                         total: total, rates: ["rate", "se", "ci_low", "ci_high", "interval", "pooled_rate"])
     }
 
     /// One row per group, one value per cell (docs/json.md, "Reports in CSV").
