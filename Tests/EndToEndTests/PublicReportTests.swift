@@ -88,3 +88,30 @@ import Testing
         #expect(result.stderr.contains("--public"))
     }
 }
+
+/// `report actions --public`: one overdue action on one case; the public version shows no
+/// count from 1 to 4, lists no overdue action, and says so.
+@Suite struct PublicActionsReportTests {
+    let work = Workspace()
+
+    init() throws {
+        try AuditWorkspace.prepare(work)
+        work.write("c1.yaml", AuditCommandTests.goodAnswers.replacingOccurrences(of: "due: 2099-12-15", with: "due: 2026-11-20"))
+        let submitted = try AuditWorkspace.run(work, as: "Ana", at: "2026-11-10 09:00:00", ["audit", "C1", "--template", "mini", "--answers", "c1.yaml"])
+        try #require(submitted.status == 0, "\(submitted.stderr)")
+    }
+
+    @Test func thePublicActionsReportHidesSmallCountsAndListsNoCase() throws {
+        let csv = try AuditWorkspace.run(work, as: AuditWorkspace.lead, ["report", "actions", "--as-of", "2026-11-30", "--format", "csv", "--public"])
+        try #require(csv.status == 0, "\(csv.stderr)")
+        let small = csv.stdout.split(whereSeparator: \.isNewline).dropFirst().flatMap { $0.split(separator: ",") }
+            .filter { Int($0).map { 1 <= $0 && $0 < 5 } ?? false }
+        #expect(small.isEmpty, "\(csv.stdout)")
+        let table = try AuditWorkspace.run(work, as: AuditWorkspace.lead, ["report", "actions", "--as-of", "2026-11-30", "--public"])
+        try #require(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("[c]"))
+        #expect(table.stdout.contains("not listed in a public version"))
+        #expect(!table.stdout.contains("P-"))
+        #expect(table.stdout.contains("counts of 1 to 4 are shown as [c]"))
+    }
+}

@@ -58,7 +58,7 @@ public struct SmallCountSuppression: Sendable, Equatable {
     /// Adds secondary suppression to one group: returns whether the group's total must be
     /// suppressed because no second cell could be.
     @discardableResult
-    func secondary(_ cells: [Int], _ hidden: inout [Bool]) -> Bool {
+    public func secondary(_ cells: [Int], _ hidden: inout [Bool]) -> Bool {
         guard hidden.filter({ $0 }).count == 1 else { return false }
         let candidates = cells.indices.filter { !hidden[$0] }
         let nonZero = candidates.filter { cells[$0] > 0 }

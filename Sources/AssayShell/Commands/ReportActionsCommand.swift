@@ -29,6 +29,7 @@ struct ReportActionsCommand: AssayCommand {
     var reveal = false
 
     @OptionGroup var output: OutputOptions
+    @OptionGroup var publicVersion: PublicOptions
 
     func execute(in session: Session) throws {
         let store = try session.existingStore()
@@ -43,6 +44,11 @@ struct ReportActionsCommand: AssayCommand {
         let rows = report.teams + (report.teams.count > 1 ? [report.total].compactMap { $0 } : [])
         let overdueColumns = [Column("action_id", "action"), Column("audit_id", "audit"), Column("case"), Column("team"), Column("owner"),
                               Column("due"), Column("days_overdue", "days over"), Column("what")]
+        if let rule = publicVersion.suppression {
+            guard output.format != .json else { throw AssayFailure("report actions --public: give --format table, markdown or csv.") }
+            try writePublic(report, rows: rows, columns: teamColumns, date: date, team: team, rule: rule, in: session)
+            return
+        }
         if output.format == .table || output.format == .markdown {
             session.write("Actions by team\(team.map { ", \($0)" } ?? ""), as of \(date)\n\n")
             guard !report.teams.isEmpty else {
@@ -74,6 +80,50 @@ struct ReportActionsCommand: AssayCommand {
                 .group(zip(overdueColumns, overdueCells(a, labels: labels)).map { GroupField($0.key, $1) })
             })),
         ]), as: output)
+    }
+
+    /// The public version: the teams' counts with SmallCountSuppression (on time, late,
+    /// cancelled and open add up to raised in each row and to the authority's in each
+    /// column; overdue is a share of open), a median hidden with a hidden or small raised
+    /// count, and no list of overdue actions (they name cases and owners).
+    private func writePublic(_ report: ActionsReport, rows: [ActionsReport.TeamRow], columns: [Column], date: CalendarDate,
+                             team: String?, rule: SmallCountSuppression, in session: Session) throws {
+        let teams = report.teams
+        let table = rule.suppress(table: teams.map { [$0.onTime, $0.late, $0.cancelled, $0.open] })
+        var overdue = teams.map { rule.isSmall($0.overdue) }
+        for (i, t) in teams.enumerated() where table.cells[i][3] || rule.isSmall(t.open - t.overdue) { overdue[i] = true }
+        let overdueTotal = teams.count > 1 ? rule.secondary(teams.map(\.overdue), &overdue) : true
+        let hasTotal = rows.count > teams.count
+        var cells = rows.map(teamCells)
+        let c = SmallCountSuppression.marker
+        for (i, t) in teams.enumerated() {
+            for (j, hidden) in table.cells[i].enumerated() where hidden { cells[i][2 + j] = .text(c) }
+            if table.rowTotals[i] { cells[i][1] = .text(c) }
+            if overdue[i] { cells[i][6] = .text(c) }
+            if table.rowTotals[i] || rule.isSmall(t.raised) || table.cells[i].contains(true) { cells[i][7] = .text(c) }
+        }
+        if hasTotal, let total = report.total {
+            let last = cells.count - 1
+            for (j, hidden) in table.columnTotals.enumerated() where hidden { cells[last][2 + j] = .text(c) }
+            if rule.isSmall(total.raised) { cells[last][1] = .text(c) }
+            if overdueTotal || rule.isSmall(total.overdue) || rule.isSmall(total.open - total.overdue) { cells[last][6] = .text(c) }
+            if rule.isSmall(total.raised) { cells[last][7] = .text(c) }
+        }
+        if output.format == .csv {
+            session.emit(Listing(columns: [Column("as_of"), Column("level")] + columns, rows: cells.enumerated().map { n, row in
+                [.text(date.description), .text(n < teams.count ? "team" : "authority")] + row
+            }), as: output)
+            return
+        }
+        session.write("Actions by team\(team.map { ", \($0)" } ?? ""), as of \(date)\n\n")
+        guard !teams.isEmpty else {
+            session.write("No actions\(team.map { " for \($0)" } ?? "").\n")
+            return
+        }
+        session.emit(Listing(columns: columns, rows: cells), as: output)
+        session.write("\nThe oldest overdue actions are not listed in a public version: they name cases and their owners.\n")
+        session.write(ReportCells.footnotes(report.footnotes))
+        session.write("\n" + rule.statement + "\n")
     }
 
     private func teamCells(_ row: ActionsReport.TeamRow) -> [Cell] {
