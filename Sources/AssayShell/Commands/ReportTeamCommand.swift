@@ -27,6 +27,9 @@ struct ReportTeamCommand: AssayCommand {
     @Flag(help: "Show case ids instead of pseudonyms (lead only; every reveal is logged).")
     var reveal = false
 
+    @Option(help: ArgumentHelp("Write the team's page as HTML to this file (private, 0600), in the HTML report's page frame.", valueName: "file"))
+    var html: String?
+
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
@@ -34,11 +37,17 @@ struct ReportTeamCommand: AssayCommand {
         if reveal { try store.requireRevealAllowed() }
         let team = try store.resolveTeam(self.team)
         let month = try self.month.map { text -> Month in
-            guard let month = Month(text) else { throw AssayFailure("--month \(text): write it as YYYY-MM.") }
+            let month = try MonthOption.parse(text, option: "--month")
             return month
         } ?? ReportPeriodOptions.defaultMonth(session)
         let report = try store.teamReport(team: team, month: month, months: months)
         let labels = try store.caseLabels(reveal: reveal, report: "team", arguments: arguments)
+        if let html {
+            let page = htmlPage(report, labels: labels)
+            try PrivateFile.write(page, to: html)
+            session.write("Wrote \(html): team \(report.team)'s page for \(report.month).\n")
+            return
+        }
         switch output.format {
         case .table, .markdown: page(report, labels: labels, session: session, format: output.format)
         case .csv: session.emit(monthly(report), as: output)
