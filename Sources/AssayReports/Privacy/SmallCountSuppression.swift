@@ -150,8 +150,8 @@ public struct SmallCountSuppression: Sendable, Equatable {
     /// The plain sentence a public page or listing carries.
     public var statement: String {
         let range = threshold <= 2 ? "1" : "1 to \(threshold - 1)"
-        return "This is a public version: counts of \(range) are shown as \(Self.marker), "
-            + "with some other figures (totals, the next smallest count in a group, and any rate or percentage worked out from a hidden count) "
+        return "This is a public version: counts of \(range) are shown as \(Self.marker), and so are some other figures "
+            + "(a total, the next smallest count in a group, and any rate, percentage or interval worked out from a hidden count), "
             + "so that no hidden count can be worked out from what is shown and no child can be identified. "
             + "Zero is shown. This follows the statistics convention of suppressing counts under \(threshold) (docs/reports.md, Public versions)."
     }
