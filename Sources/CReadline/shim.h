@@ -24,3 +24,7 @@ static inline void assay_rl_quote_matches(void) {
     rl_filename_completion_desired = 1;
     rl_filename_quoting_desired = 1;
 }
+
+/// A function readline calls before each line is read (nil: none): the guided audit puts
+/// the text being changed on the line with it (rl_insert_text), to be edited.
+static inline void assay_rl_set_startup_hook(rl_hook_func_t *hook) { rl_startup_hook = hook; }

@@ -39,7 +39,7 @@ import Testing
         #expect(problem(text, "seen-alone")?.contains("is not a grade (o/g/r/i, 1–4, or the grade's name)") == true)
     }
 
-    @Test func yesNoAcceptsYesNoAndNaButNotABareN() {
+    @Test func yesNoAcceptsYesNoAndNaAndTheirLetters() {
         #expect(read("yes", "visit-on-time")?.value == "yes")
         #expect(read("Y", "visit-on-time")?.value == "yes")
         #expect(read("No", "visit-on-time")?.value == "no")
@@ -49,8 +49,10 @@ import Testing
         #expect(read("N/A", "visit-on-time")?.value == "na")
         #expect(read("yes", "visit-on-time")?.notApplicable == false)
         #expect(read("no", "visit-on-time")?.grade == nil)
-        // At the prompt a bare `n` opens the evidence editor, so it is never read as "no".
-        #expect(problem("n", "visit-on-time") == "\"n\" is not yes, no or na")
+        // `n` is "no" (evidence is `e` at the prompt), at the prompt and in an answers file alike.
+        #expect(read("n", "visit-on-time")?.value == "no")
+        #expect(read("N", "visit-on-time")?.notApplicable == false)
+        #expect(problem("nope", "visit-on-time") == "\"nope\" is not yes, no or na")
         #expect(problem("maybe", "visit-on-time") == "\"maybe\" is not yes, no or na")
     }
 

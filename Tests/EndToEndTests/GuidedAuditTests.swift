@@ -14,13 +14,14 @@ import Glibc
         try AuditWorkspace.prepare(work)
     }
 
-    /// `assay audit CASE ARGS` at a terminal, as Ana.
-    func guided(_ caseID: String, _ extra: [String] = []) throws -> PseudoTerminal {
+    /// `assay audit CASE ARGS` at a terminal of `rows` × `columns`, as Ana.
+    func guided(_ caseID: String, _ extra: [String] = [], rows: UInt16 = 24, columns: UInt16 = 100) throws -> PseudoTerminal {
         var env = work.assay.environment
         env["TERM"] = "dumb"
         env["NO_COLOR"] = "1"
         env["ASSAY_HISTORY"] = work.file("history")
-        return try PseudoTerminal(arguments: ["--db", work.file("qa.db"), "--as", "Ana", "audit", caseID] + extra, environment: env)
+        return try PseudoTerminal(arguments: ["--db", work.file("qa.db"), "--as", "Ana", "audit", caseID] + extra, environment: env,
+                                  rows: rows, columns: columns)
     }
 
     /// Types `line` and Enter, then waits for `prompt`; returns what the terminal showed in between.
@@ -31,14 +32,20 @@ import Glibc
         return try pty.waitFor(prompt, from: mark)
     }
 
-    /// `n`, the lines of evidence, and the `.` that ends them, at question `number`.
+    /// `e`, the lines of evidence, and the `.` that ends them, at question `number`.
     func evidence(_ pty: PseudoTerminal, _ lines: [String], question number: Int) throws {
-        try enter(pty, "n", then: "a line holding a single . to end.\r\n  ")
+        try enter(pty, "e", then: "a line holding a single . to end.\r\n  ")
         for line in lines {
             try enter(pty, line, then: "\(line)\r\n  ")
         }
         let saved = try enter(pty, ".", then: "\(number)> ")
         #expect(saved.contains("Evidence saved for question \(number)."))
+    }
+
+    /// The screen with every run of blanks and line breaks as one space: text as read,
+    /// wherever it was wrapped to the terminal's width.
+    func flat(_ screen: String) -> String {
+        screen.split(whereSeparator: { $0 == " " || $0 == "\r" || $0 == "\n" || $0 == "\r\n" }).joined(separator: " ")
     }
 
     func history() -> String {
@@ -79,7 +86,9 @@ import Glibc
         #expect(asked.contains("The suggested grade is 3 requires improvement; say why this case is inadequate."))
         let graded = try enter(pty, "The baby's bruising was never explained.", then: "summary> ")
         #expect(graded.contains("Overall grade: 4 inadequate — reason: The baby's bruising was never explained."))
-        let submitted = try enter(pty, "x", then: "It is now read-only.")
+        let confirm = try enter(pty, "x", then: "y to submit, Enter or n to go back: ")
+        #expect(confirm.contains("Submitting locks audit 1 of case C1 (2026-11). After that only a lead can reopen it (audit amend)."))
+        let submitted = try enter(pty, "y", then: "It is now read-only")
         #expect(submitted.contains("Submitted audit 1 of case C1: overall 4 inadequate."))
         #expect(try pty.waitForExit() == 0)
 
@@ -167,7 +176,8 @@ import Glibc
         try enter(pty, "g", then: "4> ")
         let summary = try enter(pty, "s", then: "summary> ")
         #expect(summary.contains("ESCALATED (1 awaiting a response: submission is blocked)"))
-        #expect(summary.contains("Escalation 1: Unexplained bruising in the 12 November photographs. → Duty team manager; AWAITING RESPONSE"))
+        // Wrapped to the terminal's 100 columns at a space: read with the breaks as spaces.
+        #expect(flat(summary).contains("Escalation 1: Unexplained bruising in the 12 November photographs. → Duty team manager; AWAITING RESPONSE"))
         try enter(pty, "g", then: "summary> ")
         let refused = try enter(pty, "x", then: "summary> ")
         #expect(refused.contains("Audit 1 cannot be submitted yet:"))
@@ -188,8 +198,9 @@ import Glibc
         let resumed = try again.waitFor("summary> ")
         #expect(resumed.contains("Resuming: 4 of 4 questions answered; every question is answered."))
         #expect(resumed.contains("ESCALATED (responded)"))
-        #expect(resumed.contains("response: Strategy discussion held; child placed with her aunt."))
-        let submitted = try enter(again, "x", then: "It is now read-only.")
+        #expect(flat(resumed).contains("response: Strategy discussion held; child placed with her aunt."))
+        try enter(again, "x", then: "y to submit, Enter or n to go back: ")
+        let submitted = try enter(again, "y", then: "It is now read-only")
         #expect(submitted.contains("Submitted audit 1 of case C4: overall 2 good."))
         #expect(try again.waitForExit() == 0)
         #expect(try AuditWorkspace.audits(work).first?["status"] as? String == "submitted")

@@ -40,7 +40,7 @@ import Testing
         let pty = try guided()
         let opening = try pty.waitFor("1> ")
         #expect(opening.contains("Question 1 of 4 · domain 1 of 2: Safety"))
-        try enter(pty, "n", then: "a line holding a single . to end.\r\n  ")
+        try enter(pty, "e", then: "a line holding a single . to end.\r\n  ")
         try enter(pty, "The father's history is listed, not analysed.", then: "analysed.\r\n  ")
         try enter(pty, ".", then: "1> ")
         try enter(pty, "r", then: "2> ")

@@ -4,9 +4,9 @@ import AssayTemplates
 /// An answer as typed (at the prompt or in an answers file), read against its question.
 ///
 /// One reader for both ways of auditing, so the guided shell and `--answers FILE` accept
-/// exactly the same spellings: grades as key, name or number; `yes`/`y`, `no`, `na`/`n/a`
-/// (not a bare `n`: at the prompt that opens the evidence editor); a choice by its text
-/// (any case) or its number in the list; numbers; dates as yyyy-mm-dd.
+/// exactly the same spellings: grades as key, name or number; `yes`/`y`, `no`/`n`,
+/// `na`/`n/a` (evidence is `e` at the prompt, so `n` is free to mean no); a choice by its
+/// text (any case) or its number in the list; numbers; dates as yyyy-mm-dd.
 public struct TypedAnswer: Sendable, Equatable {
     /// Canonical text stored in `audit_answer.value`.
     public let value: String
@@ -35,7 +35,7 @@ public struct TypedAnswer: Sendable, Equatable {
         case .yesNo:
             switch trimmed.lowercased() {
             case "yes", "y", "true": return .success(TypedAnswer(value: "yes", grade: nil))
-            case "no", "false": return .success(TypedAnswer(value: "no", grade: nil))
+            case "no", "n", "false": return .success(TypedAnswer(value: "no", grade: nil))
             case "na", "n/a", "not applicable": return .success(TypedAnswer(value: "na", grade: nil, notApplicable: true))
             default: return .failure(AnswerProblem("\"\(trimmed)\" is not yes, no or na"))
             }

@@ -30,7 +30,7 @@ struct AssignCommand: AssayCommand {
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
-        guard let parsed = Month(month) else { throw AssayFailure("assign \(month): write the month as YYYY-MM.") }
+        let parsed = try MonthOption.parse(month, option: "assign")
         var dueDate: CalendarDate?
         if let due {
             guard let date = CalendarDate(parsing: due) else { throw AssayFailure("assign --due \(due): write the date as YYYY-MM-DD (or DD/MM/YYYY).") }

@@ -140,15 +140,6 @@ struct DrawVerifyCommand: AssayCommand {
 
 extension AllocationMethod: ExpressibleByArgument {}
 
-/// Reads `--month`-style values, defaulting to the session's month.
-enum MonthOption {
-    static func parse(_ text: String?, default fallback: Month, option: String) throws -> Month {
-        guard let text else { return fallback }
-        guard let month = Month(text) else { throw AssayFailure("\(option) \(text): write it as YYYY-MM.") }
-        return month
-    }
-}
-
 /// Reads `--services a,b`.
 enum ServiceList {
     static func parse(_ text: String) throws -> [Service] {

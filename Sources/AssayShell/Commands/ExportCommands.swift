@@ -24,7 +24,7 @@ struct ExportEvidencePackCommand: AssayCommand {
     var out: String
 
     func execute(in session: Session) throws {
-        guard let month = Month(month) else { throw AssayFailure("evidence-pack \(self.month): write the month as YYYY-MM.") }
+        let month = try MonthOption.parse(month, option: "evidence-pack")
         let store = try session.existingStore()
         try store.require([.lead], to: "export evidence packs")
         let draw = try store.storedDraw(month: month)

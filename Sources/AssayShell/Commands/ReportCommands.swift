@@ -40,8 +40,7 @@ struct ReportPeriodOptions: ParsableArguments {
     }
 
     func month(_ text: String, option: String) throws -> Month {
-        guard let month = Month(text) else { throw AssayFailure("\(option) \(text): write it as YYYY-MM.") }
-        return month
+        try MonthOption.parse(text, option: option)
     }
 }
 

@@ -35,7 +35,7 @@ struct ReportFunnelCommand: AssayCommand {
         let grouping = try ReportGrouping(parsing: by)
         try FunnelReport.check(grouping)
         let end = try to.map { text -> Month in
-            guard let month = Month(text) else { throw AssayFailure("--to \(text): write it as YYYY-MM.") }
+            let month = try MonthOption.parse(text, option: "--to")
             return month
         } ?? ReportPeriodOptions.defaultMonth(session)
         let period = try ReportPeriod(from: end.adding(months: -(months - 1)), to: end)

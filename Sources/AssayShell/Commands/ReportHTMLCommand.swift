@@ -37,7 +37,7 @@ struct ReportHTMLCommand: AssayCommand {
         if out != "-" { try PrivateFile.regularTarget(out) }  // refuse a device or pipe before the work
         let store = try session.existingStore()
         let end = try month.map { text -> Month in
-            guard let month = Month(text) else { throw AssayFailure("--month \(text): write it as YYYY-MM.") }
+            let month = try MonthOption.parse(text, option: "--month")
             return month
         } ?? ReportPeriodOptions.defaultMonth(session)
         if let authority, let problem = TextPolicy.problem(in: authority, kind: .line) {

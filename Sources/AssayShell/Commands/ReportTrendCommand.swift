@@ -37,7 +37,7 @@ struct ReportTrendCommand: AssayCommand {
             throw AssayFailure("--wide is a table for people and spreadsheets (table, markdown or csv); JSON has every month already.")
         }
         let end = try to.map { text -> Month in
-            guard let month = Month(text) else { throw AssayFailure("--to \(text): write it as YYYY-MM.") }
+            let month = try MonthOption.parse(text, option: "--to")
             return month
         } ?? ReportPeriodOptions.defaultMonth(session)
         let period = try ReportPeriod(from: end.adding(months: -(months - 1)), to: end)

@@ -42,7 +42,7 @@ struct MonthCommand: AssayCommand {
 
     func execute(in session: Session) throws {
         if let month {
-            guard let parsed = Month(month) else { throw AssayFailure("month \(month): write it as YYYY-MM.") }
+            let parsed = try MonthOption.parse(month, option: "month")
             session.month = parsed
         }
         session.write("\(session.month)\n")

@@ -17,10 +17,23 @@ final class AnswerPrompter {
 
     deinit { ReadlineSource.completer = savedCompleter }
 
-    /// The line typed, or nil at end of input (Ctrl-D, a closed terminal).
-    func read(_ prompt: String) -> String? {
+    /// The line typed, or nil at end of input (Ctrl-D, a closed terminal). `prefill` is put
+    /// on the line to be edited (changing an action: Enter keeps it as it is).
+    func read(_ prompt: String, prefill: String? = nil) -> String? {
         ReadlineSource.reading = true
         defer { ReadlineSource.reading = false }
+        if let prefill {
+            Self.prefill = prefill
+            assay_rl_set_startup_hook { () -> Int32 in
+                if let text = AnswerPrompter.prefill { rl_insert_text(text) }
+                AnswerPrompter.prefill = nil
+                return 0
+            }
+        }
+        defer {
+            assay_rl_set_startup_hook(nil)
+            Self.prefill = nil
+        }
         guard let raw = readline(prompt) else {
             FileHandle.standardOutput.write(Data("\n".utf8))
             return nil
@@ -28,6 +41,10 @@ final class AnswerPrompter {
         defer { free(raw) }
         return String(cString: raw)
     }
+
+    /// The text `read(_:prefill:)` puts on the line, for readline's startup hook (a C
+    /// function pointer, so it cannot capture it).
+    nonisolated(unsafe) private static var prefill: String?
 
     /// Several lines, ended by a line holding a single `.` (or end of input).
     func readLines(_ prompt: String) -> String? {

@@ -55,7 +55,7 @@ struct AuditScreen {
                 out += "    \(grade.key) \(grade.rawValue) \(grade.name): \(question.descriptors[grade] ?? "")\n"
             }
         case .yesNo:
-            out += "    yes · no · na (not applicable; asks for a reason)\n"
+            out += "    y yes · n no · na not applicable (asks for a reason)\n"
         case .choice:
             for (n, choice) in question.choices.enumerated() { out += "    \(n + 1) \(choice)\n" }
         case .text: out += "    (text)\n"
@@ -63,8 +63,12 @@ struct AuditScreen {
         case .date: out += "    (a date, yyyy-mm-dd)\n"
         }
         if let answer { out += "  Answer so far: \(Self.describe(answer, question))\n" }
+        out += "  " + Self.questionKeys + "\n"
         return "\n" + banner(escalations: escalations) + TextPolicy.printable(out)
     }
+
+    /// The keys shown under every question (h lists them all).
+    static let questionKeys = "e evidence · ? guidance · b back · v summary · h all keys"
 
     /// Every answer, the section grades, limiting judgements, suggestion and overall.
     func summary(answers: [String: Answer], actions: [AuditAction], escalations: [Escalation]) -> String {
@@ -74,13 +78,58 @@ struct AuditScreen {
         if let reason = audit.overallReason { out += " — reason: \(reason)" }
         out += "\n"
         if !actions.isEmpty {
-            out += "  Actions:\n" + actions.map { "    - \($0.what) (owner \($0.owner), due \($0.due))\n" }.joined()
+            out += "  Actions:\n" + actions.enumerated().map { "    a\($0.offset + 1). \(Self.describe($0.element))\n" }.joined()
         }
         for escalation in escalations {
             out += "  Escalation \(escalation.id): \(escalation.concern) → \(escalation.escalatedTo)"
                 + (escalation.response.map { "; response: \($0)" } ?? "; AWAITING RESPONSE") + "\n"
         }
+        out += "\n  " + Self.summaryKeys + "\n"
         return "\n" + banner(escalations: escalations) + TextPolicy.printable(out)
+    }
+
+    /// The keys shown under the summary.
+    static let summaryKeys = "o g r i overall grade · j N change answer N · a action · x submit · h all keys"
+
+    static func describe(_ action: AuditAction) -> String {
+        "\(action.what) (owner \(action.owner), due \(action.due))"
+    }
+
+    /// After an answer changed from the summary (`j N`): that answer, its domain's grade and
+    /// the overall grades, instead of the whole summary again.
+    func afterChange(_ index: Int, answers: [String: Answer]) -> String {
+        let question = template.questions[index]
+        let suggested = SuggestedGrades(template: template, answers: SubmissionRules.gradeAnswers(answers))
+        let section = template.sections.first { $0.questions.contains { $0.id == question.id } }
+        var out = "Summary: \(index + 1). \(question.id): " + (answers[question.id].map { Self.describe($0, question) } ?? "unanswered")
+        if let section {
+            out += " · \(section.title) — " + (suggested.sections[section.id].map { "\($0.rawValue) \($0.name)" } ?? "no grade")
+        }
+        out += " · suggested overall " + (suggested.overall.map { "\($0.rawValue) \($0.name)" } ?? "none")
+        out += " · overall grade " + (audit.overall.map { "\($0.rawValue) \($0.name)" } ?? "not set")
+        return TextPolicy.printable(out) + ". v shows the whole summary.\n"
+    }
+
+    /// What submitting locks, for the auditor to confirm: the answers and evidence, the
+    /// domain grades, the overall grade and reason, the actions' wording; and who can reopen it.
+    func submission(answers: [String: Answer], actions: [AuditAction], escalations: [Escalation]) -> String {
+        let suggested = SuggestedGrades(template: template, answers: SubmissionRules.gradeAnswers(answers))
+        let given = template.questions.compactMap { answers[$0.id] }
+        let answered = given.filter { $0.isAnswered && !$0.skipped }.count
+        let skipped = given.filter(\.skipped).count
+        let evidence = given.filter { $0.evidence != nil }.count
+        func grade(_ g: Grade?) -> String { g.map { "\($0.rawValue) \($0.name)" } ?? "none" }
+        var out = "Submitting locks audit \(audit.id) of case \(audit.caseID) (\(audit.month)). After that only a lead can reopen it (audit amend).\n"
+        out += "  Answers:     \(answered) of \(template.questions.count) questions answered"
+            + (skipped > 0 ? ", \(skipped) skipped" : "") + "; evidence on \(evidence)\n"
+        out += "  Domains:     " + template.sections.map { "\($0.title) \(grade(suggested.sections[$0.id]))" }.joined(separator: " · ") + "\n"
+        out += "  Overall:     \(grade(audit.overall))"
+            + (audit.overall != suggested.overall ? " (suggested \(grade(suggested.overall)))" : " (as suggested)")
+            + (audit.overallReason.map { " — reason: \($0)" } ?? "") + "\n"
+        out += "  Actions:     " + (actions.isEmpty ? "none" : "\(actions.count), as worded here (they stay open, chased until done or cancelled)") + "\n"
+        out += actions.enumerated().map { "    a\($0.offset + 1). \(Self.describe($0.element))\n" }.joined()
+        if !escalations.isEmpty { out += "  Escalations: \(escalations.count), every one with its response\n" }
+        return "\n" + TextPolicy.printable(out)
     }
 
     /// Every answer by domain with the domain's suggested grade, then the limiting judgements

@@ -40,40 +40,75 @@ final class GuidedAudit {
 
     private func screen(_ state: State) -> AuditScreen { AuditScreen(audit: state.audit, template: template, color: color) }
 
+    /// Wraps to the terminal's width and pages long screens.
+    private var out: GuidedWriter { GuidedWriter(session: session, prompter: prompter) }
+
+    /// A line already typed for the next prompt (at a `-- more --` prompt), or the end of input there.
+    private var pending: GuidedWriter.Paged?
+
+    /// Set by `j N` (or `b`) at the summary: answering goes back to the summary, showing
+    /// what changed, instead of on through the questions.
+    private var editingFromSummary = false
+    /// The question just changed from the summary, to show on the way back.
+    private var changed: Int?
+
     static let help = """
           Keys at a question:
-            o g r i  or 1-4   grade (or the grade's name); yes / no / na for compliance questions;
-                              a choice by its text or number; text, a number or a date as asked
+            o g r i or 1-4    grade (or the grade's name)
+            y n na            yes, no, or not applicable (asks why), at a yes/no question
+            a choice          by its text or its number; text, a number or a date as asked
             Enter             keep the answer given and go on
+            e                 evidence for this question (several lines; a line holding . ends)
             ?                 the full guidance
-            n                 evidence for this question (several lines; a line holding . ends)
             b                 back one question
             s                 skip (optional questions only)
-            j N               jump to question N
+            j N               jump to question N (from the summary: change it, then back)
             v                 the summary
             !                 escalate: the child is unsafe now (recorded at once)
             w                 save and leave (everything is already saved; `audit CASE` resumes)
             h                 this help
           Keys at the summary:
-            o g r i  or 1-4   set the overall grade (a reason is asked if it differs from the suggestion)
+            o g r i or 1-4    set the overall grade (a reason is asked if it differs from the suggestion)
             a                 raise an action (what, owner, due date)
-            x                 submit
-            b, j N, !, w, h   as at a question
+            a N               change action N (each part shown to edit; Enter keeps it)
+            d N               withdraw action N (until the audit is submitted)
+            x                 submit: shows what will be locked, then asks you to confirm
+            j N               change the answer to question N, then come back
+            v                 the whole summary again
+            b, !, w, h        as at a question
 
         """
 
+    /// The next line typed: one typed at a `-- more --` prompt if there is one, else read at `prompt`.
+    private func read(_ prompt: String) -> String? {
+        if let typed = pending {
+            pending = nil
+            if case .typed(let line) = typed { return line }
+            return nil
+        }
+        return prompter.read(prompt)
+    }
+
+    /// Shows a screen (paged when long); a key typed at its `-- more --` prompt is kept for
+    /// the prompt below it.
+    private func show(_ text: String) {
+        switch out.show(text) {
+        case .shown: pending = nil
+        case let other: pending = other
+        }
+    }
 
     /// Runs until the audit is submitted or the auditor leaves.
     func run(resumed: Bool) throws {
         var current = try state()
-        session.write(screen(current).header(escalations: current.escalations))
+        show(screen(current).header(escalations: current.escalations))
         let start = firstUnanswered(current.answers)
         if resumed {
             let answered = template.questions.filter { current.answers[$0.id]?.isAnswered == true }.count
-            session.write("Resuming: \(answered) of \(template.questions.count) questions answered"
-                          + (start.map { "; starting at question \($0 + 1)." } ?? "; every question is answered.") + "\n")
+            out.say("Resuming: \(answered) of \(template.questions.count) questions answered"
+                    + (start.map { "; starting at question \($0 + 1)." } ?? "; every question is answered.") + "\n")
         } else {
-            session.write("Every answer is saved as you give it. h for help, w to leave.\n")
+            out.say("Every answer is saved as you give it. h for help, w to leave.\n")
         }
         var place = start.map(GuidedPlace.question) ?? .summary
         var fullGuidance = false
@@ -84,12 +119,12 @@ final class GuidedAudit {
             case .question(let index):
                 let question = template.questions[index]
                 if showScreen {
-                    session.write(screen(current).question(index, answer: current.answers[question.id],
-                                                           escalations: current.escalations, fullGuidance: fullGuidance))
+                    show(screen(current).question(index, answer: current.answers[question.id],
+                                                  escalations: current.escalations, fullGuidance: fullGuidance))
                 }
                 fullGuidance = false
                 showScreen = true
-                guard let line = prompter.read("\(index + 1)> ") else { return leave(current) }
+                guard let line = read("\(index + 1)> ") else { return leave(current) }
                 switch try answerQuestion(index, line: line.trimmingCharacters(in: .whitespaces), state: current) {
                 case .move(let next): place = next
                 case .stay(let redraw, let guidance):
@@ -100,10 +135,16 @@ final class GuidedAudit {
                 }
             case .summary:
                 if showScreen {
-                    session.write(screen(current).summary(answers: current.answers, actions: current.actions, escalations: current.escalations))
+                    if let index = changed {
+                        out.say(screen(current).afterChange(index, answers: current.answers))
+                    } else {
+                        show(screen(current).summary(answers: current.answers, actions: current.actions, escalations: current.escalations))
+                    }
                 }
+                changed = nil
+                editingFromSummary = false
                 showScreen = true
-                guard let line = prompter.read("summary> ") else { return leave(current) }
+                guard let line = read("summary> ") else { return leave(current) }
                 switch try summaryInput(line.trimmingCharacters(in: .whitespaces), state: current) {
                 case .move(let next): place = next
                 case .stay(let redraw, _): showScreen = redraw
@@ -125,49 +166,57 @@ final class GuidedAudit {
 
     private func answerQuestion(_ index: Int, line: String, state: State) throws -> Outcome {
         let question = template.questions[index]
-        let next: GuidedPlace = index + 1 < template.questions.count ? .question(index + 1) : .summary
-        if let shared = try commonKey(line, at: .question(index), state: state) { return shared }
+        let next: GuidedPlace = editingFromSummary || index + 1 == template.questions.count ? .summary : .question(index + 1)
+        if editingFromSummary { changed = index }
+        if let shared = try commonKey(line, at: .question(index), state: state) {
+            if case .move(.summary) = shared { changed = nil }  // v: the whole summary
+            return shared
+        }
         switch line {
         case "":
             if state.answers[question.id]?.isAnswered == true { return .move(next) }
-            session.write("Question \(index + 1) has no answer yet: type one, or h for help.\n")
+            out.say("Question \(index + 1) has no answer yet: type one, or h for help.\n")
             return .stay(redraw: false)
         case "?":
             guard question.guidance != nil else {
-                session.write("Question \(index + 1) has no guidance beyond its descriptors.\n")
+                out.say("Question \(index + 1) has no guidance beyond its descriptors.\n")
                 return .stay(redraw: false)
             }
             return .stay(redraw: true, fullGuidance: true)
-        case "n":
+        case "e":
             if let existing = state.answers[question.id]?.evidence {
                 session.write("Evidence so far (what you type now replaces it):\n\(TextPolicy.printable(existing))\n")
             }
-            session.write("Evidence for question \(index + 1): type it, then a line holding a single . to end.\n")
+            out.say("Evidence for question \(index + 1): type it, then a line holding a single . to end.\n")
             guard let text = prompter.readLines("  ") else {
-                session.write("No evidence typed; nothing changed.\n")
+                out.say("No evidence typed; nothing changed.\n")
                 return .stay(redraw: false)
             }
             try store.saveAnswer(auditID: auditID, questionID: question.id, typed: nil, evidence: .some(text))
-            session.write("Evidence saved for question \(index + 1).\n")
+            out.say("Evidence saved for question \(index + 1).\n")
             return .stay(redraw: false)
         case "s":
             guard !question.required else {
-                session.write("Question \(index + 1) is required; it cannot be skipped.\n")
+                out.say("Question \(index + 1) is required; it cannot be skipped.\n")
                 return .stay(redraw: false)
             }
             try store.saveAnswer(auditID: auditID, questionID: question.id, typed: nil, skipped: true, reason: .some(nil))
             return .move(next)
         default:
+            if let hint = GuidedNavigation.yesNoHint(line, kind: question.kind) {
+                out.say(hint)
+                return .stay(redraw: false)
+            }
             switch TypedAnswer.read(line, for: question) {
             case .failure(let problem):
-                session.write("\(problem.message). h for help.\n")
+                out.say("\(problem.message). h for help.\n")
                 return .stay(redraw: false)
             case .success(let typed):
                 var reason: String? = nil
                 if typed.notApplicable {
                     guard let given = prompter.read("Why is it not applicable? ").map({ $0.trimmingCharacters(in: .whitespaces) }),
                           !given.isEmpty else {
-                        session.write("\"na\" needs a reason; the answer was not saved.\n")
+                        out.say("\"na\" needs a reason; the answer was not saved.\n")
                         return .stay(redraw: false)
                     }
                     reason = given
@@ -181,66 +230,159 @@ final class GuidedAudit {
     // MARK: Summary screen
 
     private func summaryInput(_ line: String, state: State) throws -> Outcome {
-        if let shared = try commonKey(line, at: .summary, state: state) { return shared }
+        if let shared = try commonKey(line, at: .summary, state: state) {
+            if case .move(.question) = shared { editingFromSummary = true }
+            return shared
+        }
+        let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        if words.count == 2, ["a", "d"].contains(words[0]) {
+            guard let number = Int(words[1]), state.actions.indices.contains(number - 1) else {
+                out.say(state.actions.isEmpty ? "There are no actions yet: a raises one.\n"
+                        : "\(words[0]) N, N from 1 to \(state.actions.count) (the actions are numbered a1, a2… in the summary).\n")
+                return .stay(redraw: false)
+            }
+            return words[0] == "a" ? try changeAction(number, state.actions[number - 1]) : try withdrawAction(number, state.actions[number - 1])
+        }
         switch line {
         case "":
             return .stay(redraw: false)
         case "a":
-            return try raiseAction()
+            return try raiseAction(number: state.actions.count + 1)
         case "x":
-            do {
-                try store.submit(auditID: auditID)
-            } catch let error as UserFacingError {
-                session.write(error.message + "\n")
-                return .stay(redraw: false)
-            }
-            let audit = try store.audit(id: auditID)
-            session.write("Submitted audit \(audit.id) of case \(TextPolicy.printable(audit.caseID, kind: .line)): overall \(audit.overall.map { "\($0.rawValue) \($0.name)" } ?? "?"). It is now read-only.\n")
-            return .submitted
+            return try submit(state)
         default:
             guard let grade = Grade(typed: line) else {
-                session.write("\"\(line)\" is not a key here: an overall grade (o/g/r/i), a, x, b, j N, !, w or h.\n")
+                out.say("\"\(line)\" is not a key here: an overall grade (o/g/r/i), a, a N, d N, x, j N, v, b, !, w or h.\n")
                 return .stay(redraw: false)
             }
             let suggested = SuggestedGrades(template: template, answers: SubmissionRules.gradeAnswers(state.answers)).overall
             var reason: String? = nil
             if let suggested, suggested != grade {
-                session.write("The suggested grade is \(suggested.rawValue) \(suggested.name); say why this case is \(grade.name).\n")
+                out.say("The suggested grade is \(suggested.rawValue) \(suggested.name); say why this case is \(grade.name).\n")
                 guard let given = prompter.read("Reason: ").map({ $0.trimmingCharacters(in: .whitespaces) }), !given.isEmpty else {
-                    session.write("No reason given; the overall grade was not set.\n")
+                    out.say("No reason given; the overall grade was not set.\n")
                     return .stay(redraw: false)
                 }
                 reason = given
             }
             try store.setOverall(auditID: auditID, grade: grade, reason: reason)
-            return .stay(redraw: true)
+            out.say(TextPolicy.printable("Overall grade: \(grade.rawValue) \(grade.name)"
+                                         + (reason.map { " — reason: \($0)" } ?? (suggested == grade ? " (as suggested)." : "."))) + "\n")
+            return .stay(redraw: false)
         }
     }
 
-    private func raiseAction() throws -> Outcome {
-        func ask(_ prompt: String) -> String? {
-            prompter.read(prompt).map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-        }
-        guard let what = ask("Action (what must happen): "), let owner = ask("Owner: ") else {
-            session.write("No action raised.\n")
+    /// `x`: every unmet rule, numbered for `j N`; else what will be locked, and a question.
+    private func submit(_ state: State) throws -> Outcome {
+        let problems = SubmissionRules.problems(template: template, answers: state.answers, overall: state.audit.overall,
+                                                reason: state.audit.overallReason, openEscalations: state.escalations.filter(\.isOpen).map(\.id))
+        guard problems.isEmpty else {
+            out.say(missing(problems))
             return .stay(redraw: false)
         }
-        while true {
-            guard let text = ask("Due (yyyy-mm-dd): ") else {
-                session.write("No action raised.\n")
-                return .stay(redraw: false)
-            }
-            guard let due = CalendarDate(parsing: text) else {
-                session.write("\"\(text)\" is not a date; write it as yyyy-mm-dd (empty to cancel).\n")
-                continue
-            }
-            if let problem = ActionDueDate.problem(due: due, raisedOn: ActionDueDate.day()) {
-                session.write("Due \(problem) (empty to cancel).\n")
-                continue
-            }
-            try store.addAction(auditID: auditID, what: what, owner: owner, due: due)
-            return .stay(redraw: true)
+        show(screen(state).submission(answers: state.answers, actions: state.actions, escalations: state.escalations))
+        guard let typed = read("Submit and lock audit \(auditID)? y to submit, Enter or n to go back: ") else {
+            out.say("Not submitted.\n")
+            return .leave
         }
+        guard ["y", "yes"].contains(typed.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            out.say("Not submitted; nothing changed. The audit is still yours to change.\n")
+            return .stay(redraw: false)
+        }
+        do {
+            try store.submit(auditID: auditID)
+        } catch let error as UserFacingError {
+            out.say(error.message + "\n")
+            return .stay(redraw: false)
+        }
+        let audit = try store.audit(id: auditID)
+        out.say("Submitted audit \(audit.id) of case \(TextPolicy.printable(audit.caseID, kind: .line)): overall \(audit.overall.map { "\($0.rawValue) \($0.name)" } ?? "?"). "
+                + "It is now read-only: only a lead can reopen it.\n")
+        return .submitted
+    }
+
+    /// The unmet rules, each question's with the number `j N` takes to it.
+    private func missing(_ problems: [SubmissionRules.Problem]) -> String {
+        var lines = ["Audit \(auditID) cannot be submitted yet:"]
+        for problem in problems {
+            if let id = problem.questionID, let index = template.questions.firstIndex(where: { $0.id == id }) {
+                let key = "  j \(index + 1)"
+                lines.append(key + String(repeating: " ", count: max(2, 12 - key.count)) + problem.message)
+            } else if problem.field == "overall" {
+                lines.append("  -         \(problem.message): type o, g, r or i here")
+            } else if problem.field == "reason" {
+                lines.append("  -         \(problem.message): type the overall grade again to give one")
+            } else {
+                lines.append("  -         \(problem.message)")
+            }
+        }
+        return TextPolicy.printable(lines.joined(separator: "\n")) + "\n"
+    }
+
+    /// Asks for an action's what, owner and due date; `current` (changing an action) puts
+    /// each part on the line to edit. Nil when the auditor gives up (an empty part).
+    private func askAction(_ current: AuditAction?) -> (what: String, owner: String, due: CalendarDate)? {
+        func ask(_ prompt: String, _ value: String?) -> String? {
+            prompter.read(prompt, prefill: value).map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        guard let what = ask("Action (what must happen): ", current?.what), let owner = ask("Owner: ", current?.owner) else { return nil }
+        let raisedOn = current.flatMap { CalendarDate(parsing: String($0.raisedAt.prefix(10))) } ?? ActionDueDate.day()
+        while true {
+            guard let text = ask("Due (yyyy-mm-dd): ", current?.due.description) else { return nil }
+            guard let due = CalendarDate(parsing: text) else {
+                out.say("\"\(text)\" is not a date; write it as yyyy-mm-dd (empty to cancel).\n")
+                continue
+            }
+            if let problem = ActionDueDate.problem(due: due, raisedOn: raisedOn) {
+                out.say("Due \(problem) (empty to cancel).\n")
+                continue
+            }
+            return (what, owner, due)
+        }
+    }
+
+    private func raiseAction(number: Int) throws -> Outcome {
+        guard let action = askAction(nil) else {
+            out.say("No action raised.\n")
+            return .stay(redraw: false)
+        }
+        try store.addAction(auditID: auditID, what: action.what, owner: action.owner, due: action.due)
+        out.say(TextPolicy.printable("Action a\(number) raised: \(action.what) (owner \(action.owner), due \(action.due)).") + " a \(number) changes it.\n")
+        return .stay(redraw: false)
+    }
+
+    /// `a N`: the action's parts on the line to edit; Enter keeps each.
+    private func changeAction(_ number: Int, _ action: AuditAction) throws -> Outcome {
+        out.say(TextPolicy.printable("Changing action a\(number): \(AuditScreen.describe(action)). Edit each part; Enter keeps it; an emptied part cancels.") + "\n")
+        guard let changed = askAction(action) else {
+            out.say("Action a\(number) was not changed.\n")
+            return .stay(redraw: false)
+        }
+        do {
+            try store.changeDraftAction(id: action.id, auditID: auditID, what: changed.what, owner: changed.owner, due: changed.due)
+        } catch let error as UserFacingError {
+            out.say(error.message + "\n")
+            return .stay(redraw: false)
+        }
+        out.say(TextPolicy.printable("Action a\(number) is now: \(changed.what) (owner \(changed.owner), due \(changed.due)).") + "\n")
+        return .stay(redraw: false)
+    }
+
+    /// `d N`: withdraws an action before submission, once confirmed.
+    private func withdrawAction(_ number: Int, _ action: AuditAction) throws -> Outcome {
+        out.say(TextPolicy.printable("Withdraw action a\(number): \(AuditScreen.describe(action))?") + "\n")
+        guard let typed = prompter.read("y to withdraw it, Enter to keep it: "), ["y", "yes"].contains(typed.trimmingCharacters(in: .whitespaces).lowercased()) else {
+            out.say("Action a\(number) is kept.\n")
+            return .stay(redraw: false)
+        }
+        do {
+            try store.withdrawDraftAction(id: action.id, auditID: auditID)
+        } catch let error as UserFacingError {
+            out.say(error.message + "\n")
+            return .stay(redraw: false)
+        }
+        out.say("Action a\(number) withdrawn; the others keep their numbers in order (v shows them).\n")
+        return .stay(redraw: false)
     }
 
     // MARK: Keys on every screen
@@ -250,9 +392,9 @@ final class GuidedAudit {
     private func commonKey(_ line: String, at place: GuidedPlace, state: State) throws -> Outcome? {
         if line == "!" {
             try escalate(state)
-            return .stay(redraw: true)
+            return .stay(redraw: place != .summary)  // a question is redrawn under its banner; the summary is not reprinted
         }
-        switch GuidedNavigation.move(line, at: place, questions: template.questions.count, help: Self.help, write: session.write) {
+        switch GuidedNavigation.move(line, at: place, questions: template.questions.count, help: Self.help, write: { self.show($0) }) {
         case nil: return nil
         case .leave: return .leave
         case .stay: return .stay(redraw: false)
@@ -262,20 +404,20 @@ final class GuidedAudit {
 
     /// Records that the child is unsafe now: the concern and to whom it went, at once.
     private func escalate(_ state: State) throws {
-        session.write("Escalation: the child is unsafe now. Say what the concern is and who you have told.\n")
+        out.say("Escalation: the child is unsafe now. Say what the concern is and who you have told.\n")
         guard let concern = prompter.read("Concern: ").map({ $0.trimmingCharacters(in: .whitespaces) }), !concern.isEmpty else {
-            session.write("No concern given; nothing was recorded.\n")
+            out.say("No concern given; nothing was recorded.\n")
             return
         }
         var to = ""
         while to.isEmpty {
             guard let given = prompter.read("Escalated to (name or role): ") else { to = "not recorded (input ended)"; break }
             to = given.trimmingCharacters(in: .whitespaces)
-            if to.isEmpty { session.write("Say who you have told (a name or role), so the record shows where it went.\n") }
+            if to.isEmpty { out.say("Say who you have told (a name or role), so the record shows where it went.\n") }
         }
         let id = try store.raiseEscalation(auditID: auditID, concern: concern, escalatedTo: to)
         let escalation = try store.escalations(auditID: auditID).first { $0.id == id }
-        session.write("Escalation \(id) recorded at \(escalation?.raisedAt ?? "now"). The audit cannot be submitted until it has a response: "
+        out.say("Escalation \(id) recorded at \(escalation?.raisedAt ?? "now"). The audit cannot be submitted until it has a response: "
                       + "escalation respond \(id) --response TEXT\n")
     }
 
@@ -288,6 +430,6 @@ final class GuidedAudit {
 
     private func leave(_ state: State) {
         let answered = template.questions.filter { state.answers[$0.id]?.isAnswered == true }.count
-        session.write("Saved: \(answered) of \(template.questions.count) questions answered. `audit \(TextPolicy.printable(state.audit.caseID, kind: .line))` resumes.\n")
+        out.say("Saved: \(answered) of \(template.questions.count) questions answered. `audit \(TextPolicy.printable(state.audit.caseID, kind: .line))` resumes.\n")
     }
 }

@@ -1,5 +1,6 @@
 import AssayAudits
 import AssayCore
+import AssayOutput
 import AssayStore
 import AssayTemplates
 
@@ -38,11 +39,12 @@ final class GuidedModeration {
           The blind pass: the first auditor's grades and evidence stay hidden until you press x
           at the summary. Nothing is stored until the agreed grades are given.
           Keys at a question:
-            o g r i  or 1-4   grade (or the grade's name); yes / no / na for compliance questions;
-                              a choice by its text or number; text, a number or a date as asked
+            o g r i or 1-4    grade (or the grade's name)
+            y n na            yes, no, or not applicable (asks why), at a yes/no question
+            a choice          by its text or its number; text, a number or a date as asked
             Enter             keep the answer given and go on
+            e                 evidence for this question (several lines; a line holding . ends)
             ?                 the full guidance
-            n                 evidence for this question (several lines; a line holding . ends)
             b                 back one question
             s                 skip (optional questions only)
             j N               jump to question N
@@ -50,7 +52,7 @@ final class GuidedModeration {
             w                 leave (nothing is stored; `moderate AUDIT_ID` starts again)
             h                 this help
           Keys at the summary:
-            o g r i  or 1-4   set your overall grade (a reason is asked if it differs from the suggestion)
+            o g r i or 1-4    set your overall grade (a reason is asked if it differs from the suggestion)
             x                 confirm: your blind grades become final, and the first auditor's show
             b, j N, w, h      as at a question
 
@@ -59,7 +61,7 @@ final class GuidedModeration {
     static let agreeHelp = """
           The agreed grades, question by question:
             Enter             the agreed grade is yours (the moderator's)
-            o g r i  or 1-4   another agreed grade (a reason is asked if it differs from yours)
+            o g r i or 1-4    another agreed grade (a reason is asked if it differs from yours)
             b                 back one question
             w                 leave (nothing is stored; `moderate AUDIT_ID` starts again)
             h                 this help
@@ -97,7 +99,8 @@ final class GuidedModeration {
                 let question = template.questions[index]
                 let next: GuidedPlace = index + 1 < count ? .question(index + 1) : .summary
                 if showScreen {
-                    session.write(screen.question(index, answer: answers[question.id], escalations: [], fullGuidance: fullGuidance))
+                    session.write(WordWrap.wrap(screen.question(index, answer: answers[question.id], escalations: [], fullGuidance: fullGuidance),
+                                                width: Terminal.width()))
                 }
                 showScreen = true
                 fullGuidance = false
@@ -121,7 +124,7 @@ final class GuidedModeration {
                     } else {
                         fullGuidance = true
                     }
-                case "n":
+                case "e":
                     showScreen = false
                     if let existing = answers[question.id]?.evidence {
                         session.write("Evidence so far (what you type now replaces it):\n\(TextPolicy.printable(existing))\n")
@@ -145,6 +148,11 @@ final class GuidedModeration {
                                                   evidence: answers[question.id]?.evidence, reason: nil)
                     place = next
                 default:
+                    if let hint = GuidedNavigation.yesNoHint(line, kind: question.kind) {
+                        session.write(hint)
+                        showScreen = false
+                        continue
+                    }
                     switch TypedAnswer.read(line, for: question) {
                     case .failure(let problem):
                         session.write("\(problem.message). h for help.\n")
@@ -166,7 +174,7 @@ final class GuidedModeration {
                     }
                 }
             case .summary:
-                if showScreen { session.write(blindSummary()) }
+                if showScreen { session.write(WordWrap.wrap(blindSummary(), width: Terminal.width())) }
                 showScreen = true
                 guard let raw = prompter.read("summary> ") else { return false }
                 let line = raw.trimmingCharacters(in: .whitespaces)

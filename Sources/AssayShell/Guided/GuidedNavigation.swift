@@ -1,3 +1,5 @@
+import AssayTemplates
+
 /// Where a guided pass stands: a question (by index), or the summary after the last.
 enum GuidedPlace: Equatable {
     case question(Int)
@@ -43,5 +45,15 @@ enum GuidedNavigation {
             }
             return .move(.question(number - 1))
         }
+    }
+}
+
+extension GuidedNavigation {
+    /// `y` or `n` typed at a question that is not yes/no: what they mean, and the evidence
+    /// key (a bare `n` opened the evidence editor before; docs/audits.md). Nil otherwise.
+    static func yesNoHint(_ line: String, kind: TemplateQuestion.Kind) -> String? {
+        guard kind != .yesNo, ["y", "n"].contains(line.lowercased()) else { return nil }
+        return "\"\(line)\" means \(line.lowercased() == "y" ? "yes" : "no") at a yes/no question, and this one is not; nothing was saved. "
+            + "Evidence is e. h lists the keys.\n"
     }
 }

@@ -11,7 +11,8 @@ final class PseudoTerminal {
     private let master: Int32
     private(set) var transcript = ""
 
-    init(arguments: [String], environment: [String: String]) throws {
+    /// A terminal of `rows` × `columns` (the window size readline and Assay read).
+    init(arguments: [String], environment: [String: String], rows: UInt16 = 24, columns: UInt16 = 100) throws {
         // posix_openpt and friends are hidden from Swift's Glibc module; these are the Linux
         // ioctls they use (TIOCSPTLCK to unlock, TIOCGPTN for the terminal's number).
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
@@ -21,7 +22,7 @@ final class PseudoTerminal {
             throw PTYError("cannot open a pseudo-terminal")
         }
         let slavePath = "/dev/pts/\(number)"
-        var size = winsize(ws_row: 24, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
+        var size = winsize(ws_row: rows, ws_col: columns, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
 
         var actions = posix_spawn_file_actions_t()
