@@ -19,6 +19,9 @@ static inline const char *assay_rl_line_buffer(void) { return rl_line_buffer; }
 
 static inline void assay_rl_set_completion_over(int over) { rl_attempted_completion_over = over; }
 
+/// 0 keeps matches in the order given (the user's own cases first); 1 lets readline sort them.
+static inline void assay_rl_set_sort_matches(int sort) { rl_sort_completion_matches = sort; }
+
 /// Matches with blanks or quotes in them are quoted by readline as it would quote file names.
 static inline void assay_rl_quote_matches(void) {
     rl_filename_completion_desired = 1;

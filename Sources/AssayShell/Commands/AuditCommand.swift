@@ -29,7 +29,10 @@ struct AuditCaseCommand: AssayCommand {
             saved as it is given. From a script or pipe, give --answers FILE (YAML or JSON): it is \
             checked against the template and submitted in one step, or nothing is stored. \
             See docs/audits.md.
-            """)
+            """,
+        // Typed as `audit CASE_ID`: the word `case` is the grammar's, not the user's, so neither
+        // help nor Tab offers it (it still parses).
+        shouldDisplay: false)
 
     @Argument(help: ArgumentHelp("The case id, as in the register.", valueName: "case-id"))
     var caseID: String

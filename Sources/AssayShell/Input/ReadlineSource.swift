@@ -75,38 +75,54 @@ final class ReadlineSource: LineSource {
 
     private static func attemptCompletion(_ text: UnsafePointer<CChar>?, _ start: Int32) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
         assay_rl_set_completion_over(1)
+        assay_rl_set_sort_matches(1)
         guard let completer = ReadlineSource.completer, let buffer = assay_rl_line_buffer() else { return nil }
         let line = String(cString: buffer)
         let before = String(decoding: Array(line.utf8).prefix(Int(start)), as: UTF8.self)
         let word = text.map { String(cString: $0) } ?? ""
+        let words: [String]
         switch completer.complete(before: before, word: word) {
         case .files:
             assay_rl_set_completion_over(0)
             return nil
-        case .words(let words):
-            ReadlineSource.pending = words
-            if words.contains(where: { $0.contains(where: { specialCharacters.contains($0) }) }) {
-                assay_rl_quote_matches()
-            }
-            return rl_completion_matches(text) { _, _ in
-                ReadlineSource.pending.isEmpty ? nil : strdup(ReadlineSource.pending.removeFirst())
-            }
+        case .words(let sorted):
+            words = sorted
+        case .ranked(let ordered):
+            words = ordered
+            assay_rl_set_sort_matches(0)
+        }
+        ReadlineSource.pending = words
+        if words.contains(where: { $0.contains(where: { specialCharacters.contains($0) }) }) {
+            assay_rl_quote_matches()
+        }
+        return rl_completion_matches(text) { _, _ in
+            ReadlineSource.pending.isEmpty ? nil : strdup(ReadlineSource.pending.removeFirst())
         }
     }
 
-    private static func databaseValues(_ session: Session) -> Completer.Values {
-        func fetch(_ body: (Store) throws -> [String]) -> [String] {
+    /// Values from the database the session has open — never opening one, so completion
+    /// can neither create a database nor change one (`Vocabulary` only reads).
+    static func databaseValues(_ session: Session) -> Completer.Values {
+        func fetch(_ body: (Vocabulary) throws -> [String]) -> [String] {
             guard let store = session.storeIfOpen else { return [] }
-            return (try? body(store)) ?? []
+            return (try? body(Vocabulary(store: store))) ?? []
         }
         return Completer.Values(
-            teams: { fetch { try $0.knownTeams() } },
-            localities: { fetch { try $0.distinctValues(of: .locality) } },
-            caseIDs: { fetch { try $0.distinctValues(of: .caseID) } },
+            teams: { fetch { try $0.teams() } },
+            localities: { fetch { try $0.localities() } },
+            caseIDs: { fetch { try $0.caseIDs(for: session.identity.name, month: session.month) } },
             months: {
-                var months = (0..<13).map { session.month.adding(months: -$0).description }
-                months += fetch { try $0.frames().map { String($0.asOf.prefix(7)) } }
-                return months
-            })
+                // The current month, the one after it (next month's draw), then every month
+                // that holds something, newest first; then the year before the current month.
+                let recent = (1...12).map { session.month.adding(months: -$0).description }
+                return Vocabulary.unique([session.month.description, session.month.adding(months: 1).description]
+                                         + fetch { try $0.months() } + recent)
+            },
+            auditIDs: { fetch { try $0.auditIDs(for: session.identity.name) } },
+            people: { fetch { try $0.people() } },
+            templates: { fetch { try $0.templateIDs() } },
+            sections: { fetch { try $0.sectionIDs() } },
+            questions: { fetch { try $0.questionIDs() } },
+            drawFields: { fetch { try $0.drawFields() } })
     }
 }
