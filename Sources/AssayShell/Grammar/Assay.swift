@@ -10,6 +10,7 @@ public struct Assay: ParsableCommand {
             Without a command, assay reads commands: from the terminal (an interactive shell), \
             from standard input when it is a pipe, or from each -c. Type `help COMMAND` for one command.
             """,
+        version: AssayVersion.current,
         subcommands: [
             InitCommand.self, ImportCommand.self, FramesCommand.self, FrameCommand.self, DrawCommand.self, SampleCommand.self, AssignCommand.self, AuditCommand.self, AuditsCommand.self, ModerateCommand.self, EscalationsCommand.self, EscalationCommand.self, ActionsCommand.self, ActionCommand.self, ChallengeCommand.self, ChallengesCommand.self, ReportCommand.self, VerifyCommand.self, HistoryCommand.self, RedactCommand.self, BackupCommand.self, RestoreCommand.self, ExportCommand.self, PlanCommand.self, TemplatesCommand.self, TemplateCommand.self, PeopleCommand.self,
             TodoCommand.self, ProgressCommand.self, SettingsCommand.self,

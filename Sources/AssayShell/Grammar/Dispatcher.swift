@@ -28,8 +28,14 @@ public enum Dispatcher {
             return .failed(.usage)
         }
         if let first = words.first, !first.hasPrefix("-"), !CommandCatalog.isCommandName(first) {
-            session.notice(prefix + "unknown command \"\(first)\"; type help for the list of commands.")
+            session.notice(prefix + ParseDiagnosis.unknownCommand(first))  // with "did you mean"
             return .failed(.usage)
+        }
+        if words.first == "help", let answer = ShellHelp.answer(Array(words.dropFirst()), session: session) {
+            switch answer {
+            case .text(let text): session.write(text); return .succeeded  // the shell's own help
+            case .unknown(let problem): session.notice(prefix + problem); return .failed(.usage)
+            }
         }
         let command: AssayCommand
         do {
@@ -46,13 +52,17 @@ public enum Dispatcher {
                 return .succeeded
             }
             command = leaf
+            if let problem = NameCheck.forSession(session).problem(in: words) {  // a person or team mistyped
+                session.notice(prefix + problem.message)
+                return .failed(problem.exitStatus)
+            }
         } catch {
             let text = Assay.fullMessage(for: error)
             if Assay.exitCode(for: error) == .success {
                 session.write(text.hasSuffix("\n") ? text : text + "\n")  // help, --version
                 return .succeeded
             }
-            session.notice(prefix + text)
+            session.notice(prefix + ParseDiagnosis.message(for: words, parserSaid: text, session: session))
             return .failed(.usage)
         }
         do {

@@ -36,6 +36,10 @@ public struct InputLoop {
             var text = first
             var words: [String]
             while true {
+                if let meant = MetaCommands.words(for: text) {  // `\q`, `.quit`, `?`, `\?`
+                    words = meant
+                    break
+                }
                 if case .complete(let w) = ShellWords.split(text) {
                     words = w
                     break
