@@ -29,6 +29,22 @@ import Testing
         try fails(["frames", "--format", "jsno"], saying: "--format jsno: write table, csv, json or markdown. Did you mean json?")
     }
 
+    /// Choices a command checks itself say what was meant too.
+    @Test func fieldsStatusesOutcomesAndSettingsSayWhatWasMeant() throws {
+        try fails(["report", "rates", "--by", "tem"],
+                  saying: "--by tem: \"tem\" is not a field to group by (team, locality, service, or two joined by a comma). Did you mean team?")
+        try fails(["report", "rates", "--by", "team,localty"],
+                  saying: "--by team,localty: \"localty\" is not a field to group by (team, locality, service, or two joined by a comma). Did you mean locality?")
+        try fails(["audits", "--status", "submited"], saying: "--status submited: write in_progress or submitted. Did you mean submitted?")
+        try fails(["actions", "--status", "opne"], saying: "--status opne: write open, done or cancelled. Did you mean open?")
+        try fails(["challenge", "resolve", "1", "--outcome", "acepted", "--reason", "x"],
+                  saying: "--outcome acepted: write accepted, partly-accepted or rejected. Did you mean accepted?")
+        try fails(["plan", "--detect", "0.25,0.15", "--by", "servce"], saying: "--by servce: plan groups by team, locality or service. Did you mean service?")
+        try fails(["draw", "--month", "2026-12", "--size", "2", "--by", "tema", "--dry-run"],
+                  saying: "--by tema: not a register field or a kept attribute of frame 1 (choose from: locality, service, team, worker). Did you mean team?")
+        try fails(["settings", "set", "due-dayz", "3"], saying: "There is no setting \"due-dayz\"; the settings are due-days, stale-days. Did you mean due-days?")
+    }
+
     @Test func peopleAndTeamsSayWhoOrWhichWasMeant() throws {
         try fails(["audits", "--auditor", "Ash Auditer"],
                   saying: "--auditor \"Ash Auditer\": not one of this database's people. Did you mean \"Ash Auditor\"?", status: 4)

@@ -16,7 +16,8 @@ public struct ReportGrouping: Sendable, Equatable, CustomStringConvertible {
         var fields: [Field] = []
         for word in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
             guard let field = Field(rawValue: word) else {
-                throw AssayFailure("--by \(text): \"\(word)\" is not a field to group by (team, locality, service, or two joined by a comma).")
+                throw AssayFailure.usage("--by \(text): \"\(word)\" is not a field to group by (team, locality, service, or two joined by a comma)."
+                                        + EditDistance.didYouMean(word, among: Field.allCases.map(\.rawValue)))
             }
             guard !fields.contains(field) else { throw AssayFailure("--by \(text): \(word) is given twice.") }
             fields.append(field)

@@ -26,7 +26,8 @@ struct FrameCases {
         let kept = (try? JSONSerialization.jsonObject(with: Data(frame.keptAttributes.utf8)) as? [String]) ?? []
         for field in byFields where !registerFields.contains(field) && !kept.contains(field) {
             let choices = registerFields.sorted() + kept
-            throw AssayFailure("--by \(field): not a register field or a kept attribute of frame \(frame.id) (choose from: \(choices.joined(separator: ", "))).")
+            throw AssayFailure.usage("--by \(field): not a register field or a kept attribute of frame \(frame.id) (choose from: \(choices.joined(separator: ", ")))."
+                                    + EditDistance.didYouMean(field, among: choices))
         }
         guard !byFields.isEmpty else { throw AssayFailure("--by needs at least one field.") }
         let wanted = services.map { Set($0.map(\.code)) }

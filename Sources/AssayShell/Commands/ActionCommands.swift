@@ -32,7 +32,7 @@ struct ActionsCommand: AssayCommand {
         var filter = ActionFilter(team: team, owner: owner, overdueAsOf: overdue ? date : nil)
         if let status {
             guard let parsed = AuditAction.Status(rawValue: status.lowercased()) else {
-                throw AssayFailure("--status \(status): write open, done or cancelled.")
+                throw AssayFailure.usage("--status \(status): write open, done or cancelled." + EditDistance.didYouMean(status, among: ["open", "done", "cancelled"]))
             }
             filter.status = parsed
         }

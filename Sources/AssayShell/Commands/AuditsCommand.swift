@@ -30,7 +30,7 @@ struct AuditsCommand: AssayCommand {
         filter.month = try month.map { try MonthOption.parse($0, default: session.month, option: "--month") }
         if let status {
             guard let parsed = Audit.Status(rawValue: status.replacingOccurrences(of: "-", with: "_").lowercased()) else {
-                throw AssayFailure("--status \(status): write in_progress or submitted.")
+                throw AssayFailure.usage("--status \(status): write in_progress or submitted." + EditDistance.didYouMean(status, among: ["in_progress", "submitted"]))
             }
             filter.status = parsed
         }

@@ -59,7 +59,8 @@ struct ChallengeResolveCommand: AssayCommand {
 
     func execute(in session: Session) throws {
         guard let status = Challenge.Status(spelling: outcome), status != .open else {
-            throw AssayFailure("--outcome \(outcome): write accepted, partly-accepted or rejected.")
+            throw AssayFailure.usage("--outcome \(outcome): write accepted, partly-accepted or rejected."
+                                     + EditDistance.didYouMean(outcome, among: ["accepted", "partly-accepted", "rejected"]))
         }
         try session.store().resolveChallenge(id: id, outcome: status, reason: reason)
         var note = ""

@@ -51,7 +51,7 @@ struct PlanCommand: AssayCommand {
         let frame = try store.frame(id: frame)
         let fields = by.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         for field in fields where !["team", "locality", "service"].contains(field) {
-            throw AssayFailure("--by \(field): plan groups by team, locality or service.")
+            throw AssayFailure.usage("--by \(field): plan groups by team, locality or service." + EditDistance.didYouMean(field, among: ["team", "locality", "service"]))
         }
         let groups = try store.read { db in
             try Row.fetchAll(db, sql: """

@@ -18,7 +18,7 @@ struct ReportAgreementCommand: AssayCommand {
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
-        if let by, by.lowercased() != "auditor" { throw AssayFailure("--by \(by): report agreement groups only by auditor.") }
+        if let by, by.lowercased() != "auditor" { throw AssayFailure.usage("--by \(by): report agreement groups only by auditor." + EditDistance.didYouMean(by, among: ["auditor"])) }
         let period = try options.period(session, command: "report agreement")
         let report = AgreementReport(pairs: try session.existingStore().moderatedPairs(from: period.from, through: period.to),
                                      period: period, byAuditor: by != nil)

@@ -30,7 +30,8 @@ public struct Setting: Sendable, Hashable {
     public static func named(_ name: String) throws -> Setting {
         let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
         guard let found = all.first(where: { $0.name == wanted }) else {
-            throw AssayFailure("There is no setting \"\(name)\"; the settings are \(all.map(\.name).joined(separator: ", ")).")
+            throw AssayFailure.usage("There is no setting \"\(name)\"; the settings are \(all.map(\.name).joined(separator: ", "))."
+                                    + EditDistance.didYouMean(wanted, among: all.map(\.name)))
         }
         return found
     }
