@@ -3,7 +3,8 @@
 ///
 /// A line is broken only where it has a space; a word longer than the whole width is left
 /// whole on a line of its own (the terminal shows the rest on the next row) unless
-/// `breakingLongWords`, which tables use so a column keeps its width. Widths count
+/// `breakingLongWords`, which tables use so a column keeps its width (broken after a hyphen
+/// when one falls within the line). Widths count
 /// characters (`Character`), which is what a terminal shows for the text Assay prints.
 public enum WordWrap {
     /// Every line of `text` wrapped to `width` (nil: as it is). A continuation line is
@@ -52,7 +53,11 @@ public enum WordWrap {
             pendingSpaces = ""
             if breakingLongWords {
                 while current.count + word.count > width, width - current.count > 0 {
-                    let room = width - current.count
+                    var room = width - current.count
+                    // After a hyphen when one falls within the line (front-|door), else where the line ends.
+                    if let hyphen = word.prefix(room).lastIndex(of: "-"), word.distance(from: word.startIndex, to: hyphen) > 0 {
+                        room = word.distance(from: word.startIndex, to: hyphen) + 1
+                    }
                     lines.append(current + String(word.prefix(room)))
                     word = String(word.dropFirst(room))
                     current = String(repeating: " ", count: hang)

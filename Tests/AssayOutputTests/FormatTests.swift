@@ -52,11 +52,13 @@ import Testing
         #expect(lines[3] == "Care, \"East\"      7            0.250  Ann")
     }
 
-    @Test func tablesFitTheTerminalByShorteningText() {
-        let wide = Listing(columns: [Column("note"), Column("n")], rows: [[.text(String(repeating: "x", count: 100)), .int(1)]])
+    @Test func tablesFitTheTerminalWithoutCuttingText() {
+        // Before, the cell was cut to "xxx…"; now it is shown whole, wrapped (TableFittingTests).
+        let wide = Listing(columns: [Column("n"), Column("note")], rows: [[.int(1), .text(String(repeating: "x", count: 100))]])
         let out = render(.table, wide, style: TerminalStyle(width: 40, color: false))
         #expect(out.split(separator: "\n").allSatisfy { $0.count <= 40 })
-        #expect(out.contains("…"))
+        #expect(!out.contains("…"))
+        #expect(out.filter { $0 == "x" }.count == 100)
     }
 
     @Test func colourOnlyWhenAllowed() {

@@ -1,40 +1,103 @@
 import AssayCore
 
 /// Aligned columns for people: numbers right-aligned, a rule under the header (so the
-/// header stands out without colour), and the widest text columns shortened with "…" when
-/// the table would not fit the terminal.
+/// header stands out without colour).
+///
+/// A table wider than the terminal is never cut into ambiguity (two teams both shown as
+/// `Child Protect…`): its text columns are narrowed, widest first, and their cells wrapped
+/// at word boundaries onto more lines, every value shown whole. Numbers and the first column
+/// are never narrowed, so a line whose first column is blank continues the row above. When
+/// even that cannot fit (too many columns for the width), the rows are shown expanded, one
+/// field per line, as `--expanded` shows them (docs/json.md, "Table"; `TerminalStyle.expanded`).
 public struct TableFormat: OutputFormat {
     public init() {}
+
+    /// A text column is narrowed no further than its longest word, and never below this
+    /// (a word longer than `longestKeptWord` may be broken to keep the table in the width).
+    static let narrowest = 6
+    static let longestKeptWord = 20
 
     public func render(_ listing: Listing, style: TerminalStyle) -> String {
         if listing.isSingleRecord { return renderRecord(listing, style: style) }
         if listing.rows.isEmpty { return "(none)\n" }
         let headers = listing.columns.map { Self.printable($0.header) }
-        var cells = listing.rows.map { $0.map { Self.printable($0.display) } }
-        var widths = headers.indices.map { i in max(headers[i].count, cells.map { $0[i].count }.max() ?? 0) }
+        let cells = listing.rows.map { $0.map { Self.printable($0.display) } }
+        if style.expanded == .on { return renderExpanded(headers: headers, cells: cells, style: style) }
         let numeric = listing.columns.indices.map { i in listing.rows.allSatisfy { $0[i].isNumeric || $0[i] == .null } }
-        if let limit = style.width {
-            fit(&widths, numeric: numeric, into: limit)
-            cells = cells.map { row in row.enumerated().map { shorten($0.element, to: widths[$0.offset]) } }
+        let natural = headers.indices.map { i in max(headers[i].count, cells.map { $0[i].count }.max() ?? 0) }
+        var widths = natural
+        if let limit = style.width, Self.total(natural) > limit {
+            guard style.expanded == .off, let fitted = Self.fit(headers: headers, cells: cells, numeric: numeric, into: limit) else {
+                return renderExpanded(headers: headers, cells: cells, style: style)
+            }
+            widths = fitted
         }
-        func line(_ values: [String], header: Bool) -> String {
-            values.enumerated().map { i, v in
-                let padded = pad(header ? shorten(v, to: widths[i]) : v, to: widths[i], right: numeric[i] && !header)
-                return header && style.color ? "\u{1B}[1m\(padded)\u{1B}[0m" : padded
-            }.joined(separator: "  ").trimmingTrailingSpaces()
+        return renderAligned(headers: headers, cells: cells, widths: widths, numeric: numeric, style: style)
+    }
+
+    private func renderAligned(headers: [String], cells: [[String]], widths: [Int], numeric: [Bool], style: TerminalStyle) -> String {
+        func lines(_ values: [String], header: Bool) -> String {
+            let wrapped = values.enumerated().map { i, value in
+                value.count <= widths[i] ? [value]
+                    : WordWrap.wrapLine(value, width: widths[i], continuation: 0, breakingLongWords: true)
+            }
+            let height = wrapped.map(\.count).max() ?? 1
+            return (0..<height).map { line in
+                wrapped.enumerated().map { i, parts in
+                    let text = line < parts.count ? parts[line] : ""
+                    let padded = Self.pad(text, to: widths[i], right: numeric[i] && !header)
+                    return header && style.color && !text.isEmpty ? "\u{1B}[1m\(padded)\u{1B}[0m" : padded
+                }.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
+            }.joined()
         }
-        var out = line(headers, header: true) + "\n"
+        var out = lines(headers, header: true)
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-        for row in cells { out += line(row, header: false) + "\n" }
+        for row in cells { out += lines(row, header: false) }
         return out
     }
 
+    /// Each row as a block of `field  value` lines under a `-[ RECORD N ]-` rule (psql's
+    /// expanded display), values wrapped to the width under their own column.
+    private func renderExpanded(headers: [String], cells: [[String]], style: TerminalStyle) -> String {
+        let labelWidth = headers.map(\.count).max() ?? 0
+        var blocks: [String] = []
+        var widest = 0
+        for row in cells {
+            var block: [String] = []
+            for (header, value) in zip(headers, row) {
+                block += field(header, value, labelWidth: labelWidth, style: style)
+            }
+            widest = max(widest, block.map { Self.visibleCount($0) }.max() ?? 0)
+            blocks.append(block.joined(separator: "\n") + "\n")
+        }
+        let ruleWidth = min(style.width ?? widest, max(widest, 16))
+        return blocks.enumerated().map { index, block in
+            let title = "-[ RECORD \(index + 1) ]"
+            return title + String(repeating: "-", count: max(3, ruleWidth - title.count)) + "\n" + block
+        }.joined()
+    }
+
+    /// A single record: two columns, field and value.
     private func renderRecord(_ listing: Listing, style: TerminalStyle) -> String {
-        let width = listing.columns.map { Self.printable($0.header).count }.max() ?? 0
-        return zip(listing.columns, listing.rows.first ?? []).map { column, cell in
-            let label = pad(Self.printable(column.header), to: width, right: false)
-            return ((style.color ? "\u{1B}[1m\(label)\u{1B}[0m" : label) + "  " + Self.printable(cell.display)).trimmingTrailingSpaces()
+        let headers = listing.columns.map { Self.printable($0.header) }
+        let width = headers.map(\.count).max() ?? 0
+        return zip(headers, listing.rows.first ?? []).flatMap { header, cell in
+            field(header, Self.printable(cell.display), labelWidth: width, style: style)
         }.joined(separator: "\n") + "\n"
+    }
+
+    /// `label  value`, the value wrapped at word boundaries under itself when the terminal
+    /// is narrower than the line.
+    private func field(_ header: String, _ value: String, labelWidth: Int, style: TerminalStyle) -> [String] {
+        let label = Self.pad(header, to: labelWidth, right: false)
+        let shown = style.color ? "\u{1B}[1m\(label)\u{1B}[0m" : label
+        let room = (style.width ?? Int.max) - labelWidth - 2
+        let parts = value.count > room && room >= Self.narrowest
+            ? WordWrap.wrapLine(value, width: room, continuation: 0, breakingLongWords: true) : [value]
+        let blank = String(repeating: " ", count: labelWidth)
+        return parts.enumerated().map { index, part in
+            ((index == 0 ? shown : blank) + "  " + part).trimmingTrailingSpaces()
+        }
     }
 
     /// A value as one line a terminal only displays: control characters (ESC, BEL, CR, NUL,
@@ -43,24 +106,44 @@ public struct TableFormat: OutputFormat {
     /// The colour codes this format adds itself are added afterwards.
     static func printable(_ s: String) -> String { TextPolicy.printable(s, kind: .line) }
 
-    /// Narrows the widest non-numeric columns, one character at a time, until the table fits
-    /// or every text column is down to 8 characters.
-    private func fit(_ widths: inout [Int], numeric: [Bool], into limit: Int) {
-        func total() -> Int { widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
-        while total() > limit {
-            guard let widest = widths.indices.filter({ !numeric[$0] && widths[$0] > 8 }).max(by: { widths[$0] < widths[$1] })
-            else { return }
-            widths[widest] -= 1
+    static func total(_ widths: [Int]) -> Int { widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
+
+    /// Column widths that fit `limit`: the widest text column narrowed first, one character
+    /// at a time, first down to its longest word (up to `longestKeptWord`), so words stay
+    /// whole; then, if that is not enough, down to `narrowest` or its header's longest word,
+    /// breaking the values' words (after a hyphen where one falls in the line), as psql's
+    /// wrapped format does. Numbers and the
+    /// first column keep their width. Nil when even that cannot fit.
+    static func fit(headers: [String], cells: [[String]], numeric: [Bool], into limit: Int) -> [Int]? {
+        var widths = headers.indices.map { i in max(headers[i].count, cells.map { $0[i].count }.max() ?? 0) }
+        let wholeWords = headers.indices.map { i -> Int in
+            let words = ([headers[i]] + cells.map { $0[i] }).flatMap { $0.split(separator: " ") }
+            let longest = min(words.map(\.count).max() ?? 0, longestKeptWord)
+            return min(widths[i], max(longest, narrowest))
         }
+        // Breaking words, but not a header's: a column stays as wide as its header's longest word.
+        let broken = headers.indices.map { i in
+            min(widths[i], max(narrowest, headers[i].split(separator: " ").map(\.count).max() ?? 0))
+        }
+        for floors in [wholeWords, broken] {
+            while total(widths) > limit {
+                guard let widest = widths.indices.filter({ $0 > 0 && !numeric[$0] && widths[$0] > floors[$0] })
+                    .max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[widest] -= 1
+            }
+            if total(widths) <= limit { return widths }
+        }
+        return nil
     }
 
-    private func shorten(_ s: String, to width: Int) -> String {
-        s.count <= width ? s : String(s.prefix(max(0, width - 1))) + "…"
-    }
-
-    private func pad(_ s: String, to width: Int, right: Bool) -> String {
+    static func pad(_ s: String, to width: Int, right: Bool) -> String {
         let fill = String(repeating: " ", count: max(0, width - s.count))
         return right ? fill + s : s + fill
+    }
+
+    /// Characters a terminal shows, leaving out this format's own colour codes.
+    static func visibleCount(_ s: String) -> Int {
+        s.replacingOccurrences(of: "\u{1B}[1m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "").count
     }
 }
 
