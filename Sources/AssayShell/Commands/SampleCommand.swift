@@ -12,7 +12,8 @@ struct SampleCommand: AssayCommand {
         commandName: "sample", abstract: "List the month's drawn cases with their auditor and audit status, by team.",
         discussion: """
             The auditor is the audit's once it has started, else the one `assign` gave the case. \
-            --mine shows only your cases (the name you act as); --auditor NAME someone else's.
+            --mine shows only your cases (the name you act as); --auditor NAME someone else's. \
+            --status keeps the cases not started, in progress, submitted, or open (not yet submitted).
             """)
 
     @Argument(help: ArgumentHelp("The month (default the current month).", valueName: "yyyy-mm"))
@@ -24,6 +25,9 @@ struct SampleCommand: AssayCommand {
     @Option(help: ArgumentHelp("Only the cases this auditor audits.", valueName: "name"))
     var auditor: String?
 
+    @Option(help: ArgumentHelp("Only the cases whose audit is not-started, in-progress, submitted, or open (not started or in progress).", valueName: "status"))
+    var status: SampleStatus?
+
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
@@ -34,16 +38,39 @@ struct SampleCommand: AssayCommand {
         // Cases the draw added for re-audit (`--include-reaudits`), flagged, after the random sample.
         let who = mine ? session.identity.name : auditor
         let added = try store.drawReauditCases(month: month).filter { c in who.map { c.auditor?.lowercased() == $0.lowercased() } ?? true }
+        let rows: [[Cell]] = cases.map { c in
+            [.text(c.caseID), .text(c.team), .text(c.locality), .optional(c.service), .optional(c.worker),
+             .text(c.progress), .optional(c.auditor), c.auditID.map { .int(Int($0)) } ?? .null, .bool(false)]
+        } + added.map { c in
+            [.text(c.reaudit.caseID), .text(c.team), .text(c.locality), .optional(c.service), .optional(c.worker),
+             .text(c.status.map { $0 == "submitted" ? "submitted" : "in progress" } ?? "not started"), .optional(c.auditor),
+             c.auditID.map { .int(Int($0)) } ?? .null, .bool(true)]
+        }
+        let statusColumn = 5
         session.emit(Listing(
             columns: [Column("case_id"), Column("team"), Column("locality"), Column("service"), Column("worker"),
                       Column("status"), Column("auditor"), Column("audit_id"), Column("reaudit")],
-            rows: cases.map { c in
-                [.text(c.caseID), .text(c.team), .text(c.locality), .optional(c.service), .optional(c.worker),
-                 .text(c.progress), .optional(c.auditor), c.auditID.map { .int(Int($0)) } ?? .null, .bool(false)]
-            } + added.map { c in
-                [.text(c.reaudit.caseID), .text(c.team), .text(c.locality), .optional(c.service), .optional(c.worker),
-                 .text(c.status.map { $0 == "submitted" ? "submitted" : "in progress" } ?? "not started"), .optional(c.auditor),
-                 c.auditID.map { .int(Int($0)) } ?? .null, .bool(true)]
-            }), as: output)
+            rows: rows.filter { row in status.map { $0.keeps(row[statusColumn]) } ?? true }), as: output)
+    }
+}
+
+/// `sample --status`: how far a case's audit has gone, as the `status` column reads it.
+enum SampleStatus: String, CaseIterable, ExpressibleByArgument {
+    case notStarted = "not-started", inProgress = "in-progress", submitted, open
+
+    /// Also as the listing spells it ("not started") or with underscores (`audits --status in_progress`).
+    init?(argument: String) {
+        let spelled = argument.lowercased().replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-")
+        self.init(rawValue: spelled)
+    }
+
+    func keeps(_ cell: Cell) -> Bool {
+        guard case .text(let progress) = cell else { return false }
+        switch self {
+        case .notStarted: return progress == "not started"
+        case .inProgress: return progress == "in progress"
+        case .submitted: return progress == "submitted"
+        case .open: return progress != "submitted"
+        }
     }
 }

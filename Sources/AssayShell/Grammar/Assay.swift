@@ -14,7 +14,7 @@ public struct Assay: ParsableCommand {
         subcommands: [
             InitCommand.self, ImportCommand.self, FramesCommand.self, FrameCommand.self, DrawCommand.self, SampleCommand.self, AssignCommand.self, AuditCommand.self, AuditsCommand.self, ModerateCommand.self, EscalationsCommand.self, EscalationCommand.self, ActionsCommand.self, ActionCommand.self, ChallengeCommand.self, ChallengesCommand.self, ReportCommand.self, VerifyCommand.self, HistoryCommand.self, RedactCommand.self, BackupCommand.self, RestoreCommand.self, ExportCommand.self, PlanCommand.self, TemplatesCommand.self, TemplateCommand.self, PeopleCommand.self,
             TodoCommand.self, ProgressCommand.self, SettingsCommand.self,
-            MonthCommand.self, StatusCommand.self, RunCommand.self, QuitCommand.self,
+            MonthCommand.self, StatusCommand.self, OutputCommand.self, FormatCommand.self, ExpandedCommand.self, RunCommand.self, QuitCommand.self,
         ])
 
     @OptionGroup public var global: GlobalOptions
@@ -39,22 +39,42 @@ public struct GlobalOptions: ParsableArguments {
     public init() {}
 }
 
-/// `--format` for every listing command.
+/// `--format`, `--out` and `--expanded` for every listing and report. Without `--format` a
+/// command takes the session's format (the shell's `format NAME`), else table; without `-x`
+/// the session's `expanded` mode. The dispatcher sends the output of a command with these
+/// options to `--out FILE` or the session's `output FILE` (`Session.directingOutput`).
 public struct OutputOptions: ParsableArguments {
-    @Option(help: "Output format: table, csv, json or markdown.")
-    public var format: OutputFormatName = .table
+    @Option(name: .customLong("format"),
+            help: ArgumentHelp("Output format: table, csv, json or markdown (default: the session's `format`, else table).", valueName: "format"))
+    public var formatGiven: OutputFormatName?
 
     @Flag(name: .customLong("raw-csv"),
           help: "Write CSV cells exactly as stored, without the apostrophe that stops spreadsheets running formulas (for programs, not spreadsheets).")
     public var rawCSV = false
 
+    @Option(help: ArgumentHelp("Write the output to this file instead of the screen: created private (0600), replaced whole if it exists; - for standard output.", valueName: "file"))
+    public var out: String?
+
+    @Flag(name: [.customShort("x"), .customLong("expanded")],
+          help: "Expanded display: each row as a block of field and value lines (table format).")
+    public var expandedGiven = false
+
     public init() {}
+
+    /// The format: `--format`, else the session's default, else table.
+    public var format: OutputFormatName { formatGiven ?? OutputSettings.current?.format ?? .table }
+
+    /// How tables show rows: `-x` on, else the session's `expanded` mode.
+    public var expanded: ExpandedMode { expandedGiven ? .on : OutputSettings.current?.expanded ?? .off }
 
     public func validate() throws {
         if rawCSV && format != .csv { throw ValidationError("--raw-csv goes with --format csv.") }
+        if expandedGiven && format != .table { throw ValidationError("--expanded (-x) goes with the table format, not \(format.rawValue).") }
+        if out?.isEmpty == true { throw ValidationError("--out needs a file name (or - for standard output).") }
     }
 }
 
 import AssayOutput
 
 extension OutputFormatName: ExpressibleByArgument {}
+extension ExpandedMode: ExpressibleByArgument {}

@@ -22,6 +22,9 @@ public enum Dispatcher {
     /// Runs `words`. Errors are written to standard error, prefixed with `location`
     /// (`script.assay:12: `) when the command came from a file or pipe.
     public static func execute(_ words: [String], in session: Session, location: String? = nil) -> Outcome {
+        if OutputSettings.current !== session.outputSettings {  // the session's `format` and `expanded`, while parsing and running
+            return OutputSettings.$current.withValue(session.outputSettings) { execute(words, in: session, location: location) }
+        }
         let prefix = location.map { "\($0): " } ?? ""
         if let problem = Self.textProblem(in: words) {
             session.notice(prefix + problem)
@@ -66,8 +69,10 @@ public enum Dispatcher {
             return .failed(.usage)
         }
         do {
-            try command.execute(in: session)
-            (command as? any ReportFooting)?.printChainHead(in: session)
+            try session.directingOutput(of: command) {  // to --out FILE or `output FILE`
+                try command.execute(in: session)
+                (command as? any ReportFooting)?.printChainHead(in: session)
+            }
             return .succeeded
         } catch let error as UserFacingError {
             session.notice(prefix + error.message)

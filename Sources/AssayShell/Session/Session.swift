@@ -20,6 +20,9 @@ public final class Session {
     public var quitRequested = false
     /// Nesting depth of `run FILE`, to stop a script that runs itself.
     var scriptDepth = 0
+    /// The shell's `format`, `expanded` and `output FILE`, and a listing bound for a file
+    /// (Session+Output.swift).
+    public let outputSettings = OutputSettings()
     private var openedStore: Store?
 
     public init(databasePath: String, identity: Identity, isInteractive: Bool, month: Month = Month(containing: Date())) {
@@ -102,7 +105,7 @@ public final class Session {
     /// Prints a listing; CSV text cells that a spreadsheet would run as formulas get an
     /// apostrophe before them unless `rawCSV` (`--raw-csv`; docs/json.md, "CSV").
     public func emit(_ listing: Listing, as format: OutputFormatName, rawCSV: Bool = false) {
-        let style = TerminalStyle(width: Terminal.width(), color: Terminal.colorAllowed())
+        let style = outputSettings.style()
         write(format.format(neutralisingFormulas: !rawCSV).render(listing, style: style))
     }
 
@@ -113,6 +116,7 @@ public final class Session {
 
     /// Writes to standard output.
     public func write(_ text: String) {
+        if outputSettings.capture(text) { return }  // bound for --out FILE or `output FILE`
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
