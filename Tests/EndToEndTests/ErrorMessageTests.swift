@@ -57,6 +57,14 @@ import Testing
         #expect(try ShellWorkspace.ashsCases(work).count == 3)
     }
 
+    /// A slip in `--as` is named too, where the refusal says the user is nobody.
+    @Test func aMistypedUserIsAskedWhoTheyMeant() throws {
+        try fails(["draw", "--month", "2026-12", "--size", "2"], saying: """
+            Only a lead may draw a sample; Lena Laed is not one of this database's people. Did you mean --as "Lena Lead"? \
+            A lead can add them: people add "Lena Laed" --role ROLE
+            """, status: 3, as: "Lena Laed")
+    }
+
     @Test func aNameWithSpacesTypedWithoutQuotesIsToldToQuote() throws {
         try fails(["report", "team", "assessment", "north"],
                   saying: "report team: \"north\" is one word too many. A name with spaces goes in quotes: report team \"Assessment North\"")

@@ -42,6 +42,17 @@ import Testing
         #expect(try pty.waitForExit() == 0)
     }
 
+    @Test func aMistypedUserIsAskedWhoTheyMeantOnOpening() throws {
+        var env = ShellWorkspace.assay(work).environment
+        env["TERM"] = "dumb"
+        env["ASSAY_HISTORY"] = work.file("history")
+        let pty = try PseudoTerminal(arguments: ["--db", work.file("qa.db"), "--as", "Ash Auditer"], environment: env)
+        let screen = try pty.waitFor(")> ")
+        #expect(screen.contains("You are not one of this database's people, so Assay will refuse what you try; ask the QA lead to add you. Did you mean --as \"Ash Auditor\"?"), "\(screen)")
+        pty.type("\\q\n")
+        #expect(try pty.waitForExit() == 0)
+    }
+
     @Test func helpInTheShellDescribesTheShell() throws {
         let pty = try ShellWorkspace.shell(work, as: ShellWorkspace.lead)
         for asked in ["help", "?", "\\?"] {

@@ -17,8 +17,12 @@ extension Session {
                                               openCases: try store.drawnCasesToAudit(openOnly: true),
                                               staleDays: try store.value(of: .staleDays))
             }
-            return StartingPoint.make(role: me?.role, isPerson: me != nil, myWork: try store.openWork(auditor: identity.name),
-                                      latestDrawn: latest, lead: lead, today: today)
+            let point = StartingPoint.make(role: me?.role, isPerson: me != nil, myWork: try store.openWork(auditor: identity.name),
+                                           latestDrawn: latest, lead: lead, today: today)
+            // A declared name that is nobody's but close to someone's: a slip in --as.
+            let question = me == nil ? Store.didYouMeanAs(identity.name, among: try store.people().map(\.name)) : ""
+            guard !question.isEmpty, let first = point.lines.first else { return point }
+            return StartingPoint(month: point.month, lines: [first + question] + point.lines.dropFirst())
         } catch {
             return StartingPoint(month: Month(today), lines: [])
         }

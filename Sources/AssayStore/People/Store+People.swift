@@ -25,13 +25,22 @@ extension Store {
         let allowed = roles.map(\.rawValue).sorted().joined(separator: " or ")
         guard let me = try person(named: identity.name) else {
             throw AssayFailure.refused("""
-                Only a \(allowed) may \(action); \(identity.name) is not one of this database's people. \
+                Only a \(allowed) may \(action); \(identity.name) is not one of this database's people.\
+                \(try Self.didYouMeanAs(identity.name, among: people().map(\.name))) \
                 A lead can add them: people add "\(identity.name)" --role ROLE
                 """)
         }
         guard roles.contains(me.role) else {
             throw AssayFailure.refused("Only a \(allowed) may \(action); \(me.name) is \(me.role == .auditor ? "an" : "a") \(me.role.rawValue).")
         }
+    }
+
+    /// ` Did you mean --as "Ash Auditor"?` when a declared name that is nobody's is close to
+    /// someone's (a slip in `--as` or `$ASSAY_AUDITOR`), else "".
+    public static func didYouMeanAs(_ name: String, among people: [String]) -> String {
+        let near = EditDistance.suggestions(for: name, among: people.filter { $0 != name })
+        guard !near.isEmpty else { return "" }
+        return " Did you mean " + near.map { "--as \"\($0)\"" }.joined(separator: " or ") + "?"
     }
 
     /// Adds a person (lead only). Names are unique regardless of case.
