@@ -81,8 +81,8 @@ import Testing
 
         let asked = try enter(pty, "x", then: "Submit and lock audit 1? y to submit, Enter or n to go back: ")
         #expect(asked.contains("Submitting locks audit 1 of case C1 (2026-11). After that only a lead can reopen it (audit amend)."))
-        #expect(asked.contains("Answers:     3 of 4 questions answered; evidence on 0"))
-        #expect(asked.contains("Domains:     Safety 2 good · Planning 2 good"))
+        #expect(asked.contains("Answers:     3 of 4 questions answered, 1 optional unanswered; evidence on 0"))
+        #expect(asked.contains("Domains:     Safety — 2 good\r\n               Planning — 2 good"))
         #expect(asked.contains("Overall:     2 good (as suggested)"))
         #expect(asked.contains("Actions:     none"))
         let declined = try enter(pty, "n", then: "summary> ")

@@ -120,9 +120,12 @@ struct AuditScreen {
         let evidence = given.filter { $0.evidence != nil }.count
         func grade(_ g: Grade?) -> String { g.map { "\($0.rawValue) \($0.name)" } ?? "none" }
         var out = "Submitting locks audit \(audit.id) of case \(audit.caseID) (\(audit.month)). After that only a lead can reopen it (audit amend).\n"
+        let unanswered = template.questions.count - answered - skipped
         out += "  Answers:     \(answered) of \(template.questions.count) questions answered"
-            + (skipped > 0 ? ", \(skipped) skipped" : "") + "; evidence on \(evidence)\n"
-        out += "  Domains:     " + template.sections.map { "\($0.title) \(grade(suggested.sections[$0.id]))" }.joined(separator: " · ") + "\n"
+            + (skipped > 0 ? ", \(skipped) skipped" : "") + (unanswered > 0 ? ", \(unanswered) optional unanswered" : "")
+            + "; evidence on \(evidence)\n"
+        out += "  Domains:     " + template.sections.map { "\($0.title) — \(grade(suggested.sections[$0.id]))" }
+            .joined(separator: "\n               ") + "\n"
         out += "  Overall:     \(grade(audit.overall))"
             + (audit.overall != suggested.overall ? " (suggested \(grade(suggested.overall)))" : " (as suggested)")
             + (audit.overallReason.map { " — reason: \($0)" } ?? "") + "\n"
