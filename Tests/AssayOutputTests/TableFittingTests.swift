@@ -31,13 +31,13 @@ import Testing
         // Each team whole, wrapped under itself; numbers keep their column on the row's first
         // line; the first column is never wrapped, so a line starting blank continues the row above.
         #expect(lines == [
-            "case id   team         locality     audited  status",
-            "--------  -----------  -----------  -------  -----------",
-            "CS102893  Child        Northmoor         12  in progress",
+            "case id   team        locality      audited  status",
+            "--------  ----------  ------------  -------  -----------",
+            "CS102893  Child       Northmoor          12  in progress",
             "          Protection",
             "          North",
-            "CS220117  Child        Ashcombe           7  not started",
-            "          Protection   Vale",
+            "CS220117  Child       Ashcombe            7  not started",
+            "          Protection  Vale",
             "          South and",
             "          West",
         ])
@@ -51,16 +51,19 @@ import Testing
         #expect(!lines.joined().contains("…"))
     }
 
-    @Test func whenWholeWordsCannotFitWordsAreBrokenRatherThanCut() {
+    @Test func aHyphenatedValueWrapsAfterItsHyphenAndNoWordIsBroken() {
         let listing = Listing(columns: [Column("case_id"), Column("service"), Column("locality"), Column("n")],
-                              rows: [[.text("C1"), .text("front-door"), .text("Northmoor"), .int(3)]])
-        // Whole words need 7 + 2 + 10 + 2 + 9 + 2 + 1 = 33 columns; in 29 they are broken,
-        // front-door after its hyphen, but no header is: "locality" keeps its 8.
-        let lines = table(listing, width: 29)
-        #expect(lines.allSatisfy { $0.count <= 29 }, "\(lines)")
-        #expect(lines[0] == "case id  service  locality  n")
-        #expect(lines[2].hasPrefix("C1       front-"), "\(lines)")
-        #expect(lines.joined(separator: "\n").contains("door"))
+                              rows: [[.text("C1"), .text("disabled-children"), .text("Northmoor"), .int(3)]])
+        // One line needs 7 + 2 + 17 + 2 + 9 + 2 + 1 = 40 columns; in 32, disabled-children wraps after its hyphen.
+        let lines = table(listing, width: 32)
+        #expect(lines == [
+            "case id  service    locality   n",
+            "-------  ---------  ---------  -",
+            "C1       disabled-  Northmoor  3",
+            "         children",
+        ])
+        // Narrower than its longest pieces allow: expanded, never a word broken or cut.
+        #expect(table(listing, width: 28).first?.hasPrefix("-[ RECORD 1 ]") == true)
     }
 
     @Test func whenEvenWrappingCannotFitTheRowsAreExpanded() {

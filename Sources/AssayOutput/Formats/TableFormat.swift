@@ -4,11 +4,12 @@ import AssayCore
 /// header stands out without colour).
 ///
 /// A table wider than the terminal is never cut into ambiguity (two teams both shown as
-/// `Child Protect…`): its text columns are narrowed, widest first, and their cells wrapped
-/// at word boundaries onto more lines, every value shown whole. Numbers and the first column
-/// are never narrowed, so a line whose first column is blank continues the row above. When
-/// even that cannot fit (too many columns for the width), the rows are shown expanded, one
-/// field per line, as `--expanded` shows them (docs/json.md, "Table"; `TerminalStyle.expanded`).
+/// `Child Protect…`): its text columns are narrowed and their cells wrapped at word
+/// boundaries (and after hyphens) onto more lines, every value shown whole and no word
+/// broken. Numbers and the first column are never narrowed, so a line whose first column is
+/// blank continues the row above. When even that cannot fit (too many columns for the
+/// width), the rows are shown expanded, one field per line, as `--expanded` shows them
+/// (docs/json.md, "Table"; `TerminalStyle.expanded`).
 public struct TableFormat: OutputFormat {
     public init() {}
 
@@ -108,32 +109,49 @@ public struct TableFormat: OutputFormat {
 
     static func total(_ widths: [Int]) -> Int { widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
 
-    /// Column widths that fit `limit`: the widest text column narrowed first, one character
-    /// at a time, first down to its longest word (up to `longestKeptWord`), so words stay
-    /// whole; then, if that is not enough, down to `narrowest` or its header's longest word,
-    /// breaking the values' words (after a hyphen where one falls in the line), as psql's
-    /// wrapped format does. Numbers and the
-    /// first column keep their width. Nil when even that cannot fit.
+    /// Column widths that fit `limit`: text columns narrowed one character at a time, the
+    /// one that makes fewest cells newly wrap first (the widest of those), none below its
+    /// longest word (a hyphenated word counting as its pieces; up to `longestKeptWord`) or
+    /// `narrowest`, so no word is broken. Numbers and the first column keep their width. Nil
+    /// when that cannot fit: the caller shows the rows expanded.
     static func fit(headers: [String], cells: [[String]], numeric: [Bool], into limit: Int) -> [Int]? {
         var widths = headers.indices.map { i in max(headers[i].count, cells.map { $0[i].count }.max() ?? 0) }
-        let wholeWords = headers.indices.map { i -> Int in
-            let words = ([headers[i]] + cells.map { $0[i] }).flatMap { $0.split(separator: " ") }
+        let floors = headers.indices.map { i -> Int in
+            let words = ([headers[i]] + cells.map { $0[i] }).flatMap(Self.words)
             let longest = min(words.map(\.count).max() ?? 0, longestKeptWord)
             return min(widths[i], max(longest, narrowest))
         }
-        // Breaking words, but not a header's: a column stays as wide as its header's longest word.
-        let broken = headers.indices.map { i in
-            min(widths[i], max(narrowest, headers[i].split(separator: " ").map(\.count).max() ?? 0))
+        // How many of a column's cells are exactly each length: narrowing a column from w to
+        // w - 1 makes those of length w wrap. The column that makes fewest newly wrap goes
+        // first, so a few long team names wrap rather than every row's status.
+        let lengths = headers.indices.map { i in
+            ([headers[i]] + cells.map { $0[i] }).reduce(into: [Int: Int]()) { $0[$1.count, default: 0] += 1 }
         }
-        for floors in [wholeWords, broken] {
-            while total(widths) > limit {
-                guard let widest = widths.indices.filter({ $0 > 0 && !numeric[$0] && widths[$0] > floors[$0] })
-                    .max(by: { widths[$0] < widths[$1] }) else { break }
-                widths[widest] -= 1
+        while total(widths) > limit {
+            guard let next = widths.indices.filter({ $0 > 0 && !numeric[$0] && widths[$0] > floors[$0] })
+                .min(by: { a, b in
+                    let (costA, costB) = (lengths[a][widths[a]] ?? 0, lengths[b][widths[b]] ?? 0)
+                    return costA != costB ? costA < costB : widths[a] > widths[b]
+                }) else { return nil }
+            widths[next] -= 1
+        }
+        return widths
+    }
+
+    /// The pieces a cell may wrap between: its words, a hyphenated word also after each hyphen
+    /// (`disabled-children` wraps as `disabled-` and `children`, as `WordWrap` breaks it).
+    static func words(_ text: String) -> [Substring] {
+        text.split(separator: " ").flatMap { word -> [Substring] in
+            var pieces: [Substring] = []
+            var start = word.startIndex
+            for index in word.indices where word[index] == "-" && index != word.startIndex {
+                let end = word.index(after: index)
+                pieces.append(word[start..<end])
+                start = end
             }
-            if total(widths) <= limit { return widths }
+            if start < word.endIndex { pieces.append(word[start...]) }
+            return pieces
         }
-        return nil
     }
 
     static func pad(_ s: String, to width: Int, right: Bool) -> String {
