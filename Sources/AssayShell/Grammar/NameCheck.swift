@@ -20,12 +20,12 @@ struct NameCheck {
     }
 
     /// The people and teams a command names. `people add --team` is left out: a lead may give
-    /// a team no register names yet.
+    /// a team no register names yet; so is `challenge --by`: the practitioner who challenges
+    /// an audit of their case need not be one of the database's people.
     static let slots: [Slot: Kind] = [
         Slot(path: "sample", option: "--auditor", position: nil, commaList: false): .person,
         Slot(path: "audits", option: "--auditor", position: nil, commaList: false): .person,
         Slot(path: "assign", option: "--auditors", position: nil, commaList: true): .person,
-        Slot(path: "challenge raise", option: "--by", position: nil, commaList: false): .person,
         Slot(path: "audits", option: "--team", position: nil, commaList: false): .team,
         Slot(path: "actions", option: "--team", position: nil, commaList: false): .team,
         Slot(path: "challenges", option: "--team", position: nil, commaList: false): .team,
