@@ -8,37 +8,12 @@ import Testing
     static let lead = "Lena Lead"
 
     init() throws {
-        var rows = ["case_id,team,locality,service"]
-        rows += (1...10).map { "A\($0),Alpha,Northmoor,front-door" }
-        rows += (1...4).map { "B\($0),Beta,Northmoor,front-door" }
-        work.write("cases.csv", rows.joined(separator: "\n") + "\n")
-        work.write("mini.yaml", AuditWorkspace.template)
-        for command in [
-            ["init"],
-            ["import", "cases", "cases.csv", "--as-of", "2026-11-01"],
-            ["draw", "--month", "2026-11", "--per-stratum", "2", "--by", "team", "--seed", "report"],
-            ["template", "register", "mini.yaml"],
-        ] {
-            let result = try run(command)
-            try #require(result.status == 0, "\(command): \(result.stderr)")
-        }
-        let result = try run(["sample", "2026-11", "--format", "json"])
-        let drawn = (try? JSONSerialization.jsonObject(with: Data(result.stdout.utf8))) as? [[String: Any]] ?? []
-        let ids = drawn.compactMap { $0["case_id"] as? String }.sorted()
-        try #require(ids.count == 4)
-        for (n, id) in ids.enumerated() {
-            let grade = n == 0 ? "i" : "g"
-            work.write("\(id).yaml", "answers:\n  risk: \(grade)\n  seen: yes\n  plan-quality: \(grade)\noverall: \(grade)\n")
-            let audit = try run(["audit", id, "--template", "mini", "--answers", "\(id).yaml"])
-            try #require(audit.status == 0, "\(id): \(audit.stderr)")
-        }
+        try TwoTeamWorkspace.prepare(work)
     }
 
     @discardableResult
     func run(_ arguments: [String]) throws -> AssayBinary.Result {
-        var assay = work.assay
-        assay.environment["ASSAY_TEMPLATES"] = work.file("no-shipped-templates")
-        return try assay.run(["--db", "qa.db", "--as", Self.lead] + arguments)
+        try TwoTeamWorkspace.run(work, arguments)
     }
 
     @Test func theTeamPageIsWrittenPrivateAndChromiumRendersIt() throws {
