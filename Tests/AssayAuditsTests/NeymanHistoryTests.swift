@@ -154,6 +154,42 @@ import Testing
         #expect(try DrawVerifier(store: store).verify(stored).isEmpty)
     }
 
+    /// Moderates the submitted audit of `caseID` in `month` as a moderator, who grades it
+    /// `blind` and agrees `agreed` with the auditor; the month's moderation sample takes every audit.
+    func moderate(_ caseID: String, _ month: String, blind: Grade, agreed: Grade) throws {
+        if try store.moderationSample(month: Month(month)!) == nil {
+            _ = try store.takeModerationSample(month: Month(month)!, share: 1.0, seed: "moderation", replaceReason: nil)
+        }
+        if try store.person(named: "Mo Moderator") == nil { try store.addPerson(name: "Mo Moderator", role: .moderator, team: nil) }
+        let moderator = try Store(path: dir.file("a.db"), identity: Identity(name: "Mo Moderator", osLogin: "mo"))
+        let audit = try #require(try store.audits(AuditFilter(month: Month(month)!)).first { $0.caseID == caseID })
+        let (_, template) = try moderator.moderationTarget(auditID: audit.id)
+        let sheet = try ModerationSheet(template: template, answers: answers(template, grade: blind), overall: blind, reason: "Moderator's view.",
+                                        agreed: [:], agreedOverall: agreed, agreedReason: "Agreed after reading the case notes together.")
+        try moderator.moderate(auditID: audit.id, template: template, sheet: sheet)
+    }
+
+    /// Reports count a moderated audit with its agreed grade, and so does p_h (docs/sampling.md
+    /// §5b): Alpha's A4, first graded good, agreed inadequate, takes Alpha from 1 in 4 to 2 in 4.
+    @Test func aModeratedAuditCountsWithItsAgreedGrade() throws {
+        try auditsThatCount()
+        let history = StoredInadequacyHistory(store: store)
+        let before = try #require(try history.inadequateRates(months: window, byFields: ["team", "locality"], services: nil))
+        #expect(before.perStratum[key("Alpha", "Northmoor")] == 0.25)
+        try moderate("A4", "2026-10", blind: .good, agreed: .inadequate)
+        // B1's agreed grade (inadequate, as first graded) changes nothing.
+        try moderate("B1", "2026-10", blind: .requiresImprovement, agreed: .inadequate)
+        let after = try #require(try history.inadequateRates(months: window, byFields: ["team", "locality"], services: nil))
+        #expect(after.perStratum == [key("Alpha", "Northmoor"): 0.5, key("Beta", "Northmoor"): 1.0])
+        #expect(after.authority == 4.0 / 6.0)
+        // And the Neyman draw stores, and weighs by, the agreed rate.
+        try drawEverything("2026-11")
+        try store.saveDraw(try DrawMaker(store: store).make(neymanRequest()), replaceReason: "Neyman allocation now that audits exist.")
+        let stored = try store.storedDraw(month: november)
+        #expect(stored.draw.strata.first { $0.key == key("Alpha", "Northmoor") }?.neymanP == 0.5)
+        #expect(try DrawVerifier(store: store).verify(stored).isEmpty)
+    }
+
     @Test func withoutCountableHistoryANeymanDrawFallsBackAndSaysSo() throws {
         try auditsThatDoNotCount()
         let draw = try DrawMaker(store: store).make(neymanRequest())

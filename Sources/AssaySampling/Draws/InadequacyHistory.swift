@@ -12,7 +12,7 @@ public protocol InadequacyHistory {
     func inadequateRates(months: ClosedRange<Month>, byFields: [String], services: [Service]?) throws -> (perStratum: [StratumKey: Double], authority: Double)?
 }
 
-/// The history the database holds: the overall grades of submitted, sampled audits.
+/// The history the database holds: the official overall grades of submitted, sampled audits.
 ///
 /// What counts, and why (docs/sampling.md §5b):
 /// - `status = 'submitted'` with an overall grade: an audit in progress (or reopened for
@@ -23,6 +23,11 @@ public protocol InadequacyHistory {
 ///   not the month itself, whose audits have barely started).
 /// - with `services`, only audits whose own service is in the list, because the strata are
 ///   then strata of those services only.
+///
+/// An audit's grade is its official one, as in every report: the agreed overall grade when
+/// it was moderated, else the auditor's. p_h estimates what the reports will count, so it
+/// must count the same grade (a stratum whose first grades read "good" but were agreed
+/// "inadequate" is a stratum with inadequate cases).
 ///
 /// The rate is the plain share of those audits graded 4 (inadequate), not weighted by
 /// inclusion probability: p_h only steers how the remainder is shared, not what is
@@ -41,8 +46,9 @@ public struct StoredInadequacyHistory: InadequacyHistory {
     public func inadequateRates(months: ClosedRange<Month>, byFields: [String], services: [Service]?) throws -> (perStratum: [StratumKey: Double], authority: Double)? {
         let rows = try store.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT a.team, a.locality, a.service, a.worker, a.overall, f.attributes
+                SELECT a.team, a.locality, a.service, a.worker, coalesce(m.agreed_overall, a.overall) AS overall, f.attributes
                 FROM audit a
+                LEFT JOIN moderation m ON m.audit_id = a.id
                 LEFT JOIN draw d ON d.id = a.draw_id
                 LEFT JOIN frame_case f ON f.frame_id = d.frame_id AND f.case_id = a.case_id
                 WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.overall IS NOT NULL
