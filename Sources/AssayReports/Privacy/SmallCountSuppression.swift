@@ -68,41 +68,30 @@ public struct SmallCountSuppression: Sendable, Equatable {
         return false
     }
 
-    /// A table whose rows and columns both add up to shown totals: which cells are
-    /// suppressed, and which row and column totals. Rows and columns are checked in turn
-    /// until nothing changes, so no suppressed cell can be recovered from either total.
+    /// A table whose rows and columns both add up to shown totals, and those totals to a
+    /// grand total: which cells are suppressed, which row and column totals, and whether the
+    /// grand total. Rows and columns (the margins too) are checked in turn until nothing
+    /// changes, so no suppressed figure can be recovered from any total (`SuppressionGrid`).
     public func suppress(table: [[Int]]) -> Table {
-        let rows = table.count
         let columns = table.map(\.count).max() ?? 0
-        let value = { (r: Int, c: Int) -> Int in c < table[r].count ? table[r][c] : 0 }
-        var hidden = (0..<rows).map { r in (0..<columns).map { c in isSmall(value(r, c)) } }
-        var rowTotals = (0..<rows).map { r in isSmall(table[r].reduce(0, +)) }
-        var columnTotals = (0..<columns).map { c in isSmall((0..<rows).map { value($0, c) }.reduce(0, +)) }
-        var changed = true
-        while changed {
-            changed = false
-            for r in 0..<rows {
-                var row = hidden[r]
-                if secondary((0..<columns).map { value(r, $0) }, &row), !rowTotals[r] { rowTotals[r] = true; changed = true }
-                if row != hidden[r] { hidden[r] = row; changed = true }
-            }
-            for c in 0..<columns {
-                var column = (0..<rows).map { hidden[$0][c] }
-                let before = column
-                if secondary((0..<rows).map { value($0, c) }, &column), !columnTotals[c] { columnTotals[c] = true; changed = true }
-                if column != before {
-                    for r in 0..<rows { hidden[r][c] = column[r] }
-                    changed = true
-                }
-            }
+        guard !table.isEmpty, columns > 0 else {
+            return Table(cells: table.map { _ in [] }, rowTotals: table.map { _ in false }, columnTotals: [], grandTotal: false)
         }
-        return Table(cells: hidden, rowTotals: rowTotals, columnTotals: columnTotals)
+        var grid = SuppressionGrid(table, columns: columns, rule: self)
+        grid.settle(self)
+        let rows = table.count
+        return Table(cells: (0..<rows).map { r in Array(grid.hidden[r][0..<columns]) },
+                     rowTotals: (0..<rows).map { grid.hidden[$0][columns] },
+                     columnTotals: Array(grid.hidden[rows][0..<columns]),
+                     grandTotal: grid.hidden[rows][columns])
     }
 
     public struct Table: Sendable, Equatable {
         public let cells: [[Bool]]
         public let rowTotals: [Bool]
         public let columnTotals: [Bool]
+        /// The total of the whole table (the authority's, adding up every row).
+        public let grandTotal: Bool
     }
 
     // MARK: Rates of groups adding up to a total

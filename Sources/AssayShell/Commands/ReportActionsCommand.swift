@@ -105,9 +105,9 @@ struct ReportActionsCommand: AssayCommand {
         if hasTotal, let total = report.total {
             let last = cells.count - 1
             for (j, hidden) in table.columnTotals.enumerated() where hidden { cells[last][2 + j] = .text(c) }
-            if rule.isSmall(total.raised) { cells[last][1] = .text(c) }
+            if table.grandTotal || rule.isSmall(total.raised) { cells[last][1] = .text(c) }
             if overdueTotal || rule.isSmall(total.overdue) || rule.isSmall(total.open - total.overdue) { cells[last][6] = .text(c) }
-            if rule.isSmall(total.raised) { cells[last][7] = .text(c) }
+            if table.grandTotal || rule.isSmall(total.raised) || table.columnTotals.contains(true) { cells[last][7] = .text(c) }
         }
         if output.format == .csv {
             session.emit(Listing(columns: [Column("as_of"), Column("level")] + columns, rows: cells.enumerated().map { n, row in
