@@ -145,15 +145,15 @@ func sqlite3(_ work: Workspace, _ sql: String, file: String = "qa.db") throws ->
         let result = try AuditWorkspace.run(work, as: AuditWorkspace.lead, ["export", "evidence-pack", "2026-11", "--out", "pack"])
         #expect(result.status == 0, "\(result.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: work.file("pack")).sorted()
-        #expect(files == ["README.txt", "answers.csv", "audit-log.jsonl", "audits.csv", "chain-head.txt", "draw-verification.txt",
-                          "draw.json", "frame.csv", "log-segment.json", "records.db", "verification.txt"])
+        #expect(files == ["README.txt", "answers.csv", "audit-log.jsonl", "audits.csv", "chain-head.txt", "draw-1.json",
+                          "draw-verification.txt", "frame-1.csv", "log-segment.json", "pack.json", "records.db", "verification.txt"])
         for file in files {
             let mode = try FileManager.default.attributesOfItem(atPath: work.file("pack/" + file))[.posixPermissions] as? Int
             #expect(mode == 0o600, "\(file)")
         }
         let audits = try String(contentsOfFile: work.file("pack/audits.csv"), encoding: .utf8)
         #expect(audits.contains("\r\n1,C1,2026-11,Alpha Team,Northmoor,front-door,1,0,0,mini,1,Ana,submitted,3,3,,3,"), "real case ids: \(audits)")
-        let draw = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: work.file("pack/draw.json")))) as? [String: Any]
+        let draw = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: work.file("pack/draw-1.json")))) as? [String: Any]
         #expect(draw?["seed"] as? String == "s")
         #expect((draw?["cases"] as? [[String: Any]])?.compactMap { $0["case_id"] as? String }.sorted() == AuditWorkspace.drawn)
         let head = try String(contentsOfFile: work.file("pack/chain-head.txt"), encoding: .utf8).trimmingCharacters(in: .newlines)
@@ -162,6 +162,9 @@ func sqlite3(_ work: Workspace, _ sql: String, file: String = "qa.db") throws ->
         let reproduced = try script("reproduce-draw", [work.file("pack/records.db"), "2026-11"])
         #expect(reproduced.0 == 0, "\(reproduced.1)")
         #expect(reproduced.1.contains("identical: 2 cases in 2 strata"))
+        let fromFiles = try script("reproduce-draw", [work.file("pack")])
+        #expect(fromFiles.0 == 0, "\(fromFiles.1)")
+        #expect(fromFiles.1.contains("identical: 2 cases in 2 strata") && fromFiles.1.contains("all 1 draw of the pack identical"), "\(fromFiles.1)")
         let checked = try script("verify-log", [work.file("pack"), "--head", head])
         #expect(checked.0 == 0, "\(checked.1)")
         #expect(checked.1.contains("intact: the chain recomputes"))

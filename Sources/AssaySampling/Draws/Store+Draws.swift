@@ -73,6 +73,15 @@ extension Store {
         }
     }
 
+    /// Every draw of `months`, current and replaced, in the order they were made.
+    public func draws(months: [Month]) throws -> [StoredDraw] {
+        let ids = try read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM draw WHERE month IN (SELECT value FROM json_each(?)) ORDER BY id",
+                               arguments: [JSONText.array(months.map(\.description))])
+        }
+        return try ids.map { try storedDraw(month: nil, id: $0) }
+    }
+
     /// The current draw of `month`, or a draw by id (replaced ones included).
     public func storedDraw(month: Month?, id: Int64? = nil) throws -> StoredDraw {
         let found = try read { db -> Row? in

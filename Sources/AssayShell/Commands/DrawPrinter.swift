@@ -30,6 +30,12 @@ struct DrawPrinter {
         }
     }
 
+    /// The draw in the JSON draw format (docs/json.md, "Draws") as `draw show --format json`
+    /// prints it; evidence packs carry each draw so.
+    func jsonText(_ draw: Draw, stored: StoredDraw?) -> String {
+        JSONFormat().render(Listing(record: record(draw, stored: stored)), style: .plain)
+    }
+
     var reauditsListing: Listing {
         Listing(columns: [Column("case_id"), Column("reaudit"), Column("last_audit_id", "last audit"), Column("last_month", "last month")],
                 rows: reaudits.map { [.text($0.caseID), .bool(true), .int(Int($0.lastAuditID)), .text($0.lastMonth.description)] })

@@ -14,30 +14,45 @@ struct ExportCommand: ParsableCommand {
 struct ExportEvidencePackCommand: AssayCommand {
     static let configuration = CommandConfiguration(
         commandName: "evidence-pack",
-        abstract: "A month's frame, draw record and its verification, audits with real case ids, and the audit log segment with its head (lead only).",
-        discussion: "DIR is created (0700) or must be empty; every file is 0600. README.txt in the pack says how to check it.")
+        abstract: "The months' frames, every draw in its JSON format with its verification, audits with real case ids, and the audit log segment with its head (lead only).",
+        discussion: "DIR is created (0700) or must be empty; every file is 0600. README.txt in the pack says how to check it; docs/evidence-pack.md describes every file.")
 
-    @Argument(help: ArgumentHelp("The month.", valueName: "yyyy-mm"))
-    var month: String
+    @Argument(help: ArgumentHelp("The months (one or more).", valueName: "yyyy-mm"))
+    var months: [String]
 
     @Option(help: ArgumentHelp("A new or empty directory.", valueName: "dir"))
     var out: String
 
+    func validate() throws {
+        if months.isEmpty { throw ValidationError("Name at least one month.") }
+    }
+
     func execute(in session: Session) throws {
-        let month = try MonthOption.parse(month, option: "evidence-pack")
+        let months = try Array(Set(months.map { try MonthOption.parse($0, option: "evidence-pack") })).sorted()
         let store = try session.existingStore()
         try store.require([.lead], to: "export evidence packs")
-        let draw = try store.storedDraw(month: month)
-        let problems = try DrawVerifier(store: store).verify(draw)
-        let drawCheck = problems.isEmpty
-            ? "Draw \(draw.id) for \(month) is identical when re-derived from its stored inputs: \(draw.draw.total) cases in \(draw.draw.strata.count) strata.\n"
-            : "Draw \(draw.id) for \(month) does NOT match its stored inputs:\n" + problems.map { "  \($0)\n" }.joined()
-        let summary = try EvidencePack(month: month, drawID: draw.id, drawVerification: drawCheck).write(from: store, to: out)
+        let verifier = DrawVerifier(store: store)
+        let draws = try store.draws(months: months).map { stored in
+            let printer = DrawPrinter(session: session, format: .json, reaudits: try store.drawReaudits(drawID: stored.id))
+            return EvidencePack.Draw(id: stored.id, month: stored.draw.month, status: stored.status,
+                                     json: printer.jsonText(stored.draw, stored: stored),
+                                     verification: Self.verification(of: stored, problems: try verifier.verify(stored)))
+        }
+        let summary = try EvidencePack(months: months, draws: draws).write(from: store, to: out)
+        let list = months.map(\.description).joined(separator: ", ")
         session.write("""
-            Wrote the evidence pack for \(month) to \(out)/: \(summary.files.count) files (0600), \(summary.frameCases) frame cases, \
-            \(summary.audits) audits, audit log entries \(summary.segmentStart) to \(summary.head.seq).
-            Chain head \(summary.head). Check it without Assay: Scripts/reproduce-draw \(out)/records.db \(month); Scripts/verify-log \(out)
+            Wrote the evidence pack for \(list) to \(out)/: \(summary.files.count) files (0600), \(draws.count) \(draws.count == 1 ? "draw" : "draws"), \
+            \(summary.frameCases) frame cases, \(summary.audits) audits, audit log entries \(summary.segmentStart) to \(summary.head.seq).
+            Chain head \(summary.head). Check it without Assay: Scripts/reproduce-draw \(out); Scripts/verify-log \(out)
 
             """)
+    }
+
+    static func verification(of stored: StoredDraw, problems: [String]) -> String {
+        let draw = stored.draw
+        let what = "Draw \(stored.id) for \(draw.month) (\(stored.status))"
+        return problems.isEmpty
+            ? "\(what) is identical when re-derived from its stored inputs: \(draw.total) cases in \(draw.strata.count) strata.\n"
+            : "\(what) does NOT match its stored inputs:\n" + problems.map { "  \($0)\n" }.joined()
     }
 }

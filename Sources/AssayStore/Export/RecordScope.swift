@@ -1,28 +1,36 @@
 import AssayCore
 import GRDB
 
-/// The rows an evidence pack carries: the month's frame and its cases, every draw (earlier
-/// months' draws decide the exclusions), the month's audits with everything hanging off them,
-/// and the templates and people they name. One list, used both to copy the rows and to find
-/// where the log segment that vouches for them must start.
+/// The rows an evidence pack carries: the frames its draws were made from and their cases,
+/// every draw (earlier months' draws decide the exclusions), the months' audits with
+/// everything hanging off them, and the templates and people they name. One list, used both
+/// to copy the rows and to find where the log segment that vouches for them must start.
 struct RecordScope {
-    let frameID: Int64
-    let month: String
+    let frameIDs: [Int64]
+    let months: [String]
 
     /// (table, WHERE clause, arguments) for each table copied.
     var tables: [(String, String, StatementArguments)] {
-        let audits = "audit_id IN (SELECT id FROM audit WHERE month = ?)"
-        let moderations = "moderation_id IN (SELECT id FROM moderation WHERE audit_id IN (SELECT id FROM audit WHERE month = ?))"
+        let inMonths = "month IN (\(Self.marks(months.count)))"
+        let monthArguments = StatementArguments(months)
+        let audits = "audit_id IN (SELECT id FROM audit WHERE \(inMonths))"
+        let moderations = "moderation_id IN (SELECT id FROM moderation WHERE \(audits))"
+        let frames = StatementArguments(frameIDs)
         return [
             ("people", "1", []), ("template", "1", []),
-            ("frame", "id = ?", [frameID]), ("frame_case", "frame_id = ?", [frameID]),
+            ("frame", "id IN (\(Self.marks(frameIDs.count)))", frames), ("frame_case", "frame_id IN (\(Self.marks(frameIDs.count)))", frames),
             ("draw", "1", []), ("draw_stratum", "1", []), ("draw_exclusion", "1", []), ("draw_case", "1", []), ("draw_reaudit", "1", []),
-            ("audit", "month = ?", [month]),
-            ("audit_answer", audits, [month]), ("audit_section_grade", audits, [month]), ("audit_action", audits, [month]),
-            ("audit_amendment", audits, [month]), ("escalation", audits, [month]), ("challenge", audits, [month]),
-            ("moderation", audits, [month]), ("moderation_answer", moderations, [month]),
-            ("moderation_section_grade", moderations, [month]), ("redaction", audits, [month]),
+            ("audit", inMonths, monthArguments),
+            ("audit_answer", audits, monthArguments), ("audit_section_grade", audits, monthArguments), ("audit_action", audits, monthArguments),
+            ("audit_amendment", audits, monthArguments), ("escalation", audits, monthArguments), ("challenge", audits, monthArguments),
+            ("moderation", audits, monthArguments), ("moderation_answer", moderations, monthArguments),
+            ("moderation_section_grade", moderations, monthArguments), ("redaction", audits, monthArguments),
         ]
+    }
+
+    /// `?,?,…` for an IN list of `count` values (`NULL` for none, which matches nothing).
+    static func marks(_ count: Int) -> String {
+        count == 0 ? "NULL" : Array(repeating: "?", count: count).joined(separator: ",")
     }
 
     /// The earliest of the last log entries of every copied row: from there to the head,
