@@ -32,3 +32,15 @@ extension SmallCountSuppression {
         suppress(rates: counts, total: total).totalRate
     }
 }
+
+extension SmallCountSuppression {
+    /// "k of n" for people in a public version: as ShareText writes it when nothing is
+    /// hidden, else each hidden count as [c] and no percentage.
+    static func counted(_ k: Int, of n: Int, _ hidden: RateTable.Entry?) -> String {
+        guard let hidden, hidden.any else { return ShareText.counted(k, of: n) }
+        return "\(hidden.numerator ? marker : String(k)) of \(hidden.denominator ? marker : String(n))"
+    }
+
+    /// A count's cell: the count, or [c].
+    static func cell(_ count: Int, hidden: Bool) -> Cell { hidden ? .text(marker) : .int(count) }
+}

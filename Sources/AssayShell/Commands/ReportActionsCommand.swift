@@ -89,25 +89,14 @@ struct ReportActionsCommand: AssayCommand {
     private func writePublic(_ report: ActionsReport, rows: [ActionsReport.TeamRow], columns: [Column], date: CalendarDate,
                              team: String?, rule: SmallCountSuppression, in session: Session) throws {
         let teams = report.teams
-        let table = rule.suppress(table: teams.map { [$0.onTime, $0.late, $0.cancelled, $0.open] })
-        var overdue = teams.map { rule.isSmall($0.overdue) }
-        for (i, t) in teams.enumerated() where table.cells[i][3] || rule.isSmall(t.open - t.overdue) { overdue[i] = true }
-        let overdueTotal = teams.count > 1 ? rule.secondary(teams.map(\.overdue), &overdue) : true
+        let hidden = report.hidden(by: rule)
         let hasTotal = rows.count > teams.count
         var cells = rows.map(teamCells)
-        let c = SmallCountSuppression.marker
-        for (i, t) in teams.enumerated() {
-            for (j, hidden) in table.cells[i].enumerated() where hidden { cells[i][2 + j] = .text(c) }
-            if table.rowTotals[i] { cells[i][1] = .text(c) }
-            if overdue[i] { cells[i][6] = .text(c) }
-            if table.rowTotals[i] || rule.isSmall(t.raised) || table.cells[i].contains(true) { cells[i][7] = .text(c) }
+        for (i, row) in hidden.teams.enumerated() {
+            for (j, hide) in row.columns.enumerated() where hide { cells[i][1 + j] = .text(SmallCountSuppression.marker) }
         }
-        if hasTotal, let total = report.total {
-            let last = cells.count - 1
-            for (j, hidden) in table.columnTotals.enumerated() where hidden { cells[last][2 + j] = .text(c) }
-            if table.grandTotal || rule.isSmall(total.raised) { cells[last][1] = .text(c) }
-            if overdueTotal || rule.isSmall(total.overdue) || rule.isSmall(total.open - total.overdue) { cells[last][6] = .text(c) }
-            if table.grandTotal || rule.isSmall(total.raised) || table.columnTotals.contains(true) { cells[last][7] = .text(c) }
+        if hasTotal {
+            for (j, hide) in hidden.total.columns.enumerated() where hide { cells[cells.count - 1][1 + j] = .text(SmallCountSuppression.marker) }
         }
         if output.format == .csv {
             session.emit(Listing(columns: [Column("as_of"), Column("level")] + columns, rows: cells.enumerated().map { n, row in

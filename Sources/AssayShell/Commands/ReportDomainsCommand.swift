@@ -16,6 +16,7 @@ struct ReportDomainsCommand: AssayCommand {
 
     @OptionGroup var options: ReportPeriodOptions
     @OptionGroup var groups: ReportGroupingOptions
+    @OptionGroup var publicVersion: PublicOptions
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
@@ -28,6 +29,9 @@ struct ReportDomainsCommand: AssayCommand {
         let titles = (try? store.domainTitles()) ?? DomainTitles(templates: [])
         // Ranked only among domains graded often enough to tell, as the HTML report ranks them.
         let weakest = WeakestDomains(report)
+        let rule = publicVersion.suppression
+        let hidden = rule.map(report.hidden(by:)) ?? report.rows.map { _ in DomainsReport.HiddenRow() }
+        let c = Cell.text(SmallCountSuppression.marker)
         switch output.format {
         case .table, .markdown:
             session.write("Domains graded requires improvement or inadequate, \(period)\(report.grouping.map { ", by \($0)" } ?? "")\n")
@@ -35,32 +39,40 @@ struct ReportDomainsCommand: AssayCommand {
                 session.write("\nNo domain grades in \(period).\n")
                 return
             }
-            session.write(TextPolicy.printable(Self.weakestLine(weakest, of: report, titles: titles), kind: .line) + "\n")
+            let authorityShares = Dictionary(report.rows.indices.filter { report.rows[$0].group.isAuthority }
+                .map { (report.rows[$0].domain, hidden[$0].shares) }, uniquingKeysWith: { $0 || $1 })
+            session.write(TextPolicy.printable(Self.weakestLine(weakest, of: report, titles: titles,
+                                                                hidden: { authorityShares[$0] ?? false }), kind: .line) + "\n")
             session.write("\n")
             session.emit(Listing(
                 columns: [Column("group"), Column("domain"), Column("audited"), Column("requires_improvement", "RI"), Column("inadequate"),
                           Column("share_ri_or_inadequate", "RI or inadequate"), Column("weakest")],
-                rows: report.rows.map { row in
-                    [ReportCells.group(row.group, forPeople: true), .text(titles.title(of: row.domain)), .int(row.audited),
-                     .int(row.requiresImprovement), .int(row.inadequate),
-                     .text(ShareText.share(row.requiresImprovement + row.inadequate, of: row.audited)),
+                rows: zip(report.rows, hidden).map { row, h in
+                    [ReportCells.group(row.group, forPeople: true), .text(titles.title(of: row.domain)),
+                     SmallCountSuppression.cell(row.audited, hidden: h.audited),
+                     SmallCountSuppression.cell(row.requiresImprovement, hidden: h.requiresImprovement),
+                     SmallCountSuppression.cell(row.inadequate, hidden: h.inadequate),
+                     h.shares ? c : .text(ShareText.share(row.requiresImprovement + row.inadequate, of: row.audited)),
                      weakest.rank(of: row.domain).map(Cell.int) ?? .null]
                 }), as: output)
             var notes = report.footnotes
             if let combined = titles.combinedNote(for: report.rows.map(\.domain)) { notes.insert(combined, at: 1) }
             session.write(TextPolicy.printable(ReportCells.footnotes(notes)))
+            if let rule { session.write("\n" + rule.statement + "\n") }
         case .csv, .json:
             let tidy = output.format == .csv
             var columns = period.isOneMonth ? [Column("month")] : [Column("from"), Column("to")]
             columns += tidy ? ReportCells.tidyGroupColumns(report.grouping) : [Column("group")]
             columns += [Column("domain"), Column("title"), Column("audited"), Column("inadequate"), Column("requires_improvement"),
                         Column("share_ri_or_inadequate"), Column("share_inadequate"), Column("weakest")]
-            session.emit(Listing(columns: columns, rows: report.rows.map { row in
+            session.emit(Listing(columns: columns, rows: zip(report.rows, hidden).map { (row: DomainsReport.Row, h: DomainsReport.HiddenRow) -> [Cell] in
                 var cells: [Cell] = period.isOneMonth ? [.text(period.from.description)] : [.text(period.from.description), .text(period.to.description)]
                 cells += tidy ? ReportCells.tidyGroupCells(row.group, report.grouping) : [ReportCells.group(row.group, forPeople: false)]
-                cells += [.text(row.domain), .text(titles.title(of: row.domain)), .int(row.audited), .int(row.inadequate),
-                          .int(row.requiresImprovement), .number(row.shareRIOrInadequate, decimals: 3),
-                          .number(row.shareInadequate, decimals: 3), weakest.rank(of: row.domain).map(Cell.int) ?? .null]
+                cells += [.text(row.domain), .text(titles.title(of: row.domain)), SmallCountSuppression.cell(row.audited, hidden: h.audited),
+                          SmallCountSuppression.cell(row.inadequate, hidden: h.inadequate),
+                          SmallCountSuppression.cell(row.requiresImprovement, hidden: h.requiresImprovement),
+                          h.shares ? c : .number(row.shareRIOrInadequate, decimals: 3),
+                          h.shares ? c : .number(row.shareInadequate, decimals: 3), weakest.rank(of: row.domain).map(Cell.int) ?? .null]
                 return cells
             }), as: output)
         }
@@ -68,7 +80,8 @@ struct ReportDomainsCommand: AssayCommand {
 
     /// The line above the table: the weakest domains among those graded often enough to rank,
     /// and how many were graded too rarely.
-    static func weakestLine(_ weakest: WeakestDomains, of report: DomainsReport, titles: DomainTitles) -> String {
+    static func weakestLine(_ weakest: WeakestDomains, of report: DomainsReport, titles: DomainTitles,
+                            hidden: (String) -> Bool = { _ in false }) -> String {
         let period = report.period
         // Some domain was graded often enough to rank, though none of those was graded poorly.
         let enough = weakest.tooRarelyGraded.count < report.rows.filter(\.group.isAuthority).count
@@ -78,7 +91,7 @@ struct ReportDomainsCommand: AssayCommand {
                     + "requires improvement or inadequate"
                 : "Weakest authority-wide: none ranked, as no domain was graded in \(weakest.minimum) audits or more in \(period)"
             : "Weakest authority-wide, among domains graded in at least \(weakest.minimum) audits: "
-                + weakest.ranked.enumerated().map { n, row in "\(n + 1). \(titles.title(of: row.domain)) (\(poorShare(row)))" }.joined(separator: ", ")
+                + weakest.ranked.enumerated().map { n, row in "\(n + 1). \(titles.title(of: row.domain)) (\(hidden(row.domain) ? SmallCountSuppression.marker : poorShare(row)))" }.joined(separator: ", ")
         if !weakest.tooRarelyGraded.isEmpty {
             let count = weakest.tooRarelyGraded.count
             line += "; \(count) domain\(count == 1 ? "" : "s") graded too rarely to rank (pool months with --from and --to)"

@@ -31,6 +31,8 @@ struct ReportHTMLCommand: AssayCommand {
     @Option(help: ArgumentHelp("The authority's name, for the title and the printed running header.", valueName: "name"))
     var authority: String?
 
+    @OptionGroup var publicVersion: PublicOptions
+
     func execute(in session: Session) throws {
         guard months >= 1 else { throw AssayFailure("--months \(months): the report needs at least 1 month.") }
         guard !out.isEmpty else { throw AssayFailure("--out needs a file name.") }
@@ -64,7 +66,9 @@ struct ReportHTMLCommand: AssayCommand {
                                     domains: try store.domainsReport(from: from, through: end, grouping: .team), travel: travel,
                                     domainTitles: (try? store.domainTitles()) ?? DomainTitles(templates: []), pseudonyms: pseudonyms)
         let head = try store.chainHead()
-        let html = report.render(produced: CalendarDate.today().description, chainHead: head?.description, authority: authority)
+        let produced = CalendarDate.today().description
+        let html = publicVersion.suppression.map { report.renderPublic($0, produced: produced, chainHead: head?.description, authority: authority) }
+            ?? report.render(produced: produced, chainHead: head?.description, authority: authority)
         if out == "-" {
             session.write(html)
             return
@@ -72,7 +76,12 @@ struct ReportHTMLCommand: AssayCommand {
         try PrivateFile.write(html, to: out)
         session.write("Wrote \(out) (\(Self.size(html.utf8.count))): the report for \(end) with \(months) month\(months == 1 ? "" : "s") "
                       + "(\(report.window)), \(report.audited) audits, \(report.teams.count) teams.\n")
-        session.write("It holds: \(report.contents.joined(separator: ", ")). It lists no case (overdue actions by pseudonym); open it in a browser or print it on A4.\n")
+        if let rule = publicVersion.suppression {
+            session.write("It is the public version: counts from 1 to \(rule.threshold - 1), and what would give them back, shown as [c]; "
+                          + "no chart, no counts by locality, no overdue action. Open it in a browser or print it on A4.\n")
+        } else {
+            session.write("It holds: \(report.contents.joined(separator: ", ")). It lists no case (overdue actions by pseudonym); open it in a browser or print it on A4.\n")
+        }
         if let head { session.write(head.footnote + "\n") }
         if report.includesHistory, let note = report.footnotes.first(where: { $0.contains("imported from before Assay") }) {
             session.write(ReportCells.footnotes([note]))

@@ -30,9 +30,13 @@ struct ReportTeamCommand: AssayCommand {
     @Option(help: ArgumentHelp("Write the team's page as HTML to this file (private, 0600), in the HTML report's page frame.", valueName: "file"))
     var html: String?
 
+    @Flag(name: .customLong("public"), help: "Refused: a team's page has no public version (see docs/reports.md).")
+    var isPublic = false
+
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
+        if isPublic { throw AssayFailure.usage(Self.noPublicVersion) }
         let store = try session.existingStore()
         if reveal { try store.requireRevealAllowed() }
         let team = try store.resolveTeam(self.team)
@@ -83,6 +87,12 @@ struct ReportTeamCommand: AssayCommand {
         if reveal { words.append("--reveal") }
         return words + ["--format", output.format.rawValue]
     }
+
+    /// Why `--public` is refused here rather than quietly ignored (docs/reports.md, "Public
+    /// versions"): the page is a working paper, and a public paper has a better source.
+    static let noPublicVersion = "report team has no public version: a team's page is for the team's own meeting. It names overdue "
+        + "actions and their owners, and one team's monthly counts are mostly under 5, so little would be left once they were hidden. "
+        + "For a committee paper use report html --public, or report trend --by team --public and report rates --by team --public."
 
     /// One JSON object (docs/json.md).
     func record(_ r: TeamReport, labels: CaseLabels) -> Listing {
