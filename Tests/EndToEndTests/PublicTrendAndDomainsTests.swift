@@ -78,3 +78,17 @@ import Testing
         }
     }
 }
+
+/// `report team --public` is refused, with the reason and where to go instead, rather than
+/// ignored: a team's page is a working paper (docs/reports.md, "Public versions").
+@Suite struct PublicTeamPageRefusalTests {
+    @Test func aTeamsPageHasNoPublicVersionAndSaysWhatToUseInstead() throws {
+        let work = Workspace()
+        try TwoTeamWorkspace.prepare(work)
+        let result = try TwoTeamWorkspace.run(work, ["report", "team", "Alpha", "--public"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("report team has no public version"))
+        #expect(result.stderr.contains("report html --public"))
+        #expect(result.stdout.isEmpty)
+    }
+}
