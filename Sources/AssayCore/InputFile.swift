@@ -11,7 +11,9 @@ public enum InputFile {
     /// The file at `path`, open for reading.
     public static func open(at path: String) throws -> FileHandle {
         guard !path.isEmpty else { throw AssayFailure("No file given: name the file to read.") }
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        // Opened with the user's own group: a set-group-id Assay must not read the protected
+        // database for them (ProcessPrivilege). The open descriptor is read afterwards.
+        let fd = ProcessPrivilege.asUser { Glibc.open(path, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { throw failure(path, errno: errno) }
         var status = stat()
         if fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {

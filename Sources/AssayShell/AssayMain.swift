@@ -8,6 +8,9 @@ import Foundation
 public enum AssayMain {
     public static func run(_ arguments: [String]) -> Int32 {
         umask(0o077)  // every file Assay creates is private: registers and audits concern children
+        // Record the group a set-group-id installation gave us before anything switches it
+        // (ProcessPrivilege; docs/deployment.md).
+        _ = ProcessPrivilege.serviceGroup
         // A file-size limit reached (a full quota, `ulimit -f`) should fail the write with a
         // message and a rolled-back transaction, not kill the process mid-write.
         signal(SIGXFSZ, SIG_IGN)

@@ -1,4 +1,5 @@
 import AssayCore
+import Foundation
 import Testing
 
 @Suite struct ServiceTests {
@@ -47,9 +48,25 @@ import Testing
         let env = ["ASSAY_AUDITOR": "Priya Shah"]
         #expect(Identity.resolve(declared: "Sam", environment: env).name == "Sam")
         #expect(Identity.resolve(declared: nil, environment: env).name == "Priya Shah")
-        let login = Identity.osLoginName(environment: [:])
+        let login = Identity.osLoginName()
         #expect(Identity.resolve(declared: nil, environment: [:]).name == login)
         #expect(Identity.resolve(declared: "Sam", environment: env).osLogin == login)
+    }
+
+    /// The login is the real user's, from the password database: `$USER` and `$LOGNAME`,
+    /// which anyone starting the process can set, change nothing.
+    @Test func theLoginIsTheRealUsersNotTheEnvironments() {
+        let expected = getpwuid(getuid()).map { String(cString: $0.pointee.pw_name) } ?? "uid-\(getuid())"
+        let env = ["USER": "quinn", "LOGNAME": "quinn"]
+        #expect(Identity.resolve(declared: nil, environment: env).osLogin == expected)
+        #expect(Identity.resolve(declared: nil, environment: env).name == expected)
+    }
+
+    /// `$ASSAY_TODAY` is a test hook; an ordinary process honours it.
+    @Test func todayIsFixedByTheTestHookWhenNotElevated() {
+        #expect(!ProcessPrivilege.isElevated)
+        #expect(Today.date(environment: ["ASSAY_TODAY": "2026-01-02"]) == CalendarDate(parsing: "2026-01-02"))
+        #expect(ProcessPrivilege.trusted(["ASSAY_TODAY": "x"]) == ["ASSAY_TODAY": "x"])
     }
 }
 

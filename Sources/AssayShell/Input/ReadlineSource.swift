@@ -1,3 +1,4 @@
+import AssayCore
 import AssayStore
 import CReadline
 import Foundation
@@ -19,8 +20,12 @@ final class ReadlineSource: LineSource {
                            strdup("\"'"), strdup(Self.specialCharacters))
         using_history()
         stifle_history(Self.historyLimit)
-        HistoryFile.makePrivate(at: historyPath)  // created 0600, or an existing 0644 file made 0600
-        read_history(historyPath)
+        // The history file (and readline's ~/.inputrc, read at the first prompt) are the
+        // user's: touched with the user's own group, never a set-group-id Assay's.
+        ProcessPrivilege.asUser {
+            HistoryFile.makePrivate(at: historyPath)  // created 0600, or an existing 0644 file made 0600
+            _ = read_history(historyPath)
+        }
         Self.catchInterrupts()
     }
 
@@ -40,7 +45,7 @@ final class ReadlineSource: LineSource {
         let prompt = continuation ? "   ...> " : session.queuePrompt()
         ReadlineSource.reading = true
         defer { ReadlineSource.reading = false }
-        guard let raw = readline(prompt) else {
+        guard let raw = ProcessPrivilege.asUser({ readline(prompt) }) else {
             FileHandle.standardOutput.write(Data("\n".utf8))
             return nil
         }
@@ -49,9 +54,11 @@ final class ReadlineSource: LineSource {
         if !line.trimmingCharacters(in: .whitespaces).isEmpty {
             add_history(raw)
             // Append as we go, so a crash or a closed terminal loses nothing typed.
-            append_history(1, historyPath)
-            history_truncate_file(historyPath, Self.historyLimit)
-            HistoryFile.makePrivate(at: historyPath)  // truncating may rewrite the file
+            ProcessPrivilege.asUser {
+                _ = append_history(1, historyPath)
+                _ = history_truncate_file(historyPath, Self.historyLimit)
+                HistoryFile.makePrivate(at: historyPath)  // truncating may rewrite the file
+            }
         }
         return line
     }

@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -9,6 +10,10 @@ import Glibc
 /// REPL calls `makePrivate(at:)` when it loads the file and after every write to it.
 public enum HistoryFile {
     public static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        ProcessPrivilege.asUser { pathAsUser(environment: environment) }
+    }
+
+    private static func pathAsUser(environment: [String: String]) -> String {
         if let explicit = environment["ASSAY_HISTORY"], !explicit.isEmpty { return explicit }
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         let stateHome: String? = {

@@ -9,7 +9,9 @@ import Foundation
 /// the operating system's shell, a whole REPL sitting, or a script.
 public final class Session {
     public let databasePath: String
-    public let identity: Identity
+    /// The user: as declared until the database is opened, then as the database sees them
+    /// (on one that binds logins, the person bound to the login; `Store+Logins.swift`).
+    public private(set) var identity: Identity
     /// Set by the input loop: true while lines come from a person at a terminal.
     public var isInteractive: Bool
     /// The month commands default to (`month` changes it).
@@ -41,6 +43,7 @@ public final class Session {
         }
         let store = try Store(existing: databasePath, identity: identity)
         openedStore = store
+        identity = store.identity
         return store
     }
 
@@ -49,23 +52,41 @@ public final class Session {
 
     /// Creates the database at `databasePath` (`init`): made whole, the shipped templates
     /// included, before it appears under its name; refused when the path exists.
-    public func createStore() throws {
+    ///
+    /// With `group`, shared by that group (`Store.prepareSharedFolder`) and binding the
+    /// creator's login to them, so that it admits only bound logins from the start. A
+    /// set-group-id Assay always binds it: such an installation proves users by their login.
+    public func createStore(group: String? = nil) throws {
         guard !FileManager.default.fileExists(atPath: databasePath) else {
             throw AssayFailure("init: \(databasePath) already exists; nothing was changed. Give a new path with --db, or use the database that is there.")
         }
-        let store = try Store(path: databasePath, identity: identity, setUp: registerShippedTemplates)
+        if let group { try Store.prepareSharedFolder(for: databasePath, group: group) }
+        let bindsCreator = group != nil || ProcessPrivilege.isElevated
+        let store = try Store(path: databasePath, identity: identity) { store in
+            if bindsCreator { try store.bindLogin(store.identity.osLogin, to: store.identity.name) }
+            try self.registerShippedTemplates(store)
+        }
         guard store.wasCreated else {
             throw AssayFailure("init: \(databasePath) was created by someone else at the same moment; it is theirs, and you are not its lead.")
         }
         openedStore = store
+        identity = store.identity
         write("Created \(databasePath); \(identity.name) is its lead.\n")
+        if bindsCreator {
+            write("""
+                It admits only logins bound to its people; yours (\(identity.osLogin)) is bound to you. Add each user with: \
+                people add "NAME" --role auditor --login LOGIN\n
+                """)
+        }
     }
 
     /// A read-only look at a database that must exist, changing nothing in the file (no
     /// schema upgrade, no journal switch): what `verify` uses.
     public func inspectedStore() throws -> Store {
         guard FileManager.default.fileExists(atPath: databasePath) else { throw MissingDatabase(path: databasePath) }
-        return try Store(existing: databasePath, identity: identity, readOnly: true)
+        let store = try Store(existing: databasePath, identity: identity, readOnly: true)
+        identity = store.identity
+        return store
     }
 
     /// A new database starts with the shipped templates (docs/templates.md), registered

@@ -77,10 +77,14 @@ extension Store {
         case .unusable(let why): liveProblem = "\(path) \(why)"
         case .sqlite:
             do { live = try Store(existing: path, identity: identity, readOnly: true) } catch let error as UserFacingError {
+                // A refusal of the user (a login the database does not bind) is no damage
+                // that --force may restore over.
+                if error.exitStatus == .refused { throw error }
                 liveProblem = error.message
             }
         }
         if let live { try live.require([.lead], to: "restore the database (checked in the live database)") }
+        let identity = live?.identity ?? identity  // the person the live database binds the login to
         if let liveProblem, !force {
             throw AssayFailure("""
                 restore: the live database cannot be opened as an Assay database: \(liveProblem)

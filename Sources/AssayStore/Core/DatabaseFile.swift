@@ -103,12 +103,14 @@ enum DatabaseFile {
         kill(pid, 0) == 0 || errno == EPERM
     }
 
-    /// Creates an empty private file (0600 whatever the umask); false if it exists or
-    /// cannot be made (errno says why).
+    /// Creates an empty private file (0600 whatever the umask; 0660 in a shared folder,
+    /// whose group it then belongs to: `SharedFolder`); false if it exists or cannot be made
+    /// (errno says why). SQLite gives the file's `-wal`, `-shm` and `-journal` its mode.
     static func createPrivate(_ path: String) -> Bool {
-        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        let mode = SharedFolder.fileMode(in: folder(of: path))
+        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode)
         guard fd >= 0 else { return false }
-        fchmod(fd, 0o600)
+        fchmod(fd, mode)
         close(fd)
         return true
     }

@@ -10,6 +10,8 @@ import GRDB
 /// holds data about children.
 public final class Store: Sendable {
     public let path: String
+    /// The user: as declared, or, on a database that binds logins, the person bound to the
+    /// process's login (`Store+Logins.swift`).
     public let identity: Identity
     /// True when this open created the database (and made `identity` its lead).
     public let wasCreated: Bool
@@ -38,7 +40,7 @@ public final class Store: Sendable {
         let created = DatabaseFile.state(of: path) == .missing
             ? try Self.create(at: path, identity: identity, setUp: setUp)
             : false
-        try self.init(opening: path, identity: identity, wasCreated: created, mode: .normal)
+        try self.init(opening: path, identity: identity, wasCreated: created, mode: .normal, checksLogin: true)
     }
 
     /// Opens a database that must already exist and be a complete Assay database; never
@@ -49,7 +51,7 @@ public final class Store: Sendable {
         guard DatabaseFile.state(of: path) != .missing else {
             throw AssayFailure.notFound("\(path): no such database; nothing was created.")
         }
-        try self.init(opening: path, identity: identity, wasCreated: false, mode: readOnly ? .inspect : .normal)
+        try self.init(opening: path, identity: identity, wasCreated: false, mode: readOnly ? .inspect : .normal, checksLogin: true)
     }
 
     /// How an open treats the file.
@@ -63,11 +65,13 @@ public final class Store: Sendable {
         case staging
     }
 
-    init(opening path: String, identity: Identity, wasCreated: Bool, mode: OpeningMode) throws {
+    /// `checksLogin`: the user is resolved against the logins the database binds (every open
+    /// for a person; not a staging copy's, whose people are not yet the live database's).
+    init(opening path: String, identity: Identity, wasCreated: Bool, mode: OpeningMode, checksLogin: Bool = false) throws {
         self.path = path
-        self.identity = identity
         self.wasCreated = wasCreated
         if mode == .staging {
+            self.identity = identity
             // A new, empty file of this process's own: the schema goes straight in.
             isReadOnly = false
             schemaRecord = SchemaRecord(applied: [])
@@ -82,6 +86,9 @@ public final class Store: Sendable {
         if case .unusable(let why) = DatabaseFile.state(of: path) {
             throw AssayFailure("\(path) \(why); nothing was changed.")
         }
+        // A shared database whose folder or files let others in, or are not its group's,
+        // is refused before anything is read (docs/deployment.md).
+        if checksLogin, let problem = SharedFolder.problem(for: path) { throw AssayFailure(problem) }
         DatabaseFile.sweepLeftovers(in: DatabaseFile.folder(of: path))
         // A file this process may not write (a copy handed to an inspector, a read-only
         // mount, a folder where SQLite cannot make its companion files) is opened read-only,
@@ -102,11 +109,14 @@ public final class Store: Sendable {
                 guard record.isComplete || !record.problems.isEmpty else {
                     throw AssayFailure("\(path) was written by an older Assay and must be upgraded, which changes the file; \(mode == .inspect ? "`verify` never changes a file. Back it up, then run any other command to upgrade it" : "it is read-only for \(Identity.osLoginName())"). Nothing was changed.")
                 }
-                queue = try Self.openQueue(path, Self.configuration(isReadOnly: true, journal: .default), isReadOnly: true)
+                let queue = try Self.openQueue(path, Self.configuration(isReadOnly: true, journal: .default), isReadOnly: true)
+                self.queue = queue
+                self.identity = try Self.resolved(identity, path: path, queue, checks: checksLogin)
                 return
             }
             queue = try DatabaseQueue(path: path, configuration: Self.configuration(isReadOnly: false))
             if !record.isComplete { try Migrations.migrator.migrate(queue) }
+            self.identity = try Self.resolved(identity, path: path, queue, checks: checksLogin)
         } catch let error as DatabaseError {
             throw AssayFailure("\(path): \(StoreFailure.explain(error))")
         }
@@ -117,6 +127,17 @@ public final class Store: Sendable {
                 so it holds no records. Nothing was changed and nobody was made its lead. Remove it, and the next command \
                 creates the database afresh; or restore a backup.
                 """)
+        }
+    }
+
+    /// `identity` as the database at `queue` sees it (`resolveLogin`), when `checks`.
+    private static func resolved(_ identity: Identity, path: String, _ queue: DatabaseQueue, checks: Bool) throws -> Identity {
+        guard checks else { return identity }
+        do {
+            return try queue.read { try resolveLogin(identity, path: path, $0) }
+        } catch {
+            try? queue.close()
+            throw error
         }
     }
 

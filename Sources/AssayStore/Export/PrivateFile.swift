@@ -1,20 +1,28 @@
 import AssayCore
 import Foundation
 
-/// Writes files that may hold data about children: created 0600 whatever the umask, written
-/// to a new file beside the target and renamed over it, so a reader never sees half a file
-/// and an older file's wider mode is not kept.
+/// Writes files that may hold data about children: created 0600 whatever the umask (0660 in
+/// a shared database's folder, `SharedFolder`), written to a new file beside the target and
+/// renamed over it, so a reader never sees half a file and an older file's wider mode is not
+/// kept. Every path here is one the user named, so it is looked at and written with the
+/// user's own group (`ProcessPrivilege.asUser`): a set-group-id Assay never writes for them
+/// where they could not write themselves.
 public enum PrivateFile {
     public static func write(_ text: String, to path: String) throws {
         try write(Array(text.utf8), to: path)
     }
 
     public static func write(_ bytes: [UInt8], to path: String) throws {
+        try ProcessPrivilege.asUser { try writeAsUser(bytes, to: path) }
+    }
+
+    private static func writeAsUser(_ bytes: [UInt8], to path: String) throws {
         let path = try regularTarget(path)
         DatabaseFile.sweepLeftovers(in: DatabaseFile.folder(of: path))
         let temporary = DatabaseFile.stagingPath(for: path, purpose: .partial)
         unlink(temporary)
-        let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        let mode = SharedFolder.fileMode(in: DatabaseFile.folder(of: path))
+        let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode)
         guard fd >= 0 else { throw AssayFailure("Cannot write \(path): \(String(cString: strerror(errno))).") }
         var written = 0
         while written < bytes.count {
@@ -27,7 +35,7 @@ public enum PrivateFile {
             }
             written += n
         }
-        fchmod(fd, 0o600)
+        fchmod(fd, mode)
         let synced = fsync(fd) == 0
         close(fd)
         guard synced, rename(temporary, path) == 0 else {
@@ -43,6 +51,10 @@ public enum PrivateFile {
     /// itself (docs/json.md, "Files").
     @discardableResult
     public static func regularTarget(_ path: String) throws -> String {
+        try ProcessPrivilege.asUser { try regularTargetAsUser(path) }
+    }
+
+    private static func regularTargetAsUser(_ path: String) throws -> String {
         guard !path.isEmpty else { throw AssayFailure("No output file named; give a file name.") }
         var info = stat()
         guard lstat(path, &info) == 0 else { return path }
@@ -62,8 +74,13 @@ public enum PrivateFile {
         }
     }
 
-    /// Creates a private directory (0700), or checks that an existing one is empty.
+    /// Creates a private directory (0700; 2770 in a shared folder), or checks that an
+    /// existing one is empty.
     public static func makeDirectory(_ path: String) throws {
+        try ProcessPrivilege.asUser { try makeDirectoryAsUser(path) }
+    }
+
+    private static func makeDirectoryAsUser(_ path: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
             guard isDirectory.boolValue else { throw AssayFailure("\(path) exists and is not a directory.") }
@@ -71,8 +88,10 @@ public enum PrivateFile {
             guard contents.isEmpty else { throw AssayFailure("\(path) is not empty; give a new or empty directory.") }
             return
         }
+        let mode = SharedFolder.folderMode(in: DatabaseFile.folder(of: path))
         guard mkdir(path, 0o700) == 0 else {
             throw AssayFailure("Cannot create \(path): \(String(cString: strerror(errno))).")
         }
+        chmod(path, mode)
     }
 }

@@ -8,6 +8,8 @@ public struct Person: Sendable, Equatable {
     public let team: String?
     public let addedAt: String
     public let addedBy: String
+    /// The operating-system login bound to this person, if any (docs/deployment.md).
+    public let login: String?
 
     init(row: Row) {
         name = row["name"]
@@ -15,5 +17,6 @@ public struct Person: Sendable, Equatable {
         team = row["team"]
         addedAt = row["added_at"]
         addedBy = row["added_by"]
+        login = row.hasColumn("login") ? row["login"] : nil
     }
 }

@@ -43,20 +43,24 @@ extension Store {
         return " Did you mean " + near.map { "--as \"\($0)\"" }.joined(separator: " or ") + "?"
     }
 
-    /// Adds a person (lead only). Names are unique regardless of case.
-    public func addPerson(name: String, role: Role, team: String?) throws {
+    /// Adds a person (lead only), bound to an operating-system `login` when one is given
+    /// (docs/deployment.md). Names are unique regardless of case, logins exactly.
+    public func addPerson(name: String, role: Role, team: String?, login: String? = nil) throws {
         try require([.lead], to: "add people")
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw AssayFailure("A person needs a name.") }
+        if let login { try LoginName.check(login) }
         try write { tx in
             let exists = try tx.query { db in
                 try String.fetchOne(db, sql: "SELECT name FROM people WHERE name = ?", arguments: [trimmed])
             }
             if let exists { throw AssayFailure("\(exists) is already one of this database's people.") }
+            if let login { try Self.refuseTaken(login, tx) }
             try tx.insert(into: .people, [
                 ("name", trimmed), ("role", role.rawValue), ("team", team.flatMap { $0.isEmpty ? nil : $0 }),
-                ("added_at", Timestamp.iso8601(Date())), ("added_by", identity.name),
+                ("added_at", Timestamp.iso8601(Date())), ("added_by", identity.name), ("login", login),
             ])
+            try refuseLockingOut(tx)
         }
     }
 }

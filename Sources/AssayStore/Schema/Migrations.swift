@@ -23,6 +23,7 @@ enum Migrations {
         migrator.registerMigration("v12-personal-data", migrate: v12PersonalData)
         migrator.registerMigration("v13-report-index", migrate: v13ReportIndex)
         migrator.registerMigration("v14-due-dates", migrate: v14DueDates)
+        migrator.registerMigration("v15-logins", migrate: v15Logins)
         return migrator
     }
 

@@ -1,0 +1,127 @@
+import AssayCore
+import Foundation
+
+/// A database shared by a group (docs/deployment.md): its folder is set-group-id, so every
+/// file made in it belongs to the folder's group, and gives others no access at all; the
+/// files in it are read and written by that group, never by others.
+///
+/// Sharing is a property of the folder, not of the database's records: a restore from a
+/// backup made before sharing cannot undo it, and the operating system, which enforces it,
+/// is what is checked. A folder is shared when it is set-group-id; a database file that
+/// its group may write is taken as meant to be shared too, so that clearing the folder's
+/// set-group-id bit is refused rather than read as "not shared".
+enum SharedFolder {
+    /// The mode for a new file Assay makes in `folder`: 0660 in a shared folder (the group
+    /// comes from the folder), else 0600.
+    static func fileMode(in folder: String) -> mode_t {
+        isShared(folder) ? 0o660 : 0o600
+    }
+
+    /// The mode for a new folder (an evidence pack's) made in `folder`.
+    static func folderMode(in folder: String) -> mode_t {
+        isShared(folder) ? 0o2770 : 0o700
+    }
+
+    static func isShared(_ folder: String) -> Bool {
+        var info = stat()
+        return stat(folder, &info) == 0 && (info.st_mode & S_ISGID) != 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Why the database at `path` may not be opened as its folder is set up, or nil when
+    /// it is private to its owner or properly shared. The text ends with the commands that
+    /// fix it.
+    static func problem(for path: String) -> String? {
+        let folder = DatabaseFile.folder(of: path)
+        var folderInfo = stat(), fileInfo = stat()
+        guard stat(folder, &folderInfo) == 0, stat(path, &fileInfo) == 0 else { return nil }
+        let folderShared = (folderInfo.st_mode & S_ISGID) != 0
+        let fileShared = (fileInfo.st_mode & 0o020) != 0  // group-writable: meant for a group
+        guard folderShared || fileShared else { return nil }
+        let files: [String] = [path, "\(path)-wal", "\(path)-shm"].filter { access($0, F_OK) == 0 }
+        let group = folderShared ? folderInfo.st_gid : fileInfo.st_gid
+        let groupName = Self.groupName(group)
+        var problems: [String] = []
+        if !folderShared {
+            problems.append("its folder \(folder) is not set-group-id (files made there would not belong to \(groupName))")
+        }
+        if folderInfo.st_mode & 0o007 != 0 {
+            problems.append("its folder \(folder) is open to others (mode \(Self.octal(folderInfo.st_mode & 0o7777)))")
+        }
+        if folderInfo.st_mode & 0o070 != 0o070 {
+            problems.append("its folder \(folder) does not let the group \(groupName) make files (mode \(Self.octal(folderInfo.st_mode & 0o7777)))")
+        }
+        for file in files {
+            var info = stat()
+            guard stat(file, &info) == 0 else { continue }
+            if info.st_mode & 0o007 != 0 {
+                problems.append("\(file) is open to others (mode \(Self.octal(info.st_mode & 0o777)))")
+            }
+            if info.st_gid != group {
+                problems.append("\(file) belongs to the group \(Self.groupName(info.st_gid)), not \(groupName)")
+            } else if info.st_mode & 0o060 != 0o060 {
+                problems.append("\(file) cannot be read and written by the group \(groupName) (mode \(Self.octal(info.st_mode & 0o777)))")
+            }
+        }
+        guard !problems.isEmpty else { return nil }
+        let quoted = files.map(Self.shellQuoted).joined(separator: " ")
+        return """
+            \(path) is a shared database, but \(problems.joined(separator: "; ")). Nothing was run. \
+            Its owner (or root) fixes it with: chgrp \(groupName) \(Self.shellQuoted(folder)) \(quoted) && \
+            chmod 2770 \(Self.shellQuoted(folder)) && chmod 660 \(quoted)
+            """
+    }
+
+    static func groupName(_ gid: gid_t) -> String {
+        if let entry = getgrgid(gid), let name = entry.pointee.gr_name { return String(cString: name) }
+        return String(gid)
+    }
+
+    static func octal(_ mode: mode_t) -> String { "0" + String(mode, radix: 8) }
+
+    static func shellQuoted(_ word: String) -> String {
+        let plain = word.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "/._-+:@".unicodeScalars.contains($0) }
+        return plain && !word.isEmpty ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// Makes `folder` a shared folder for `group`, creating it when missing (`init
+    /// --group`): set-group-id, owned by the group, mode 2770. An existing folder is only
+    /// checked: changing the mode of a folder someone already uses (a home folder) is theirs
+    /// to decide, so a folder not so is refused with the commands that make it so.
+    static func prepare(_ folder: String, group: String) throws {
+        guard let entry = getgrnam(group) else {
+            throw AssayFailure.notFound("init: there is no group \(group) on this machine; create it first: groupadd \(group)")
+        }
+        let gid = entry.pointee.gr_gid
+        var info = stat()
+        if stat(folder, &info) != 0 {
+            guard errno == ENOENT else {
+                throw AssayFailure("init: \(folder): \(String(cString: strerror(errno))); nothing was created.")
+            }
+            guard mkdir(folder, 0o700) == 0 else {
+                throw AssayFailure("init: cannot create the folder \(folder): \(String(cString: strerror(errno))); nothing was created.")
+            }
+            guard chown(folder, uid_t.max, gid) == 0, chmod(folder, 0o2770) == 0 else {
+                let reason = String(cString: strerror(errno))
+                rmdir(folder)
+                throw AssayFailure("init: cannot give the folder \(folder) to the group \(group) (\(reason)); you must be in the group, or root. Nothing was created.")
+            }
+            return
+        }
+        let mode = info.st_mode & 0o7777
+        guard info.st_gid == gid, mode & 0o2070 == 0o2070, mode & 0o007 == 0 else {
+            let quoted = shellQuoted(folder)
+            throw AssayFailure("""
+                init: the folder \(folder) is not shared with \(group) (group \(groupName(info.st_gid)), mode \(octal(mode)); \
+                it must be group \(group), mode 2770). Give the database a folder of its own, e.g. --db \(quoted)/assay/assay.db \
+                (created for you), or set this one up: chgrp \(group) \(quoted) && chmod 2770 \(quoted). Nothing was created.
+                """)
+        }
+    }
+}
+
+extension Store {
+    /// Makes (or checks) the folder of a new database shared by `group` (`init --group`).
+    public static func prepareSharedFolder(for path: String, group: String) throws {
+        try SharedFolder.prepare(DatabaseFile.folder(of: DatabaseFile.plainPath(path)), group: group)
+    }
+}
