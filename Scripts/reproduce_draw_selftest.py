@@ -6,9 +6,11 @@
 Like the script it checks, this file uses only the Python standard library and shares no
 code with Assay. The allocation examples were worked by hand from docs/sampling.md
 (section 5); the derivation of each is in its comment. The last checks build a small
-database in a temporary directory and run the script on it end to end (its exit statuses,
-its report, and that it notices tampering); those draws are stored with the script's own
-ticket and selection functions, so they check the plumbing, not the tickets' independence.
+database, and evidence packs (docs/evidence-pack.md: kept-attribute strata, Neyman rates
+from moderated audits, exclusions across the pack's months, a month with no draw), in a
+temporary directory and run the script on them end to end (its exit statuses, its report,
+and that it notices tampering); those draws are stored with the script's own ticket and
+selection functions, so they check the plumbing, not the tickets' independence.
 
 Prints `N passed, 0 failed` and exits 0, or names each failure and exits 1.
 """
@@ -469,6 +471,159 @@ def end_to_end_replacing_an_earlier_draw_changes_the_exclusions():
         status, out, _ = run(path, "2026-10")
         expect_equal(status, 1)
         assert "stored as excluded (by 2026-09) but no current draw" in out, out
+
+
+# --- End to end on evidence packs (docs/evidence-pack.md) ----------------------------------
+
+# Frame 1 of the packs: 12 cases, teams A and B, kept attribute "Primary Need" ("=N3" is
+# written '=N3 in the CSV, as a formula-like value is; P06 and P12 lack it).
+PACK_CASES = [(f"P{i:02d}", "A" if i <= 6 else "B", "North", "child-in-need",
+               "" if i % 6 == 0 else ("=N3" if i % 2 else "N1")) for i in range(1, 13)]
+
+
+def pack_draw(draw_id, month, seed, by, samples, size=None, per_stratum=None,
+              allocation="proportional", rates=None, excluded=None, status="current"):
+    """A draw in the JSON draw format, of the hand-derived sample sizes (in stratum order),
+    its cases chosen with the script's selection. Strata come from PACK_CASES."""
+    excluded = excluded or {}
+    fields = {"team": 1, "Primary Need": 4}
+    strata = {}
+    for case in PACK_CASES:
+        strata.setdefault(tuple(case[fields[f]] for f in by), []).append(case[0])
+    order = sorted(strata, key=rd.stratum_order_key)
+    allocation_rows, cases = [], []
+    for h, key in enumerate(order):
+        eligible = [c for c in strata[key] if c not in excluded]
+        stratum = dict(zip(by, key))
+        allocation_rows.append({"stratum": stratum, "population": len(strata[key]),
+                                "eligible": len(eligible), "sample": samples[h],
+                                "inclusion_probability": samples[h] / len(eligible) if eligible else None,
+                                "neyman_p": None if rates is None else rates[h]})
+        cases += [{"case_id": c, "stratum": stratum, "ticket": rd.ticket(seed, c).hex()}
+                  for c in rd.select(seed, eligible, samples[h])]
+    return {"draw_id": draw_id, "month": month, "status": status, "seed": seed,
+            "seed_given": True, "algorithm": "assay-draw-1",
+            "frame": {"id": 1, "sha256": "0" * 64, "rows_sha256": "1" * 64}, "by": list(by),
+            "services": None, "requested_size": size, "per_stratum": per_stratum,
+            "allocation_requested": "proportional" if allocation == "per-stratum" else allocation,
+            "allocation_used": allocation, "min_per_stratum": 1, "exclude_recent": 1,
+            "total": sum(samples), "drawn_at": "2026-11-01T09:00:00.000Z", "drawn_by": "Lena Lead",
+            "replaces_draw_id": None, "replace_reason": None,
+            "excluded": [{"case_id": c, "drawn_in": m} for c, m in sorted(excluded.items())],
+            "allocation": allocation_rows, "cases": cases, "reaudits": []}
+
+
+@contextlib.contextmanager
+def pack_folder(months, draws):
+    """A pack folder holding frame 1 and the draws (without records.db: the files alone)."""
+    with tempfile.TemporaryDirectory() as directory:
+        lines = ["case_id,team,locality,service,worker,opened,source_line,Primary Need"]
+        for line, (case_id, team, locality, service, need) in enumerate(PACK_CASES, start=2):
+            lines.append(f"{case_id},{team},{locality},{service},,,{line},"
+                         f"{chr(39) + need if need.startswith('=') else need}")
+        with open(os.path.join(directory, "frame-1.csv"), "w", newline="") as f:
+            f.write("\r\n".join(lines) + "\r\n")
+        for draw in draws:
+            with open(os.path.join(directory, f"draw-{draw['draw_id']}.json"), "w") as f:
+                f.write(json.dumps(draw, ensure_ascii=False) + "\n")
+        manifest = {"format": "assay-evidence-pack-2", "months": months,
+                    "draws": [{"id": d["draw_id"], "month": d["month"], "status": d["status"],
+                               "file": f"draw-{d['draw_id']}.json"} for d in draws],
+                    "frames": [{"id": 1, "file": "frame-1.csv", "cases": len(PACK_CASES),
+                                "kept_attributes": ["Primary Need"]}],
+                    "head": {"seq": 1, "hash": "2" * 64}, "made_at": "2026-12-01T09:00:00.000Z",
+                    "made_by": "Lena Lead"}
+        with open(os.path.join(directory, "pack.json"), "w") as f:
+            f.write(json.dumps(manifest) + "\n")
+        yield directory
+
+
+@test
+def pack_kept_attribute_strata():
+    # By team and the kept attribute "Primary Need", --size 6, 2026-10, nothing excluded.
+    # Strata in byte order: (A,"") P06; (A,"=N3") P01 P03 P05; (A,N1) P02 P04;
+    # (B,"") P12; (B,"=N3") P07 P09 P11; (B,N1) P08 P10 -- "" < "=" (3D) < "N" (4E).
+    # N = E = (1, 3, 2, 1, 3, 2), T = 6, base 1 each = 6, R = 0: n = (1, 1, 1, 1, 1, 1).
+    draw = pack_draw(1, "2026-10", "kept", ("team", "Primary Need"), [1] * 6, size=6)
+    expect_equal([tuple(a["stratum"].values()) for a in draw["allocation"]],
+                 [("A", ""), ("A", "=N3"), ("A", "N1"), ("B", ""), ("B", "=N3"), ("B", "N1")])
+    with pack_folder(["2026-10"], [draw]) as directory:
+        status, out, err = run(directory)
+        expect_equal((status, err), (0, ""))
+        assert "identical: 6 cases in 6 strata" in out, out
+        assert "no records.db" in out, out
+        # The apostrophe before =N3 is the CSV's, not the value's: without it, a stratum
+        # '=N3 would be recomputed that the draw does not have.
+        path = os.path.join(directory, "frame-1.csv")
+        text = open(path, newline="").read()
+        with open(path, "w", newline="") as f:
+            f.write(text.replace("P01,A,North,child-in-need,,,2,'=N3", "P01,A,North,child-in-need,,,2,N1"))
+        status, out, _ = run(directory)
+        expect_equal(status, 1)
+        assert ('stratum 1 {"team":"A","Primary Need":"=N3"}: population stored 3, recomputed 2'
+                in out), out
+
+
+@test
+def pack_neyman_with_moderated_audits():
+    # The p_h of a Neyman draw count each audit's official grade, the agreed one where it
+    # was moderated (docs/sampling.md 5b). Team A: 2 audits first graded good, one agreed
+    # inadequate: p = 1/2. Team B: 2 audits good, none moderated: 0/2, clamped to 0.05.
+    # N = E = (6, 6), --size 6, K = 1: base (1, 1), R = 4.
+    # w_A = 6 * sqrt(0.5 * 0.5) = 3; w_B = 6 * sqrt(0.05 * 0.95) = 6 * 0.2179449... = 1.3076696...
+    # W = 4.3076696..., q_A = 4 * 3 / W = 2.785729..., q_B = 4 * 1.3076696 / W = 1.214270...
+    # floors (2, 1), L = 1, fractions .786 > .214: the seat to A. n = (1+3, 1+1) = (4, 2).
+    expect_equal(rd.allocate("neyman", [6, 6], [6, 6], size=6, minimum=1, rates=[0.5, 0.05]),
+                 [4, 2])
+    # Counting first grades instead (both teams 0/2, both clamped to 0.05) gives equal
+    # weights: q = (2, 2), n = (3, 3). The stored p_h decide which.
+    expect_equal(rd.allocate("neyman", [6, 6], [6, 6], size=6, minimum=1, rates=[0.05, 0.05]),
+                 [3, 3])
+    draw = pack_draw(2, "2026-11", "neyman", ("team",), [4, 2], size=6, allocation="neyman",
+                     rates=[0.5, 0.05])
+    with pack_folder(["2026-11"], [draw]) as directory:
+        status, out, _ = run(directory)
+        expect_equal(status, 0)
+        assert "allocation neyman (requested neyman)" in out and "identical: 6 cases in 2 strata" in out, out
+    # A draw stored with first-grade rates but the agreed-grade allocation is caught.
+    draw = pack_draw(2, "2026-11", "neyman", ("team",), [4, 2], size=6, allocation="neyman",
+                     rates=[0.05, 0.05])
+    with pack_folder(["2026-11"], [draw]) as directory:
+        status, out, _ = run(directory)
+        expect_equal(status, 1)
+        assert 'stratum 0 {"team":"A"}: sample stored 4, recomputed 3' in out, out
+
+
+@test
+def pack_with_an_empty_month_and_exclusions_across_its_months():
+    # 2026-09: --per-stratum 1 by team (n = (1, 1)). 2026-10 excludes those two cases
+    # (exclude recent 1): by team, --size 4: E = (5, 5), base (1, 1), R = 2, W = 12,
+    # R*w = 12, 12 -> floors 1, 1, L = 0: n = (2, 2). 2026-11 had no draw at all.
+    nine = pack_draw(1, "2026-09", "nine", ("team",), [1, 1], per_stratum=1,
+                     allocation="per-stratum")
+    drawn = {c["case_id"]: "2026-09" for c in nine["cases"]}
+    ten = pack_draw(2, "2026-10", "ten", ("team",), [2, 2], size=4, excluded=drawn)
+    with pack_folder(["2026-09", "2026-10", "2026-11"], [nine, ten]) as directory:
+        status, out, _ = run(directory)
+        expect_equal(status, 0)
+        assert "all 2 draws of the pack identical" in out, out
+        assert "exclusions by 2026-08 taken as stored" in out, out
+        # The exclusions of 2026-10 are recomputed from the pack's 2026-09 draw: one dropped
+        # is noticed.
+        ten["excluded"] = ten["excluded"][1:]
+        with open(os.path.join(directory, "draw-2.json"), "w") as f:
+            f.write(json.dumps(ten) + "\n")
+        status, out, _ = run(directory)
+        expect_equal(status, 1)
+        assert "selected in 2026-09) but not stored as excluded" in out, out
+        assert "1 of 2 draws differ" in out, out
+        # Asking for the empty month's draw is asking for a draw that is not there.
+        status, out, _ = run(directory, "2026-11")
+        expect_equal(status, 2)
+    with pack_folder(["2026-11"], []) as directory:
+        status, out, _ = run(directory)
+        expect_equal(status, 0)
+        assert "the pack holds no draw (2026-11)" in out, out
 
 
 def main():
