@@ -247,11 +247,16 @@ public struct HTMLReport: Sendable {
     }
 
     /// What a reader must know to read the figures right, in the order the page prints them.
-    public var footnotes: [String] {
+    public var footnotes: [String] { footnotes(publicVersion: false) }
+
+    /// The notes of the full page, or of the public one, which has no chart and names no
+    /// overdue action.
+    func footnotes(publicVersion: Bool) -> [String] {
         var notes = [
-            "Rates with an interval (the headline, the rates tables, the team charts) are weighted estimates from the stratified sample: "
+            "Rates with an interval (the headline, the rates tables\(publicVersion ? "" : ", the team charts")) are weighted estimates from the stratified sample: "
                 + "each audit stands for N_h/n_h cases of the team and locality it was drawn from. k of n are the raw counts. Intervals are 95% (docs/statistics.md).",
-            "The funnel plots, the month-by-month chart of the authority, the direction of travel and the domains count audits as they are (raw counts, not weighted).",
+            (publicVersion ? "Where teams and localities stand, " : "The funnel plots, the month-by-month chart of the authority, ")
+                + "the direction of travel and the domains count audits as they are (raw counts, not weighted).",
             "Only submitted audits of randomly drawn cases count; ad-hoc audits and re-audits are left out.",
         ]
         if includesHistory {
@@ -259,7 +264,8 @@ public struct HTMLReport: Sendable {
             notes.append("Includes audits imported from before Assay\(months): "
                          + "each counts as a simple random sample within its month (weight 1, no finite-population correction).")
         }
-        notes.append("This report is aggregate: it lists no case, and names the few overdue actions it shows by pseudonym (P-…), never by case id.")
+        notes.append(publicVersion ? "This report is aggregate: it lists no case and no action."
+                     : "This report is aggregate: it lists no case, and names the few overdue actions it shows by pseudonym (P-…), never by case id.")
         return notes
     }
 

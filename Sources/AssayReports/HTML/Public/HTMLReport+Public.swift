@@ -28,7 +28,7 @@ extension HTMLReport {
                 + PageSection.paragraphs(answer.sentences) + "</div>\n"
         }
         body += PageSection.render(id: "summary", heading: "Summary", content: content)
-        body += aboutSection(chainHead: chainHead) + publicTeamsSection(figures) + publicLocalitiesSection() + publicTravelSection()
+        body += aboutSection(chainHead: chainHead, publicVersion: true) + publicTeamsSection(figures) + publicLocalitiesSection() + publicTravelSection()
             + publicDomainsSection(figures) + publicActionsSection(figures)
         let running = (left: (authority.map { "\($0) · " } ?? "") + "Case audit report, \(period), public version",
                        right: produced.map { "Produced \($0)" } ?? "",
@@ -127,7 +127,11 @@ extension HTMLReport {
     /// Where each group stands against the authority, in words only.
     private func standing(_ plot: FunnelPlot?, id: String, what: String) -> String {
         guard let plot else { return "" }
-        let ordered = plot.teams.sorted { (FlagWords.concern(FlagWords.reading($1)), $0.label) < (FlagWords.concern(FlagWords.reading($0)), $1.label) }
+        // Most concern first (FlagWords.concern: above the outer limits, above, within, below), then by name.
+        let ordered = plot.teams.sorted { a, b in
+            let (x, y) = (FlagWords.concern(FlagWords.reading(a)), FlagWords.concern(FlagWords.reading(b)))
+            return x != y ? x < y : a.label < b.label
+        }
         return HTMLTable(id: id, caption: "Where each \(what.lowercased()) stands against the authority, \(ReadableFigures.months(window.from, window.to))",
                          columns: [.init(what), .init("Where it stands")],
                          rows: ordered.map { HTMLTable.Row(cells: [$0.label, FlagWords.cell(FlagWords.reading($0))]) }).render()

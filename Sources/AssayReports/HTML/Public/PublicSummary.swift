@@ -13,7 +13,8 @@ struct PublicSummary {
         let h = figures.hiddenAuthority
         var howMany: [String]
         if let e = report.headline {
-            let counts = "\(figures.count(e.inadequate, hidden: h.numerator)) inadequate of \(figures.count(e.audited, hidden: h.denominator)) audits"
+            let k = figures.count(e.inadequate, hidden: h.numerator), n = figures.count(e.audited, hidden: h.denominator)
+            let counts = "\(k) inadequate of \(n) audits"
             if h.rate {
                 headline = LeadersSummary.Headline(value: c, label: "of cases judged inadequate, \(toMonth)",
                                                    detail: "not published: it rests on too few audits · \(counts)")
@@ -24,7 +25,7 @@ struct PublicSummary {
                 howMany = ["\(e.inadequate) of \(e.audited) audits over \(toMonth) were judged inadequate: too few audits for a percentage."]
             } else {
                 headline = LeadersSummary.Headline(value: ReadableFigures.percent(e.rate), label: "of cases judged inadequate, \(toMonth) (weighted estimate)",
-                                                   detail: "most likely \(ReadableFigures.interval(e.ciLow, e.ciHigh)) · \(counts) judged inadequate")
+                                                   detail: "most likely \(ReadableFigures.interval(e.ciLow, e.ciHigh)) · \(k) of \(n) audits judged inadequate")
                 howMany = ["About \(ReadableFigures.percent(e.rate)) of the authority's cases were judged inadequate over \(toMonth) "
                            + "(most likely \(ReadableFigures.interval(e.ciLow, e.ciHigh))), from \(counts).",
                            LeadersSummary.weightedAgainstRaw(e)]

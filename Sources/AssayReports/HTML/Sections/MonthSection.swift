@@ -16,8 +16,8 @@ extension HTMLReport {
 
     /// "About these figures": what counts, the notes every figure depends on, and the audit
     /// log's chain head with the command that checks it.
-    func aboutSection(chainHead: String?) -> String {
-        var content = HTMLTables.notes(footnotes)
+    func aboutSection(chainHead: String?, publicVersion: Bool = false) -> String {
+        var content = HTMLTables.notes(footnotes(publicVersion: publicVersion))
         content += PageSection.paragraph("Methods and their references: docs/statistics.md (weighted estimates and Korn–Graubard intervals; "
                                          + "Cochran–Armitage test for trend with Benjamini–Hochberg adjustment; funnel plots with exact binomial "
                                          + "limits and Spiegelhalter's over-dispersion; p-charts and Laney's p′; beta-binomial pooling).",
