@@ -55,7 +55,13 @@ enum DatabaseFile {
     /// True when this process may create files in the folder holding `path` (SQLite's WAL
     /// and shared-memory files, a journal).
     static func folderIsWritable(_ path: String) -> Bool {
-        access(folder(of: path), W_OK) == 0
+        isWritable(folder(of: path))
+    }
+
+    /// True when this process may write `path`, judged by its effective ids: a set-group-id
+    /// Assay writes the service group's files, which `access` (the real ids) would deny.
+    static func isWritable(_ path: String) -> Bool {
+        faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0
     }
 
     static func folder(of path: String) -> String {

@@ -93,7 +93,7 @@ public final class Store: Sendable {
         // A file this process may not write (a copy handed to an inspector, a read-only
         // mount, a folder where SQLite cannot make its companion files) is opened read-only,
         // so reading and `verify` still work; writes then fail with a clear message.
-        self.isReadOnly = mode == .inspect || access(path, W_OK) != 0 || !DatabaseFile.folderIsWritable(path)
+        self.isReadOnly = mode == .inspect || !DatabaseFile.isWritable(path) || !DatabaseFile.folderIsWritable(path)
         do {
             // Look before touching: the schema record is read on a read-only connection, so
             // a file that is not Assay's, or is newer, or damaged, is refused unchanged
