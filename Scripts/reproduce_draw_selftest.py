@@ -209,6 +209,34 @@ def neyman_with_a_cap():
 
 
 @test
+def neyman_near_tie_in_binary64():
+    # docs/sampling.md 5b, worked example. N = E = (10, 10), p = (0.3, 0.7), --size 3, K = 1:
+    # base (1, 1), R = 1. Exactly, both weights are 10*sqrt(0.21): a tie, the seat to A.
+    # In binary64, 1 - 0.7 = 0.30000000000000004, 0.7 * that = 0.21000000000000002, so
+    # w_B = 4.582575694955841 > w_A = 4.58257569495584; q_A = 0.4999999999999999,
+    # q_B = 0.5: the seat goes to B. n = (1, 2); with the strata swapped, (2, 1).
+    expect_equal(1.0 - 0.7, 0.30000000000000004)
+    expect_equal((rd.neyman_weight(10, 0.3), rd.neyman_weight(10, 0.7)),
+                 (4.58257569495584, 4.582575694955841))
+    expect_equal(rd.allocate("neyman", [10, 10], [10, 10], size=3, minimum=1, rates=[0.3, 0.7]),
+                 [1, 2])
+    expect_equal(rd.allocate("neyman", [10, 10], [10, 10], size=3, minimum=1, rates=[0.7, 0.3]),
+                 [2, 1])
+
+
+@test
+def seed_bytes_worked_example():
+    # docs/sampling.md 6: "août" is 4 characters but 5 UTF-8 bytes (û is C3 BB): be64(5).
+    expect_equal(rd.ticket("ao\u00fbt", "CS1").hex(),
+                 "2cee68a2ffe779d54cc9931b0c2442a2ed5445a17b0fa70d3a3fa7b7d507fa63")
+    # A generated seed is hashed as its 64 hex digits (be64(64) and 64 ASCII bytes), not as
+    # the 32 bytes they spell.
+    seed = "769a20c8f65f59b1247bbef6adca5076fb67caa32bbfcbcbf58f885035a69dab"
+    expect_equal(rd.ticket(seed, "C01").hex(),
+                 "1b0898ee1b1029c3d9ccb380ec6edf38fdefe6774a5e182a4ead7f876892bf7a")
+
+
+@test
 def neyman_weight_operation_order():
     # w_h = N_h * sqrt(p_h * (1 - p_h)) in binary64: 0.5 * 0.5 = 0.25, sqrt = 0.5 exactly.
     expect_equal(rd.neyman_weight(40, 0.5), 20.0)

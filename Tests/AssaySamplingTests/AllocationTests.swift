@@ -43,6 +43,17 @@ import Testing
         #expect(try Allocation.allocate(strata, total: 10, minimum: 0, method: .neyman) == [7, 3])
     }
 
+    /// docs/sampling.md §5b, worked example: p = 0.3 and 0.7 give equal weights in exact
+    /// arithmetic (10·√0.21 each), so the one seat left would go to the earlier stratum;
+    /// in binary64 in the documented order 1 − 0.7 is 0.30000000000000004, B's weight is one
+    /// ulp larger, and the seat goes to B.
+    @Test func neymanWeightsAreBinary64InTheDocumentedOrderSoANearTieIsNoTie() throws {
+        let a = AllocationInput(population: 10, eligible: 10, neymanP: 0.3)
+        let b = AllocationInput(population: 10, eligible: 10, neymanP: 0.7)
+        #expect(try Allocation.allocate([a, b], total: 3, minimum: 1, method: .neyman) == [1, 2])
+        #expect(try Allocation.allocate([b, a], total: 3, minimum: 1, method: .neyman) == [2, 1])
+    }
+
     /// Properties over many random frames.
     @Test func propertiesHoldOverRandomFrames() throws {
         var random = SplitMix64(seed: 42)

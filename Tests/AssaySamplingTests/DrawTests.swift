@@ -75,6 +75,11 @@ import Testing
     @Test func theTicketIsTheDocumentedHash() {
         // python3 -c "import hashlib,struct; s=b'seed'; c=b'C1'; print(hashlib.sha256(struct.pack('>Q',len(s))+s+struct.pack('>Q',len(c))+c).hexdigest())"
         #expect(Ticket.of(caseID: "C1", seed: "seed").hexString == "92e07b4a03fdda1d5e767e38d433e5fb213e1de689ba46f15aca4d1e69c04752")
+        // docs/sampling.md §6's worked examples: lengths are UTF-8 bytes ("août" is 5), and a
+        // generated seed is hashed as its 64 hex digits.
+        #expect(Ticket.of(caseID: "CS1", seed: "août").hexString == "2cee68a2ffe779d54cc9931b0c2442a2ed5445a17b0fa70d3a3fa7b7d507fa63")
+        #expect(Ticket.of(caseID: "C01", seed: "769a20c8f65f59b1247bbef6adca5076fb67caa32bbfcbcbf58f885035a69dab").hexString
+                == "1b0898ee1b1029c3d9ccb380ec6edf38fdefe6774a5e182a4ead7f876892bf7a")
     }
 
     @Test func ticketsCompareAsTheirBytesDo() {
