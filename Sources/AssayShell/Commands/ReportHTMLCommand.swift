@@ -50,22 +50,26 @@ struct ReportHTMLCommand: AssayCommand {
         // The heat map's domain grades are tallied as SQLite reads them, not held in each
         // audit: over ten years of a region's audits they are six million rows.
         let yearFrom = end.adding(months: -(DirectionOfTravel.yearMonths - 1))
-        let audits = try store.reportedAudits(from: min(from, yearFrom), through: end, domainGrades: false)
-        guard audits.contains(where: { $0.month >= from }) else {
-            throw AssayFailure("report html: no audits to report in \(from) to \(end) (submitted audits of drawn cases, or imported history); nothing was written.")
+        // Read as one state of the record, so the chain head printed on every page is the
+        // state its figures describe (`Store.consistently`).
+        let (report, head) = try store.consistently { () throws -> HTMLReport in
+            let audits = try store.reportedAudits(from: min(from, yearFrom), through: end, domainGrades: false)
+            guard audits.contains(where: { $0.month >= from }) else {
+                throw AssayFailure("report html: no audits to report in \(from) to \(end) (submitted audits of drawn cases, or imported history); nothing was written.")
+            }
+            // The longer horizon of the direction of travel only needs counts, which SQLite folds.
+            let longFrom = end.adding(months: -(DirectionOfTravel.longerMonths - 1))
+            let travel = (team: try store.rawCounts(from: longFrom, through: end, grouping: .team),
+                          locality: try store.rawCounts(from: longFrom, through: end, grouping: ReportGrouping(fields: [.locality])))
+            let actions = try store.actions(ActionFilter())
+            let asOf = ActionDates.today()
+            // Pseudonyms only when an overdue action will be named (the secret is made on first
+            // need: that write makes the first reading go round once more).
+            let pseudonyms = actions.contains { $0.isOverdue(asOf: asOf) } ? try store.casePseudonyms() : nil
+            return try HTMLReport(audits: audits, month: end, months: months, actions: actions, asOf: asOf,
+                                  domains: try store.domainsReport(from: from, through: end, grouping: .team), travel: travel,
+                                  domainTitles: (try? store.domainTitles()) ?? DomainTitles(templates: []), pseudonyms: pseudonyms)
         }
-        // The longer horizon of the direction of travel only needs counts, which SQLite folds.
-        let longFrom = end.adding(months: -(DirectionOfTravel.longerMonths - 1))
-        let travel = (team: try store.rawCounts(from: longFrom, through: end, grouping: .team),
-                      locality: try store.rawCounts(from: longFrom, through: end, grouping: ReportGrouping(fields: [.locality])))
-        let actions = try store.actions(ActionFilter())
-        let asOf = ActionDates.today()
-        // Pseudonyms only when an overdue action will be named (the secret is made on first need).
-        let pseudonyms = actions.contains { $0.isOverdue(asOf: asOf) } ? try store.casePseudonyms() : nil
-        let report = try HTMLReport(audits: audits, month: end, months: months, actions: actions, asOf: asOf,
-                                    domains: try store.domainsReport(from: from, through: end, grouping: .team), travel: travel,
-                                    domainTitles: (try? store.domainTitles()) ?? DomainTitles(templates: []), pseudonyms: pseudonyms)
-        let head = try store.chainHead()
         let produced = CalendarDate.today().description
         let html = publicVersion.suppression.map { report.renderPublic($0, produced: produced, chainHead: head?.description, authority: authority) }
             ?? report.render(produced: produced, chainHead: head?.description, authority: authority)

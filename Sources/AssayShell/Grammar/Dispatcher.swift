@@ -70,8 +70,10 @@ public enum Dispatcher {
         }
         do {
             try session.directingOutput(of: command) {  // to --out FILE or `output FILE`
+                let footing = command as? any ReportFooting
+                let before = footing?.headBefore(in: session)
                 try command.execute(in: session)
-                (command as? any ReportFooting)?.printChainHead(in: session)
+                footing?.printChainHead(in: session, before: before)
             }
             return .succeeded
         } catch let error as UserFacingError {

@@ -11,11 +11,24 @@ protocol ReportFooting: AssayCommand {
 }
 
 extension ReportFooting {
-    func printChainHead(in session: Session) {
+    /// The head to print, read before the report's own reads (`Dispatcher` passes it in).
+    func headBefore(in session: Session) -> ChainHead? {
+        try? session.existingStore().chainHead()
+    }
+
+    /// Prints the head the report's figures describe. Every write appends to the audit log,
+    /// so when the head after the report is the one before it, no write landed between the
+    /// report's reads and that head describes them all; when one did, the figures may mix
+    /// two states, and the footing says so rather than print a head they do not match
+    /// (`Store.consistently` re-reads instead, for reports that read in one place).
+    func printChainHead(in session: Session, before: ChainHead?) {
         guard let head = try? session.existingStore().chainHead() else { return }
+        let text = before == head ? head.footnote
+            : "The record changed while this report was read (audit log head \(before?.description ?? "none") before, \(head) after): "
+                + "its figures may mix the two states. Run it again for figures that match one head."
         switch reportFormat {
-        case .table, .markdown: session.write("\n" + head.footnote + "\n")
-        case .csv, .json: session.notice(head.footnote)
+        case .table, .markdown: session.write("\n" + text + "\n")
+        case .csv, .json: session.notice(text)
         }
     }
 }

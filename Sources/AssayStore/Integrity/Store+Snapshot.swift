@@ -1,0 +1,24 @@
+import AssayCore
+
+extension Store {
+    /// Runs `body` — a report's reads, each in its own read transaction — so that its figures
+    /// and the chain head printed with them describe one state of the record.
+    ///
+    /// Every write Assay commits appends to the audit log, so when the head is the same
+    /// before and after `body`, no write landed between its reads: they all saw the state
+    /// that head names. When a write did land, `body` runs again (a report is read-only),
+    /// up to `attempts` times; a record that keeps changing is refused in words rather than
+    /// printed as a mix of two states (docs/integrity.md, "Anchoring").
+    public func consistently<T>(attempts: Int = 3, _ body: () throws -> T) throws -> (value: T, head: ChainHead?) {
+        var last: (ChainHead?, ChainHead?) = (nil, nil)
+        for _ in 0..<max(1, attempts) {
+            let before = try chainHead()
+            let value = try body()
+            let after = try chainHead()
+            if before == after { return (value, after) }
+            last = (before, after)
+        }
+        throw AssayFailure("the record changed while the report was read, \(attempts) times (audit log head \(last.0?.description ?? "none") "
+                           + "then \(last.1?.description ?? "none")): others are writing now. Run it again in a moment.")
+    }
+}
