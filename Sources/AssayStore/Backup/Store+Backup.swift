@@ -64,6 +64,7 @@ extension Store {
                                force: Bool, unrelated: Bool = false) throws -> RestoreOutcome {
         let backupPath = DatabaseFile.plainPath(backupPath)
         let path = DatabaseFile.plainPath(path)
+        try SharedFolder.refuseRestoreOutsideService(into: path)
         switch DatabaseFile.state(of: backupPath) {
         case .missing: throw AssayFailure.notFound("restore: \(backupPath): no such file; nothing was restored.")
         case .unusable(let why): throw AssayFailure("restore: \(backupPath) \(why); nothing was restored.")

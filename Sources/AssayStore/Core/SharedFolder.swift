@@ -119,6 +119,24 @@ enum SharedFolder {
     }
 }
 
+extension SharedFolder {
+    /// Running set-group-id, a restore reads the backup with the service's group, so it may
+    /// write only into a database that is the service's too: else anyone could make a
+    /// database of their own and restore the protected one into it, a copy they could read
+    /// with any tool (docs/integrity.md, "What is authenticated").
+    static func refuseRestoreOutsideService(into path: String) throws {
+        guard let service = ProcessPrivilege.serviceGroup else { return }
+        var info = stat()
+        let folder = DatabaseFile.folder(of: path)
+        guard stat(folder, &info) == 0, info.st_gid == service, info.st_mode & 0o007 == 0, isShared(folder) else {
+            throw AssayFailure.refused("""
+                restore: this Assay runs set-group-id, and restores only into a database in the service group's own \
+                folder (group \(groupName(service)), mode 2770), which \(path) is not in; nothing was restored.
+                """)
+        }
+    }
+}
+
 extension Store {
     /// Makes (or checks) the folder of a new database shared by `group` (`init --group`).
     public static func prepareSharedFolder(for path: String, group: String) throws {
