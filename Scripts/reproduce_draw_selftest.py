@@ -292,27 +292,8 @@ def selection_sorts_by_ticket_then_id():
 
 # --- End to end on a small database ---------------------------------------------------------
 
-SCHEMA = """
-CREATE TABLE frame (id INTEGER PRIMARY KEY, as_of TEXT, source_name TEXT,
-    source_sha256 TEXT, rows_sha256 TEXT, row_count INTEGER, kept_attributes TEXT,
-    imported_at TEXT, imported_by TEXT);
-CREATE TABLE frame_case (id INTEGER PRIMARY KEY, frame_id INTEGER, case_id TEXT, team TEXT,
-    locality TEXT, service TEXT, worker TEXT, opened TEXT, attributes TEXT,
-    source_line INTEGER);
-CREATE TABLE draw (id INTEGER PRIMARY KEY, month TEXT, frame_id INTEGER,
-    frame_source_sha256 TEXT, frame_rows_sha256 TEXT, seed TEXT, seed_given INTEGER,
-    algorithm TEXT, by_fields TEXT, services TEXT, requested_size INTEGER,
-    per_stratum INTEGER, allocation_requested TEXT, allocation_used TEXT,
-    min_per_stratum INTEGER, exclude_recent INTEGER, total INTEGER, drawn_at TEXT,
-    drawn_by TEXT, status TEXT, replaces_draw_id INTEGER, replace_reason TEXT);
-CREATE TABLE draw_stratum (id INTEGER PRIMARY KEY, draw_id INTEGER, position INTEGER,
-    stratum_key TEXT, population INTEGER, eligible INTEGER, sample INTEGER, neyman_p REAL,
-    inclusion_probability REAL);
-CREATE TABLE draw_exclusion (id INTEGER PRIMARY KEY, draw_id INTEGER, case_id TEXT,
-    excluded_by_month TEXT);
-CREATE TABLE draw_case (id INTEGER PRIMARY KEY, draw_id INTEGER, case_id TEXT,
-    stratum_position INTEGER, ticket TEXT);
-"""
+# The tables the script reads, as it builds them from an evidence pack.
+SCHEMA = rd.PACK_SCHEMA
 
 # 24 cases: team A (12, 6 of them with Primary Need N1), team B (8), team Ä (4, service
 # care-leaver, no worker).
