@@ -9,6 +9,8 @@
 //   AssayAudits, AssayStatistics  ←  AssayReports  ←  AssayShell
 //   AssayCore  ←  AssayOutput ←  AssayShell
 //   AssayCore  ←  AssaySamples (also ← AssayTemplates) ← assay-samples
+//   AssayReports  ←  AssayReturn (the signed authority return)  ←  AssayHub (PostgreSQL, CPostgreSQL)  ←  AssayShell
+//   (the core never depends on AssayReturn or AssayHub)
 //   Tests/AssayCoreTests/Package/ModuleGraphTests checks this graph against the imports.
 import PackageDescription
 
@@ -55,6 +57,23 @@ let package = Package(
             name: "AssayReports",
             dependencies: ["AssayCore", "AssayStore", "AssayTemplates", "AssayAudits", "AssayStatistics", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "Crypto", package: "swift-crypto")]),
+        // libpq (PostgreSQL's C client, PostgreSQL licence): the regional hub's connection
+        // (docs/regional.md). Chosen over postgres-nio: a synchronous client fits the
+        // synchronous command tree, and it builds in seconds rather than minutes.
+        .systemLibrary(
+            name: "CPostgreSQL",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]),
+        // The authority return (issue 23): built from the database, small counts suppressed,
+        // signed with the database's Ed25519 key; read and verified by the hub.
+        .target(
+            name: "AssayReturn",
+            dependencies: ["AssayCore", "AssayStore", "AssayReports",
+                           .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]),
+        // The regional hub on PostgreSQL: migrations, imports, roles, regional reports.
+        .target(
+            name: "AssayHub",
+            dependencies: ["AssayCore", "AssayReturn", "AssayStatistics", "CPostgreSQL"]),
         .target(
             name: "AssayOutput",
             dependencies: ["AssayCore"]),
@@ -62,6 +81,7 @@ let package = Package(
             name: "AssayShell",
             dependencies: [
                 "AssayCore", "AssayStore", "AssayRegister", "AssaySampling", "AssayStatistics", "AssayTemplates", "AssayAudits", "AssayReports", "AssayOutput", "CReadline",
+                "AssayReturn", "AssayHub",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -99,6 +119,9 @@ let package = Package(
         .testTarget(name: "AssayOutputTests", dependencies: ["AssayOutput"]),
         .testTarget(name: "AssayShellTests", dependencies: ["AssayShell"]),
         .testTarget(name: "AssaySamplesTests", dependencies: ["AssaySamples", "AssayTemplates", "AssayAudits", "AssayStatistics", "AssayTestSupport"]),
+        .testTarget(name: "AssayReturnTests", dependencies: [
+            "AssayReturn", "AssayCore", "AssayTestSupport",
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["AssayCore", "AssayTestSupport", "assay"]),
     ]
 )
