@@ -119,6 +119,18 @@ import Testing
         #expect(try Store(existing: dir.file("a.db"), identity: Identity(name: "Sam Patel", osLogin: "x")).identity.name == "Sam Patel")
     }
 
+    /// A service account (docs/deployment.md, "An existing database") binds itself to a lead
+    /// of its own first; binding its login to an auditor would lock it out.
+    @Test func aServiceAccountBindsItselfToALeadOfItsOwn() throws {
+        let store = try Store(path: dir.file("a.db"), identity: Identity(name: "Lena Lead", osLogin: "assay"))
+        #expect(refusal { try store.addPerson(name: "Bot", role: .auditor, team: nil, login: "assay") }?.exitStatus == .refused)
+        try store.addPerson(name: "Assay Service", role: .lead, team: nil, login: "assay")
+        let service = try Store(existing: dir.file("a.db"), identity: Identity(name: "assay", osLogin: "assay"))
+        #expect(service.identity.name == "Assay Service")
+        try service.bindLogin("lena", to: "Lena Lead")
+        #expect(try Store(existing: dir.file("a.db"), identity: lena).identity.name == "Lena Lead")
+    }
+
     /// `v15-logins` adds the column to every person row, re-baselined in the log.
     @Test func theMigrationRebaselinesPeopleAndVerifies() throws {
         let raw = try DatabaseQueue(path: dir.file("a.db"))

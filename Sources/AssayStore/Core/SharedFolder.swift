@@ -28,8 +28,10 @@ enum SharedFolder {
     }
 
     /// Why the database at `path` may not be opened as its folder is set up, or nil when
-    /// it is private to its owner or properly shared. The text ends with the commands that
-    /// fix it.
+    /// it is private to its owner or properly shared: others have no access to the folder or
+    /// the files, and the files are the folder's group's. (Whether the group may write is
+    /// not checked: a read-only database is opened read-only.) The text ends with the
+    /// commands that fix it.
     static func problem(for path: String) -> String? {
         let folder = DatabaseFile.folder(of: path)
         var folderInfo = stat(), fileInfo = stat()
@@ -47,9 +49,8 @@ enum SharedFolder {
         if folderInfo.st_mode & 0o007 != 0 {
             problems.append("its folder \(folder) is open to others (mode \(Self.octal(folderInfo.st_mode & 0o7777)))")
         }
-        if folderInfo.st_mode & 0o070 != 0o070 {
-            problems.append("its folder \(folder) does not let the group \(groupName) make files (mode \(Self.octal(folderInfo.st_mode & 0o7777)))")
-        }
+        // A folder the group may not write is allowed: the database is then read-only
+        // (reading and verify work), e.g. while an incident is looked into.
         for file in files {
             var info = stat()
             guard stat(file, &info) == 0 else { continue }
@@ -58,8 +59,6 @@ enum SharedFolder {
             }
             if info.st_gid != group {
                 problems.append("\(file) belongs to the group \(Self.groupName(info.st_gid)), not \(groupName)")
-            } else if info.st_mode & 0o060 != 0o060 {
-                problems.append("\(file) cannot be read and written by the group \(groupName) (mode \(Self.octal(info.st_mode & 0o777)))")
             }
         }
         guard !problems.isEmpty else { return nil }

@@ -89,14 +89,21 @@ extension Store {
     }
 
     /// Refuses (rolling back) a change after which the database binds logins but not the
-    /// login of the lead making it to themselves.
+    /// login making it to a lead: whoever runs it would be locked out, or no longer a lead,
+    /// from their next command. (The login may be bound to another lead than the declared
+    /// name: a service account first binds itself to its own lead person, docs/deployment.md.)
     func refuseLockingOut(_ tx: AuditedWriter) throws {
         let bound = try tx.query { try Self.boundPeople($0) }
         guard !bound.isEmpty else { return }
-        if bound.contains(where: { $0.login == identity.osLogin && $0.name.lowercased() == identity.name.lowercased() }) { return }
+        let mine = bound.first { $0.login == identity.osLogin }
+        let role = try mine.flatMap { me in
+            try tx.query { try String.fetchOne($0, sql: "SELECT role FROM people WHERE name = ?", arguments: [me.name]) }
+        }
+        if role == Role.lead.rawValue { return }
         throw AssayFailure.refused("""
-            Once one login is bound, only bound logins may use the database, and yours (\(identity.osLogin)) is not bound to \
-            you: you would be locked out. Bind your own first: people login "\(identity.name)" \(identity.osLogin). Nothing was changed.
+            Once one login is bound, only bound logins may use the database, and yours (\(identity.osLogin)) would not be \
+            bound to a lead: you would be locked out. Bind your own first: people login "\(identity.name)" \(identity.osLogin). \
+            Nothing was changed.
             """)
     }
 
