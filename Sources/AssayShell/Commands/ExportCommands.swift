@@ -8,7 +8,7 @@ import ArgumentParser
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Export records for others to check.",
-        subcommands: [ExportEvidencePackCommand.self])
+        subcommands: [ExportEvidencePackCommand.self, ExportReturnCommand.self])
 }
 
 struct ExportEvidencePackCommand: AssayCommand {

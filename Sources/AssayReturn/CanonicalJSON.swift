@@ -1,0 +1,239 @@
+import AssayCore
+
+/// A JSON value as an authority return holds it: no floating-point numbers, so that the
+/// bytes signed are the same in every language that reads them (docs/regional.md,
+/// "Canonical JSON").
+///
+/// Why not `JSONEncoder`: its key order and number spelling are not specified, and a
+/// signature is over bytes. Every figure in a return is a count or an identifier, so
+/// integers suffice; a rate is worked out by whoever reads the counts.
+public indirect enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case integer(Int64)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    /// The canonical bytes: RFC 8785 (the JSON Canonicalization Scheme) for documents
+    /// without fractions. Members sorted by their names' UTF-16 code units, no whitespace
+    /// anywhere, integers in plain decimal, strings escaped as `JSON.stringify` escapes them
+    /// (`\"`, `\\`, `\b \f \n \r \t`, other controls as `\u00xx` in lower case) and every
+    /// other character written as its UTF-8 bytes.
+    public var canonicalBytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        append(to: &out)
+        return out
+    }
+
+    public var canonicalText: String { String(decoding: canonicalBytes, as: UTF8.self) }
+
+    private func append(to out: inout [UInt8]) {
+        switch self {
+        case .null: out += Array("null".utf8)
+        case .bool(let b): out += Array((b ? "true" : "false").utf8)
+        case .integer(let i): out += Array(String(i).utf8)
+        case .string(let s): Self.appendString(s, to: &out)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (i, item) in items.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                item.append(to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
+            for (i, key) in members.keys.sorted(by: { $0.utf16.lexicographicallyPrecedes($1.utf16) }).enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                Self.appendString(key, to: &out)
+                out.append(UInt8(ascii: ":"))
+                members[key]!.append(to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func appendString(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += [92, 34]
+            case UInt8(ascii: "\\"): out += [92, 92]
+            case 0x08: out += [92, UInt8(ascii: "b")]
+            case 0x0C: out += [92, UInt8(ascii: "f")]
+            case 0x0A: out += [92, UInt8(ascii: "n")]
+            case 0x0D: out += [92, UInt8(ascii: "r")]
+            case 0x09: out += [92, UInt8(ascii: "t")]
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}
+
+extension JSONValue {
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let members) = self { return members[key] }
+        return nil
+    }
+
+    public var string: String? { if case .string(let s) = self { return s }; return nil }
+    public var integer: Int64? { if case .integer(let i) = self { return i }; return nil }
+    public var array: [JSONValue]? { if case .array(let a) = self { return a }; return nil }
+    public var object: [String: JSONValue]? { if case .object(let o) = self { return o }; return nil }
+}
+
+/// A strict reader of JSON text (RFC 8259) into `JSONValue`: a fraction or an exponent, a
+/// duplicated member name, text after the value, or bytes that are not UTF-8 are refused,
+/// each with the byte offset, so a return cannot mean two things to two readers.
+public struct StrictJSONReader {
+    private let bytes: [UInt8]
+    private var at = 0
+    private let source: String
+
+    /// - Parameter source: what to call the text in errors (a file name).
+    public static func parse(_ bytes: [UInt8], source: String) throws -> JSONValue {
+        var reader = StrictJSONReader(bytes: bytes, source: source)
+        reader.skipSpace()
+        let value = try reader.value(depth: 0)
+        reader.skipSpace()
+        guard reader.at == bytes.count else { throw reader.failure("text after the JSON value") }
+        return value
+    }
+
+    private init(bytes: [UInt8], source: String) {
+        self.bytes = bytes
+        self.source = source
+    }
+
+    private func failure(_ what: String) -> AssayFailure {
+        AssayFailure("\(source) is not a valid return: \(what) at byte \(at).")
+    }
+
+    private mutating func skipSpace() {
+        while at < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[at]) { at += 1 }
+    }
+
+    private mutating func expect(_ literal: String) throws {
+        let l = Array(literal.utf8)
+        guard at + l.count <= bytes.count, Array(bytes[at..<at + l.count]) == l else { throw failure("expected \(literal)") }
+        at += l.count
+    }
+
+    private mutating func value(depth: Int) throws -> JSONValue {
+        guard depth < 64 else { throw failure("nesting deeper than 64") }
+        guard at < bytes.count else { throw failure("unexpected end") }
+        switch bytes[at] {
+        case UInt8(ascii: "n"): try expect("null"); return .null
+        case UInt8(ascii: "t"): try expect("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expect("false"); return .bool(false)
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "["):
+            at += 1
+            var items: [JSONValue] = []
+            skipSpace()
+            if at < bytes.count, bytes[at] == UInt8(ascii: "]") { at += 1; return .array(items) }
+            while true {
+                skipSpace()
+                items.append(try value(depth: depth + 1))
+                skipSpace()
+                guard at < bytes.count else { throw failure("unexpected end in an array") }
+                if bytes[at] == UInt8(ascii: ",") { at += 1; continue }
+                if bytes[at] == UInt8(ascii: "]") { at += 1; return .array(items) }
+                throw failure("expected , or ]")
+            }
+        case UInt8(ascii: "{"):
+            at += 1
+            var members: [String: JSONValue] = [:]
+            skipSpace()
+            if at < bytes.count, bytes[at] == UInt8(ascii: "}") { at += 1; return .object(members) }
+            while true {
+                skipSpace()
+                guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { throw failure("expected a member name") }
+                let key = try string()
+                guard members[key] == nil else { throw failure("member \"\(key)\" given twice") }
+                skipSpace()
+                try expect(":")
+                skipSpace()
+                members[key] = try value(depth: depth + 1)
+                skipSpace()
+                guard at < bytes.count else { throw failure("unexpected end in an object") }
+                if bytes[at] == UInt8(ascii: ",") { at += 1; continue }
+                if bytes[at] == UInt8(ascii: "}") { at += 1; return .object(members) }
+                throw failure("expected , or }")
+            }
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return .integer(try integer())
+        default:
+            throw failure("unexpected character")
+        }
+    }
+
+    private mutating func integer() throws -> Int64 {
+        let start = at
+        if bytes[at] == UInt8(ascii: "-") { at += 1 }
+        let digitsStart = at
+        while at < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[at]) { at += 1 }
+        guard at > digitsStart else { throw failure("a number without digits") }
+        guard !(bytes[digitsStart] == UInt8(ascii: "0") && at - digitsStart > 1) else { throw failure("a number with a leading zero") }
+        if at < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[at]) {
+            throw failure("a number with a fraction or exponent (a return holds whole numbers only)")
+        }
+        guard let value = Int64(String(decoding: bytes[start..<at], as: UTF8.self)) else { throw failure("a number out of range") }
+        return value
+    }
+
+    private mutating func string() throws -> String {
+        at += 1  // the opening quote
+        var out: [UInt8] = []
+        while true {
+            guard at < bytes.count else { throw failure("unterminated string") }
+            let byte = bytes[at]
+            at += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                guard let text = String(validating: out, as: UTF8.self) else { throw failure("a string that is not UTF-8") }
+                return text
+            case UInt8(ascii: "\\"):
+                guard at < bytes.count else { throw failure("unterminated escape") }
+                let e = bytes[at]
+                at += 1
+                switch e {
+                case UInt8(ascii: "\""): out.append(34)
+                case UInt8(ascii: "\\"): out.append(92)
+                case UInt8(ascii: "/"): out.append(47)
+                case UInt8(ascii: "b"): out.append(8)
+                case UInt8(ascii: "f"): out.append(12)
+                case UInt8(ascii: "n"): out.append(10)
+                case UInt8(ascii: "r"): out.append(13)
+                case UInt8(ascii: "t"): out.append(9)
+                case UInt8(ascii: "u"):
+                    var scalar = try hex4()
+                    if (0xD800..<0xDC00).contains(scalar) {
+                        try expect("\\u")
+                        let low = try hex4()
+                        guard (0xDC00..<0xE000).contains(low) else { throw failure("an unpaired surrogate") }
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    guard let s = Unicode.Scalar(scalar) else { throw failure("an unpaired surrogate") }
+                    out += Array(String(Character(s)).utf8)
+                default: throw failure("an unknown escape")
+                }
+            case 0..<0x20: throw failure("a control character in a string")
+            default: out.append(byte)
+            }
+        }
+    }
+
+    private mutating func hex4() throws -> UInt32 {
+        guard at + 4 <= bytes.count, let v = UInt32(String(decoding: bytes[at..<at + 4], as: UTF8.self), radix: 16) else {
+            throw failure("a bad \\u escape")
+        }
+        at += 4
+        return v
+    }
+}
