@@ -33,6 +33,8 @@ import Testing
     }
 
     @Test func theBoundLoginIsTheUserAndCannotActAsAnyoneElse() throws {
+        // Before any binding Ana may be declared by anyone: her audit of C1 comes from this login.
+        #expect(try run(["--as", "Ana", "audit", "C1", "--template", "mini", "--answers", "c1.yaml"]).status == 0)
         #expect(try run(["--as", lead, "people", "login", lead, me]).status == 0)
         #expect(try run(["people", "login", "Ana", "ana-elsewhere"]).status == 0, "no --as: the login is Lena Lead now")
         let listing = try run(["people", "--format", "csv"])
@@ -52,6 +54,16 @@ import Testing
         // $USER and $LOGNAME are not the login: setting them changes nobody.
         let pretending = try run(["status", "--format", "csv"], environment: ["USER": "ana-elsewhere", "LOGNAME": "ana-elsewhere"])
         #expect(pretending.stdout.contains(",\(lead),\(me),lead,"), "\(pretending.stdout)")
+
+        // history flags a login that differs from the name only when it is not the one bound
+        // to that person: Lena Lead's changes from this login are hers.
+        let history = try run(["history", "C1", "--format", "json"])
+        let entries = try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [[String: Any]] ?? []
+        let byLead = entries.filter { $0["user"] as? String == lead && $0["os_login"] as? String == me }
+        #expect(!byLead.isEmpty && byLead.allSatisfy { $0["login_differs"] as? Bool == false }, "\(history.stdout)")
+        let byAna = entries.filter { $0["user"] as? String == "Ana" }
+        #expect(!byAna.isEmpty && byAna.allSatisfy { $0["login_differs"] as? Bool == true },
+                "Ana's audit, submitted from \(me) before logins were bound, is still flagged: her login is ana-elsewhere")
 
         #expect(try run(["people", "add", "Bob", "--role", "auditor"]).status == 0)
         #expect(try sqlite3(work, "SELECT user_name || '|' || os_login FROM audit_log ORDER BY seq DESC LIMIT 1") == "\(lead)|\(me)")

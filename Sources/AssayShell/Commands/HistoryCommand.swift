@@ -11,8 +11,9 @@ struct HistoryCommand: AssayCommand {
         abstract: "The trail of changes to a case or an audit: when, who, what.",
         discussion: """
             Who is the name declared with --as (or $ASSAY_AUDITOR) and the operating-system login that ran \
-            the command; `≠` marks a change where the two differ. The log holds which columns changed, never \
-            the values. Rows deleted since are not found from the case; see docs/integrity.md.
+            the command; `≠` marks a change where the two differ, unless the login is the one bound to that \
+            person now (people login). The log holds which columns changed, never the values. Rows deleted \
+            since are not found from the case; see docs/integrity.md.
             """)
 
     @Argument(help: ArgumentHelp("The case.", valueName: "case-id"))
@@ -34,12 +35,19 @@ struct HistoryCommand: AssayCommand {
         if entries.isEmpty, let caseID {
             throw AssayFailure("history: nothing about case \(caseID) in this database.")
         }
+        // On a database that binds logins every name differs from its login; what is worth a
+        // flag is a change whose login is not the one bound to the person named.
+        let boundLogin = Dictionary(try store.people().compactMap { person in person.login.map { (person.name.lowercased(), $0) } },
+                                    uniquingKeysWith: { first, _ in first })
+        func differs(_ entry: TrailEntry) -> Bool {
+            entry.loginDiffers && boundLogin[entry.userName.lowercased()] != entry.osLogin
+        }
         session.emit(Listing(
             columns: [Column("seq"), Column("at"), Column("user"), Column("os_login", "os login"), Column("login_differs", "≠"),
                       Column("operation"), Column("what"), Column("changed"), Column("table"), Column("row_id", "row")],
             rows: entries.map { entry in
                 [.int(Int(entry.seq)), .text(entry.at), .text(entry.userName), .text(entry.osLogin),
-                 output.format == .table ? .text(entry.loginDiffers ? "≠" : "") : .bool(entry.loginDiffers),
+                 output.format == .table ? .text(differs(entry) ? "≠" : "") : .bool(differs(entry)),
                  .text(entry.operation), .text(entry.what), .optional(entry.changedColumns), .text(entry.table), .int(Int(entry.rowID))]
             }), as: output)
     }
