@@ -100,7 +100,7 @@ import Testing
         #expect(try mode("shared/qa.db") == 0o660)
         let backup = try assay.run(["--db", "shared/qa.db", "backup", "shared/b.db"])
         #expect(backup.status == 0, "\(backup.stderr)")
-        #expect(try mode("shared/b.db") == 0o660)
+        #expect(try mode("shared/b.db") == 0o440, "a backup in a shared folder is read-only: nobody writes into it through Assay (root aside; Scripts/test-shared-server shows the service account refused)")
         #expect(try assay.run(["--db", "shared/qa.db", "people", "--out", "shared/people.txt"]).status == 0)
         #expect(try mode("shared/people.txt") == 0o660)
 

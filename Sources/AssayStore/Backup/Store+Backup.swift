@@ -11,7 +11,8 @@ extension Store {
     /// (read-only) and only then linked to `path`, which never replaces a file: a backup
     /// killed or failing half-way leaves no file at `path` (the staging file is swept by
     /// the next backup into that folder), so a half-written copy can never be mistaken for a
-    /// backup. The file is private (0600). Returns the copy's verification.
+    /// backup. The file is private (0600; 0440 in a shared folder). Returns the copy's
+    /// verification.
     public func backup(to path: String) throws -> IntegrityReport {
         let path = DatabaseFile.plainPath(path)
         guard DatabaseFile.state(of: path) == .missing else {
@@ -35,6 +36,9 @@ extension Store {
             let copy = try Store(existing: staged, identity: identity, readOnly: true)
             let report = try copy.verify()
             try copy.queue.close()
+            // In a shared folder every Assay process has the group's access, so a backup is
+            // made read-only (0440): nobody writes into one through Assay (docs/deployment.md).
+            if SharedFolder.isShared(folder) { chmod(staged, 0o440) }
             guard try DatabaseFile.publish(staged, as: path) else {
                 throw AssayFailure("backup: \(path) was created by someone else meanwhile; nothing was written there.")
             }
