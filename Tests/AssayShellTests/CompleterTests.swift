@@ -106,6 +106,9 @@ import Testing
         #expect(completer.complete(before: "assign 2026-11 --auditors \"", word: "Ash Auditor,") == .words(["Ash Auditor,Indy Independent", "Ash Auditor,Lena Lead"]))
         #expect(completer.complete(before: "challenge raise 3 --question risk-1 --comment x --by ", word: "L") == .words(["Lena Lead"]))
         #expect(completer.complete(before: "actions --owner ", word: "Ind") == .words(["Indy Independent"]))
+        // people login NAME LOGIN: the person, then a login (nothing offered).
+        #expect(completer.complete(before: "people login ", word: "L") == .words(["Lena Lead"]))
+        #expect(completer.complete(before: "people login \"Lena Lead\" ", word: "") == .words([]))
     }
 
     @Test func completesTemplatesSectionsAndQuestions() {

@@ -128,7 +128,8 @@ struct Completer {
             switch (command, position) {
             case ("template show", 0): return .template
             case ("settings set", 0): return .choices(Self.settingNames)
-            case ("people add", _), ("settings set", _): return .none
+            case ("people login", 0): return .person  // the person whose login is bound
+            case ("people add", _), ("settings set", _), ("people login", _): return .none
             default: break
             }
         }
