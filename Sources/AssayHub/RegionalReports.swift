@@ -1,0 +1,133 @@
+import AssayCore
+import AssayStatistics
+
+/// `hub report rates`: each authority's (or neighbour group's) inadequate rate over a
+/// period, design-based from its returns' N_h and n_h by `StratifiedEstimator`, and the
+/// region's, with the strata that small-count suppression kept out (docs/regional.md).
+public struct RegionalRates: Sendable {
+    public struct Row: Sendable {
+        /// nil for the region.
+        public let group: String?
+        public let estimate: RateEstimate
+        /// Strata of the group left out because the return hid n_h, k_h or N_h.
+        public let hiddenStrata: Int
+    }
+
+    public let strata: RegionalStrata
+    /// The region first, then the groups by name.
+    public let rows: [Row]
+
+    public enum Grouping: String, Sendable, CaseIterable {
+        case authority, neighbours
+    }
+
+    public init(_ strata: RegionalStrata, by grouping: Grouping = .authority) throws {
+        self.strata = strata
+        let sample = try strata.sample()
+        let hidden = strata.hiddenStrata
+        guard let region = try StratifiedEstimator.estimate(sample) else {
+            rows = []
+            return
+        }
+        let estimates = try StratifiedEstimator.estimates(sample, by: grouping.rawValue)
+        let groupOf = Dictionary(strata.rows.map { ($0.authority, grouping == .authority ? $0.authority : ($0.neighbours ?? "")) },
+                                 uniquingKeysWith: { a, _ in a })
+        rows = [Row(group: nil, estimate: region, hiddenStrata: hidden.values.reduce(0, +))]
+            + estimates.keys.sorted().map { group in
+                Row(group: group, estimate: estimates[group]!,
+                    hiddenStrata: hidden.filter { groupOf[$0.key] == group }.values.reduce(0, +))
+            }
+    }
+}
+
+/// `hub report funnel`: authorities' raw inadequate counts against the region's rate, with
+/// exact binomial limits and, when the authorities are over-dispersed, Spiegelhalter's
+/// inflated limits: `FunnelPlot`, exactly as `report funnel` compares teams.
+public struct RegionalFunnel: Sendable {
+    public let plot: FunnelPlot?
+
+    public init(_ strata: RegionalStrata) {
+        var counts: [String: (k: Int, n: Int)] = [:]
+        for row in strata.rows where row.isUsable {
+            counts[row.authority, default: (0, 0)].k += row.inadequate!
+            counts[row.authority, default: (0, 0)].n += row.audited!
+        }
+        plot = FunnelPlot(groups: counts.keys.sorted().map { GroupCount(label: $0, inadequate: counts[$0]!.k, audits: counts[$0]!.n) })
+    }
+}
+
+/// `hub report trend`: each authority's and the region's monthly rate (design-based, as
+/// above), and each one's direction of travel by the Cochran–Armitage test on raw monthly
+/// counts, as `report trend` reads a team's.
+public struct RegionalTrend: Sendable {
+    public struct Point: Sendable {
+        public let month: Month
+        public let estimate: RateEstimate
+    }
+
+    public struct Series: Sendable {
+        /// nil for the region.
+        public let authority: String?
+        public let points: [Point]
+        public let trend: TrendTest
+    }
+
+    public let series: [Series]
+
+    public init(_ strata: RegionalStrata) throws {
+        let sample = try strata.sample()
+        struct Key: Hashable { let authority: String?; let month: Month }
+        let byAuthority = try StratifiedEstimator.estimates(sample) { Key(authority: $0.stratum.authority, month: $0.stratum.month) }
+        let byMonth = try StratifiedEstimator.estimates(sample) { Key(authority: nil, month: $0.stratum.month) }
+        let all = byAuthority.merging(byMonth) { a, _ in a }
+        let names: [String?] = [nil] + Array(Set(strata.rows.map(\.authority))).sorted()
+        series = names.map { name in
+            let points = all.filter { $0.key.authority == name }.sorted { $0.key.month < $1.key.month }
+                .map { Point(month: $0.key.month, estimate: $0.value) }
+            let trend = TrendTest(months: points.map {
+                MonthlyCount(month: $0.month, inadequate: $0.estimate.inadequate, audits: $0.estimate.audited)
+            })
+            return Series(authority: name, points: points, trend: trend)
+        }
+    }
+}
+
+/// `hub report domains`: for each domain (template section), each authority's graded
+/// audits and how many were graded requires improvement or inadequate, raw counts summed
+/// over the period's shown figures, with the region's beside them.
+public struct RegionalDomains: Sendable {
+    public struct Row: Sendable, Equatable {
+        public let section: String
+        /// nil for the region.
+        public let authority: String?
+        public let graded: Int
+        public let requiresImprovement: Int
+        public let inadequate: Int
+        /// Rows of the tally with a grade hidden ([c]): the counts here leave them out.
+        public let hiddenRows: Int
+    }
+
+    public let rows: [Row]
+
+    public init(rows: [Row]) { self.rows = rows }
+}
+
+extension Hub {
+    public func domains(from: Month, to: Month, neighbours: String? = nil) throws -> RegionalDomains {
+        let result = try db.query("""
+            SELECT d.section, a.name,
+                   sum(coalesce(d.grade1, 0) + coalesce(d.grade2, 0) + coalesce(d.grade3, 0) + coalesce(d.grade4, 0)) AS graded,
+                   sum(coalesce(d.grade3, 0)) AS ri, sum(coalesce(d.grade4, 0)) AS inadequate,
+                   count(*) FILTER (WHERE d.grade1 IS NULL OR d.grade2 IS NULL OR d.grade3 IS NULL OR d.grade4 IS NULL) AS hidden
+            FROM current_domain d JOIN authority a ON a.id = d.authority_id
+            WHERE d.month BETWEEN $1 AND $2 AND ($3::text IS NULL OR a.neighbours = $3)
+            GROUP BY GROUPING SETS ((d.section, a.name), (d.section))
+            ORDER BY d.section, a.name NULLS FIRST
+            """, [from.description, to.description, neighbours])
+        return RegionalDomains(rows: (0..<result.count).map { i in
+            RegionalDomains.Row(section: result.value(i, "section")!, authority: result.value(i, "name"),
+                                graded: Int(result.value(i, "graded")!)!, requiresImprovement: Int(result.value(i, "ri")!)!,
+                                inadequate: Int(result.value(i, "inadequate")!)!, hiddenRows: Int(result.value(i, "hidden")!)!)
+        })
+    }
+}
