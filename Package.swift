@@ -92,7 +92,7 @@ let package = Package(
         .executableTarget(name: "assay-samples", dependencies: ["AssaySamples"]),
         // The benchmark's data generator (Scripts/bench, docs/performance.md); not part of the product.
         .executableTarget(name: "assay-bench", dependencies: [
-            "AssayCore", "AssayStore", "AssaySampling", "AssayAudits", "AssayTemplates", "AssayReports", "AssaySamples",
+            "AssayCore", "AssayStore", "AssaySampling", "AssayAudits", "AssayTemplates", "AssayReports", "AssaySamples", "AssayReturn",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], path: "Sources/AssayBench"),
         .executableTarget(name: "AssayFuzz", dependencies: ["AssayCore", "AssayRegister", "AssayTemplates", "AssayAudits", "AssaySamples"]),
