@@ -8,5 +8,5 @@ struct AssayBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assay-bench",
         abstract: "Synthetic data for Scripts/bench.",
-        subcommands: [RegisterCommand.self, LoadAuditsCommand.self, EstimatesCommand.self])
+        subcommands: [RegisterCommand.self, LoadAuditsCommand.self, EstimatesCommand.self, ReturnsCommand.self])
 }

@@ -33,6 +33,13 @@ struct HubPeriodOptions: ParsableArguments {
         return (from, to)
     }
 
+    /// The hub, the period, and the current strata of the period's months.
+    func strata(_ connection: HubOptions) throws -> (hub: Hub, months: (from: Month, to: Month), strata: RegionalStrata) {
+        let hub = try connection.open()
+        let months = try period(hub)
+        return (hub, months, try hub.strata(from: months.from, to: months.to, neighbours: neighbours))
+    }
+
     func heading(_ what: String, _ period: (from: Month, to: Month)) -> String {
         let months = period.from == period.to ? "\(period.from)" : "\(period.from) to \(period.to)"
         return "\(what), \(months)\(neighbours.map { ", neighbours \($0)" } ?? "")\n\n"
@@ -53,9 +60,8 @@ struct HubReportRatesCommand: AssayCommand {
         guard let grouping = RegionalRates.Grouping(rawValue: by) else {
             throw AssayFailure.usage("--by \(by): authority or neighbours.\(EditDistance.didYouMean(by, among: RegionalRates.Grouping.allCases.map(\.rawValue)))")
         }
-        let hub = try connection.open()
-        let months = try period.period(hub)
-        let report = try RegionalRates(try hub.strata(from: months.from, to: months.to, neighbours: period.neighbours), by: grouping)
+        let (_, months, strata) = try period.strata(connection)
+        let report = try RegionalRates(strata, by: grouping)
         let forPeople = output.format == .table || output.format == .markdown
         if forPeople { session.write(period.heading("Inadequate rate by \(grouping.rawValue)", months)) }
         guard !report.rows.isEmpty else {
@@ -93,9 +99,8 @@ struct HubReportFunnelCommand: AssayCommand {
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
-        let hub = try connection.open()
-        let months = try period.period(hub)
-        let funnel = RegionalFunnel(try hub.strata(from: months.from, to: months.to, neighbours: period.neighbours))
+        let (_, months, strata) = try period.strata(connection)
+        let funnel = RegionalFunnel(strata)
         let forPeople = output.format == .table || output.format == .markdown
         if forPeople { session.write(period.heading("Funnel of authorities", months)) }
         guard let plot = funnel.plot else {
@@ -131,9 +136,8 @@ struct HubReportTrendCommand: AssayCommand {
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
-        let hub = try connection.open()
-        let months = try period.period(hub)
-        let trend = try RegionalTrend(try hub.strata(from: months.from, to: months.to, neighbours: period.neighbours))
+        let (_, months, strata) = try period.strata(connection)
+        let trend = try RegionalTrend(strata)
         let forPeople = output.format == .table || output.format == .markdown
         if forPeople {
             session.write(period.heading("Direction of travel", months))
