@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 
-/// The same grammar from the operating system's shell, `-c`, scripts and pipes.
+/// The same grammar from the operating system's shell, `-c`, scripts and pipes: run as the
+/// executable, with real pipes, so the entry point a user runs stays tested end to end.
 @Suite struct CommandLineTests {
     let work = Workspace()
     /// A new database, made by `init` as the login (every other command needs one).
     func create(_ db: String = "qa.db", as user: String? = nil) throws {
-        let result = try work.assay.run(["--db", db] + (user.map { ["--as", $0] } ?? []) + ["init"])
+        let result = try work.binary.run(["--db", db] + (user.map { ["--as", $0] } ?? []) + ["init"])
         try #require(result.status == 0, "\(result.stderr)")
     }
 
@@ -14,27 +15,27 @@ import Testing
 
     @Test func importsARegisterFromTheShellCommandLine() throws {
         work.write("cases.csv", register)
-        let refused = try work.assay.run(["--db", "qa.db", "--as", "Lena Lead", "import", "cases", "cases.csv", "--as-of", "2026-11-01"])
+        let refused = try work.binary.run(["--db", "qa.db", "--as", "Lena Lead", "import", "cases", "cases.csv", "--as-of", "2026-11-01"])
         #expect(refused.status != 0, "only init makes a database")
         #expect(refused.stderr.contains("qa.db: no such database; nothing was created."), "\(refused.stderr)")
         #expect(refused.stderr.contains("To create a new database there: assay --db qa.db init"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: work.file("qa.db")))
-        let created = try work.assay.run(["--db", "qa.db", "--as", "Lena Lead", "init"])
+        let created = try work.binary.run(["--db", "qa.db", "--as", "Lena Lead", "init"])
         #expect(created.stdout.contains("Created qa.db; Lena Lead is its lead."), "\(created.stdout)\(created.stderr)")
-        let result = try work.assay.run(["--db", "qa.db", "--as", "Lena Lead", "import", "cases", "cases.csv", "--as-of", "2026-11-01"])
+        let result = try work.binary.run(["--db", "qa.db", "--as", "Lena Lead", "import", "cases", "cases.csv", "--as-of", "2026-11-01"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Imported 3 cases as frame 1: 2 teams, 2 localities, as of 2026-11-01."))
         #expect(result.stderr.contains("Not stored (use --keep COLUMN to keep one): Child Name."))
         let mode = try FileManager.default.attributesOfItem(atPath: work.file("qa.db"))[.posixPermissions] as? Int
         #expect(mode == 0o600)
 
-        let json = try work.assay.run(["--db", "qa.db", "frame", "show", "--format", "json"])
+        let json = try work.binary.run(["--db", "qa.db", "frame", "show", "--format", "json"])
         let rows = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
         #expect(rows?.map { "\($0["team"]!)/\($0["locality"]!)=\($0["cases"]!)" } == ["CIC, East/Eastbridge=1", "CP North/Eastbridge=1", "CP North/Northmoor=1"])
     }
 
     @Test func theDatabaseComesFromTheEnvironmentWhenNoFlagIsGiven() throws {
-        var assay = work.assay
+        var assay = work.binary
         assay.environment["ASSAY_DB"] = work.file("env.db")
         assay.environment["ASSAY_AUDITOR"] = "Priya Shah"
         #expect(try assay.run(["init"]).status == 0)
@@ -48,21 +49,21 @@ import Testing
     @Test func aBrokenRegisterIsRejectedWithLinesAndFieldsAndChangesNothing() throws {
         work.write("bad.csv", "case_id,team,locality,service\nA,T,L,assessment\nB,,L,assessment\nC,T,L,Youth Justice\n")
         try create()
-        let result = try work.assay.run(["--db", "qa.db", "import", "cases", "bad.csv"])
+        let result = try work.binary.run(["--db", "qa.db", "import", "cases", "bad.csv"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("bad.csv: rejected, 2 problems; nothing was imported."))
         #expect(result.stderr.contains("bad.csv:3: field \"team\": required field is empty"))
         #expect(result.stderr.contains("bad.csv:4: field \"service\": unknown service \"Youth Justice\""))
-        let frames = try work.assay.run(["--db", "qa.db", "frames", "--format", "json"])
+        let frames = try work.binary.run(["--db", "qa.db", "frames", "--format", "json"])
         #expect(frames.stdout == "[]\n")
     }
 
     @Test func dashCRunsEachCommandAndTheStatusSaysIfAnyFailed() throws {
         try create()
-        let ok = try work.assay.run(["--db", "qa.db", "-c", "people add Sam --role auditor", "-c", "people --format csv"])
+        let ok = try work.binary.run(["--db", "qa.db", "-c", "people add Sam --role auditor", "-c", "people --format csv"])
         #expect(ok.status == 0)
         #expect(ok.stdout.contains("Sam,auditor,,"))
-        let failing = try work.assay.run(["--db", "qa.db", "-c", "people add Sam --role auditor", "-c", "month"])
+        let failing = try work.binary.run(["--db", "qa.db", "-c", "people add Sam --role auditor", "-c", "month"])
         #expect(failing.status == 1)
         #expect(failing.stderr.contains("-c:1: Sam is already one of this database's people."))
         #expect(failing.stdout.contains("-")) // `month` still ran
@@ -80,10 +81,10 @@ import Testing
             people add 'Mo' --role moderator   # a comment
             """)
         try create()
-        let result = try work.assay.run(["--db", "qa.db", "run", "cycle.assay"])
+        let result = try work.binary.run(["--db", "qa.db", "run", "cycle.assay"])
         #expect(result.status == 2, "the first failure was an unknown command")
         #expect(result.stderr.contains("cycle.assay:6: unknown command \"frobnicate\""))
-        let people = try work.assay.run(["--db", "qa.db", "people", "--format", "csv"])
+        let people = try work.binary.run(["--db", "qa.db", "people", "--format", "csv"])
         #expect(people.stdout.contains("Sam Patel,auditor"))
         #expect(people.stdout.contains("Mo,moderator"))
     }
@@ -92,47 +93,47 @@ import Testing
         work.write("cycle.assay", "people add A --role auditor\nfrobnicate\npeople add B --role auditor\n")
         try create()
         try create("p.db")
-        let result = try work.assay.run(["--db", "qa.db", "run", "cycle.assay", "--bail"])
+        let result = try work.binary.run(["--db", "qa.db", "run", "cycle.assay", "--bail"])
         #expect(result.status == 2, "the first failure was an unknown command")
-        let people = try work.assay.run(["--db", "qa.db", "people", "--format", "csv"])
+        let people = try work.binary.run(["--db", "qa.db", "people", "--format", "csv"])
         #expect(people.stdout.contains("A,auditor"))
         #expect(!people.stdout.contains("B,auditor"))
 
-        let piped = try work.assay.run(["--db", "p.db", "--bail"], input: "people add C --role auditor\nnope\npeople add D --role auditor\n")
+        let piped = try work.binary.run(["--db", "p.db", "--bail"], input: "people add C --role auditor\nnope\npeople add D --role auditor\n")
         #expect(piped.status == 2, "the first failure was an unknown command")
         #expect(piped.stderr.contains("<stdin>:2: unknown command \"nope\""))
-        let pipedPeople = try work.assay.run(["--db", "p.db", "people", "--format", "csv"])
+        let pipedPeople = try work.binary.run(["--db", "p.db", "people", "--format", "csv"])
         #expect(!pipedPeople.stdout.contains("D,auditor"))
     }
 
     @Test func pipedCommandsRunLikeAScript() throws {
         try create()
-        let result = try work.assay.run(["--db", "qa.db"], input: "month 2026-10\nmonth\nstatus --format json\n")
+        let result = try work.binary.run(["--db", "qa.db"], input: "month 2026-10\nmonth\nstatus --format json\n")
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("2026-10\n2026-10\n"))
         #expect(result.stdout.contains("\"month\": \"2026-10\""))
     }
 
     @Test func helpListsEveryCommandFromOneTable() throws {
-        let result = try work.assay.run(["--db", "qa.db", "-c", "help"])
+        let result = try work.binary.run(["--db", "qa.db", "-c", "help"])
         for command in ["import", "frames", "frame", "people", "month", "status", "run", "quit"] {
             #expect(result.stdout.contains("\n  \(command)"), "help lists \(command)")
         }
-        let one = try work.assay.run(["--db", "qa.db", "help", "import", "cases"])
+        let one = try work.binary.run(["--db", "qa.db", "help", "import", "cases"])
         #expect(one.stdout.contains("--map-service"))
     }
 
     @Test func wrongArgumentsFailWithUsage() throws {
-        let result = try work.assay.run(["--db", "qa.db", "people", "add", "X", "--role", "boss"])
+        let result = try work.binary.run(["--db", "qa.db", "people", "add", "X", "--role", "boss"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("boss"))
-        let date = try work.assay.run(["--db", "qa.db", "import", "cases", "x.csv", "--as-of", "11/25/2026"])
+        let date = try work.binary.run(["--db", "qa.db", "import", "cases", "x.csv", "--as-of", "11/25/2026"])
         #expect(date.status != 0)
         #expect(date.stderr.contains("--as-of 11/25/2026: not a date"))
     }
 
     @Test func noColourWhenOutputIsNotATerminal() throws {
-        let result = try work.assay.run(["--db", "qa.db", "people"])
+        let result = try work.binary.run(["--db", "qa.db", "people"])
         #expect(!result.stdout.contains("\u{1B}["))
     }
 }

@@ -65,9 +65,9 @@ import Testing
     }
 
     @Test func trendGivesMonthlyCountsAndADirection() throws {
-        work.write("past.csv", "month,case_id,team,locality,service,overall\n"
-                   + (1...4).map { "2026-09,P\($0),Alpha,Northmoor,front-door,4" }.joined(separator: "\n") + "\n"
-                   + (5...8).map { "2026-10,P\($0),Alpha,Northmoor,front-door,\($0 < 7 ? 4 : 2)" }.joined(separator: "\n") + "\n")
+        let september: [String] = (1...4).map { "2026-09,P\($0),Alpha,Northmoor,front-door,4" }
+        let october: [String] = (5...8).map { "2026-10,P\($0),Alpha,Northmoor,front-door,\($0 < 7 ? 4 : 2)" }
+        work.write("past.csv", (["month,case_id,team,locality,service,overall"] + september + october).joined(separator: "\n") + "\n")
         try #require(try run(["import", "audits", "past.csv"]).status == 0)
         let rows = try #require(try json(["report", "trend", "--by", "team", "--months", "3", "--to", "2026-11"]) as? [[String: Any]])
         let authority = try #require(row(rows, team: nil))

@@ -24,16 +24,16 @@ public struct AnswerSheet {
         return top.first { $0.key.string == "template" }?.value.string
     }
 
-    /// Reads the file at `path` against `template`.
-    public static func read(path: String, template: AuditTemplate) throws -> AnswerSheet {
-        try read(path: path, template: template, extraKeys: [], extra: nil)
+    /// Reads the file at `path` against `template`; a date answer after `today` is refused.
+    public static func read(path: String, template: AuditTemplate, today: CalendarDate = Today.date()) throws -> AnswerSheet {
+        try read(path: path, template: template, today: today, extraKeys: [], extra: nil)
     }
 
     /// Reads the file at `path` against `template`, also allowing `extraKeys` at the top,
     /// which `extra` reads (with the answers read so far) and reports problems of, so that
     /// a file that adds to the answers format (a moderation's `agreed:`) still has every
     /// problem listed at once.
-    public static func read(path: String, template: AuditTemplate, extraKeys: Set<String>,
+    public static func read(path: String, template: AuditTemplate, today: CalendarDate = Today.date(), extraKeys: Set<String>,
                             extra: ((YAMLFields, [Answer], (Int?, String?, String) -> Void) -> Void)?) throws -> AnswerSheet {
         let file = (path as NSString).lastPathComponent
         let text = try text(path)
@@ -93,7 +93,7 @@ public struct AnswerSheet {
                         continue
                     }
                     guard let valueText else { continue }
-                    switch TypedAnswer.read(valueText, for: question) {
+                    switch TypedAnswer.read(valueText, for: question, today: today) {
                     case .success(let typed):
                         answers.append(Answer(questionID: id, value: typed.value, grade: typed.grade, skipped: false, evidence: evidence, reason: reason))
                     case .failure(let problem):

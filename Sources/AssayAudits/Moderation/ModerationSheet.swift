@@ -59,11 +59,11 @@ public struct ModerationSheet {
         self.agreedReason = agreedReason
     }
 
-    public static func read(path: String, template: AuditTemplate) throws -> ModerationSheet {
+    public static func read(path: String, template: AuditTemplate, today: CalendarDate = Today.date()) throws -> ModerationSheet {
         var agreed: [String: Grade] = [:]
         var agreedOverall: Grade?
         var agreedReason: String?
-        let sheet = try AnswerSheet.read(path: path, template: template, extraKeys: extraKeys) { top, answers, report in
+        let sheet = try AnswerSheet.read(path: path, template: template, today: today, extraKeys: extraKeys) { top, answers, report in
             let questions = Dictionary(uniqueKeysWithValues: template.questions.map { ($0.id, $0) })
             let blindGrades = Dictionary(uniqueKeysWithValues: answers.compactMap { a in a.grade.map { (a.questionID, $0) } })
             var differs = false

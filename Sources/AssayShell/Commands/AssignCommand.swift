@@ -37,7 +37,7 @@ struct AssignCommand: AssayCommand {
             dueDate = date
         }
         let names = auditors.split(separator: ",").map { String($0) }
-        let shared = try session.store().assign(month: parsed, auditors: names, due: dueDate, today: Today.date())
+        let shared = try session.store().assign(month: parsed, auditors: names, due: dueDate, today: session.today)
         session.emit(Listing(
             columns: [Column("auditor"), Column("own_team"), Column("cases"), Column("started"), Column("due"), Column("teams"), Column("case_ids")],
             rows: shared.map { s in

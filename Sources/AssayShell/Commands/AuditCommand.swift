@@ -88,7 +88,7 @@ struct AuditCaseCommand: AssayCommand {
         let inProgress = try store.audit(caseID: theCase.caseID, month: theCase.month).flatMap { $0.status == .inProgress ? $0 : nil }
         let chosen = try inProgress.map { try store.template(of: $0) }
             ?? pickTemplate(store: store, theCase: theCase, fromFile: AnswerSheet.templateID(path: path))
-        let sheet = try AnswerSheet.read(path: path, template: chosen)
+        let sheet = try AnswerSheet.read(path: path, template: chosen, today: session.today)
         let id = try store.submitInOneStep(theCase, template: chosen, unsampled: unsampled, answers: sheet.answers,
                                            overall: sheet.overall, reason: sheet.reason, actions: sheet.actions)
         session.write(TextPolicy.printable("\(inProgress == nil ? "Submitted" : "Completed and submitted") audit \(id) of \(theCase.caseID) (\(theCase.month), \(chosen.id) v\(chosen.version)): "

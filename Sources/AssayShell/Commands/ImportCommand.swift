@@ -62,7 +62,7 @@ struct ImportCasesCommand: AssayCommand {
             serviceMap: try serviceMaps.map { try Self.pair($0, option: "--map-service") }.map { (text: $0.0, code: $0.1) })
         options.allowPersonalData = allowPersonalData
         options.allowSameContent = sameContent
-        let progress = ImportProgress()
+        let progress = ImportProgress(console: session.console)
         defer { progress.finish() }
         let summary = try RegisterImporter(store: session.store()).importFile(file, options: options, progress: progress.report)
         progress.finish()
@@ -127,18 +127,20 @@ struct ImportAuditsCommand: AssayCommand {
 final class ImportProgress {
     private let start = Date()
     private var lastShown: Date?
-    private let onTerminal = Terminal.isTerminal(STDERR_FILENO)
+    private let console: Console
+
+    init(console: Console) { self.console = console }
 
     func report(_ rows: Int) {
-        guard onTerminal, Date().timeIntervalSince(start) > 1 else { return }
+        guard console.errorsAreTerminal, Date().timeIntervalSince(start) > 1 else { return }
         if let lastShown, Date().timeIntervalSince(lastShown) < 0.2 { return }
         lastShown = Date()
-        FileHandle.standardError.write(Data("\rReading the register… \(rows) rows".utf8))
+        console.errors.write("\rReading the register… \(rows) rows")
     }
 
     func finish() {
         if lastShown != nil {
-            FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+            console.errors.write("\r\u{1B}[K")
             lastShown = nil
         }
     }

@@ -45,7 +45,7 @@ struct ModerateAuditCommand: AssayCommand {
         }
         let store = try session.store()
         let (audit, template) = try store.moderationTarget(auditID: auditID)
-        let sheet = try ModerationSheet.read(path: answers, template: template)
+        let sheet = try ModerationSheet.read(path: answers, template: template, today: session.today)
         try store.moderate(auditID: auditID, template: template, sheet: sheet)
         session.write(TextPolicy.printable("Moderated audit \(auditID) of \(audit.caseID) (\(audit.month)): moderator's overall \(sheet.blind.overall.rawValue) "
                       + "\(sheet.blind.overall.name), agreed \(sheet.agreedOverall.rawValue) \(sheet.agreedOverall.name).\n"))

@@ -30,7 +30,7 @@ struct ProgressCommand: AssayCommand {
 
     func execute(in session: Session) throws {
         let store = try session.store()
-        let today = try ActionDates.parse(asOf, option: "--as-of") ?? Today.date()
+        let today = try ActionDates.parse(asOf, option: "--as-of") ?? session.today
         let staleDays = try store.value(of: .staleDays)
         let chosen = try month.map { try MonthOption.parse($0, default: session.month, option: "progress") }
         if let chosen, try !store.hasDraw(month: chosen) { throw store.noDrawYet(chosen) }

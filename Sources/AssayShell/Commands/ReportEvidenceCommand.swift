@@ -38,7 +38,7 @@ struct ReportEvidenceCommand: AssayCommand {
                                     period: period, domain: domain)
         let labels = try store.caseLabels(reveal: reveal, report: "evidence", arguments: arguments)
         if output.format == .table {
-            session.write(TextPolicy.printable(text(report, team: team, labels: labels, width: Terminal.width() ?? 100)))
+            session.write(TextPolicy.printable(text(report, team: team, labels: labels, width: session.terminalWidth ?? 100)))
             return
         }
         session.emit(Listing(

@@ -21,7 +21,7 @@ struct TodoCommand: AssayCommand {
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
-        let today = try ActionDates.parse(asOf, option: "--as-of") ?? Today.date()
+        let today = try ActionDates.parse(asOf, option: "--as-of") ?? session.today
         let work = try session.store().openWork(auditor: session.identity.name).sorted(by: Self.soonestDueFirst)
         session.emit(Listing(
             columns: [Column("month"), Column("case_id"), Column("team"), Column("locality"), Column("service"),

@@ -15,7 +15,7 @@ enum ShellHelp {
 
     /// The answer to `help` followed by `topic`, or nil to let ArgumentParser print it.
     static func answer(_ topic: [String], session: Session, catalog: CommandCatalog = .shared) -> Answer? {
-        if topic.isEmpty { return HelpHint.inShell ? .text(shellText(month: session.month, catalog: catalog)) : nil }
+        if topic.isEmpty { return HelpHint.inShell ? .text(shellText(month: session.month, width: session.terminalWidth, catalog: catalog)) : nil }
         guard !topic.contains(where: { $0.hasPrefix("-") }) else { return nil }
         var command = catalog.root
         var path: [String] = []
@@ -39,7 +39,7 @@ enum ShellHelp {
     }
 
     /// How to use the shell, then the commands.
-    static func shellText(month: Month, catalog: CommandCatalog = .shared) -> String {
+    static func shellText(month: Month, width terminalWidth: Int?, catalog: CommandCatalog = .shared) -> String {
         var text = """
             Type a command and press Enter: the same commands as `assay COMMAND` from your shell,
             without the word assay. An error never ends the shell.
@@ -71,7 +71,7 @@ enum ShellHelp {
 
             """
         let commands = CommandCatalog.visibleSubcommands(of: catalog.root).filter { $0.commandName != "help" }
-        let width = max(60, min(Terminal.width() ?? 80, 120))
+        let width = max(60, min(terminalWidth ?? 80, 120))
         for command in commands {
             let name = ([command.commandName] + (command.aliases ?? [])).joined(separator: ", ")
             text += wrapped(name, command.abstract ?? "", width: width)

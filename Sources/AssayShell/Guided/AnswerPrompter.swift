@@ -8,8 +8,10 @@ import Foundation
 /// outlives the audit. Tab completion of commands is off while auditing.
 final class AnswerPrompter {
     private let savedCompleter: Completer?
+    private let console: Console
 
-    init() {
+    init(console: Console) {
+        self.console = console
         savedCompleter = ReadlineSource.completer
         ReadlineSource.completer = nil
         ReadlineSource.catchInterrupts()
@@ -35,7 +37,7 @@ final class AnswerPrompter {
             Self.prefill = nil
         }
         guard let raw = readline(prompt) else {
-            FileHandle.standardOutput.write(Data("\n".utf8))
+            console.output.write("\n")
             return nil
         }
         defer { free(raw) }

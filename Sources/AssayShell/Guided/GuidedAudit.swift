@@ -15,11 +15,13 @@ final class GuidedAudit {
     private let store: Store
     private let template: AuditTemplate
     private let auditID: Int64
-    private let prompter = AnswerPrompter()
-    private let color = Terminal.colorAllowed()
+    private let prompter: AnswerPrompter
+    private let color: Bool
 
     init(session: Session, store: Store, audit: Audit, template: AuditTemplate) {
         self.session = session
+        self.prompter = AnswerPrompter(console: session.console)
+        self.color = session.colorAllowed
         self.store = store
         self.auditID = audit.id
         self.template = template
@@ -207,7 +209,7 @@ final class GuidedAudit {
                 out.say(hint)
                 return .stay(redraw: false)
             }
-            switch TypedAnswer.read(line, for: question) {
+            switch TypedAnswer.read(line, for: question, today: session.today) {
             case .failure(let problem):
                 out.say("\(problem.message). h for help.\n")
                 return .stay(redraw: false)

@@ -20,8 +20,8 @@ final class GuidedModeration {
     private let store: Store
     private let audit: Audit
     private let template: AuditTemplate
-    private let prompter = AnswerPrompter()
-    private let color = Terminal.colorAllowed()
+    private let prompter: AnswerPrompter
+    private let color: Bool
 
     // The moderator's blind judgement.
     private var answers: [String: Answer] = [:]
@@ -30,6 +30,8 @@ final class GuidedModeration {
 
     init(session: Session, store: Store, audit: Audit, template: AuditTemplate) {
         self.session = session
+        self.prompter = AnswerPrompter(console: session.console)
+        self.color = session.colorAllowed
         self.store = store
         self.audit = audit
         self.template = template
@@ -100,7 +102,7 @@ final class GuidedModeration {
                 let next: GuidedPlace = index + 1 < count ? .question(index + 1) : .summary
                 if showScreen {
                     session.write(WordWrap.wrap(screen.question(index, answer: answers[question.id], escalations: [], fullGuidance: fullGuidance),
-                                                width: Terminal.width()))
+                                                width: session.terminalWidth))
                 }
                 showScreen = true
                 fullGuidance = false
@@ -153,7 +155,7 @@ final class GuidedModeration {
                         showScreen = false
                         continue
                     }
-                    switch TypedAnswer.read(line, for: question) {
+                    switch TypedAnswer.read(line, for: question, today: session.today) {
                     case .failure(let problem):
                         session.write("\(problem.message). h for help.\n")
                         showScreen = false
@@ -174,7 +176,7 @@ final class GuidedModeration {
                     }
                 }
             case .summary:
-                if showScreen { session.write(WordWrap.wrap(blindSummary(), width: Terminal.width())) }
+                if showScreen { session.write(WordWrap.wrap(blindSummary(), width: session.terminalWidth)) }
                 showScreen = true
                 guard let raw = prompter.read("summary> ") else { return false }
                 let line = raw.trimmingCharacters(in: .whitespaces)

@@ -25,17 +25,17 @@ struct GuidedWriter {
 
     /// A message, wrapped.
     func say(_ text: String) {
-        session.write(WordWrap.wrap(text, width: Terminal.width()))
+        session.write(WordWrap.wrap(text, width: session.terminalWidth))
     }
 
     /// A screen, wrapped, and paged when longer than the terminal.
     @discardableResult
     func show(_ text: String) -> Paged {
-        let wrapped = WordWrap.wrap(text, width: Terminal.width())
+        let wrapped = WordWrap.wrap(text, width: session.terminalWidth)
         var lines = wrapped.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         // One row for the prompt below the page (the `-- more --` or the screen's own).
-        guard let rows = Terminal.height(), rows >= 4, lines.count > rows - 1 else {
+        guard let rows = session.terminalHeight, rows >= 4, lines.count > rows - 1 else {
             session.write(wrapped)
             return .shown
         }
@@ -60,11 +60,11 @@ struct GuidedWriter {
 
 extension Terminal {
     /// Rows of the terminal on `fd`, or nil when it is not a terminal.
-    public static func height(of fd: Int32 = STDOUT_FILENO) -> Int? {
+    public static func height(of fd: Int32 = STDOUT_FILENO, environment: [String: String] = ProcessInfo.processInfo.environment) -> Int? {
         guard isTerminal(fd) else { return nil }
         var size = winsize()
         if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
-        if let lines = ProcessInfo.processInfo.environment["LINES"].flatMap(Int.init), lines > 0 { return lines }
+        if let lines = environment["LINES"].flatMap(Int.init), lines > 0 { return lines }
         return 24
     }
 }

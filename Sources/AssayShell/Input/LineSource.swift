@@ -21,9 +21,15 @@ public final class FileLineSource: LineSource {
     /// Reads the script at `path` (whole: scripts are short). Refused in one line naming the
     /// path (InputFile) when there is no such file, it is a folder, it may not be read, or
     /// it is not UTF-8 text.
-    public init(path: String) throws {
+    public convenience init(path: String) throws {
         var text = try InputFile.text(at: path)
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        self.init(text: text, name: path)
+    }
+
+    /// The lines of `text`, named `name` in errors: a test's stand-in for a pipe
+    /// (`ConsoleInput.text`), read as `getline` reads standard input.
+    public init(text: String, name: String) {
         var lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             var scalars = String.UnicodeScalarView(line)
             if scalars.last == "\r" { scalars.removeLast() }
@@ -32,7 +38,7 @@ public final class FileLineSource: LineSource {
         if text.unicodeScalars.last == "\n" || text.isEmpty { lines.removeLast() }
         self.lines = lines.reversed()
         self.file = nil
-        self.name = path
+        self.name = name
     }
 
     /// Reads standard input.

@@ -46,7 +46,7 @@ final class ReadlineSource: LineSource {
         ReadlineSource.reading = true
         defer { ReadlineSource.reading = false }
         guard let raw = ProcessPrivilege.asUser({ readline(prompt) }) else {
-            FileHandle.standardOutput.write(Data("\n".utf8))
+            session.console.output.write("\n")
             return nil
         }
         defer { free(raw) }
@@ -69,7 +69,9 @@ final class ReadlineSource: LineSource {
     nonisolated(unsafe) static var reading = false
     nonisolated(unsafe) private static var pending: [String] = []
 
-    /// Ctrl-C at the prompt abandons the line and gives a fresh prompt.
+    /// Ctrl-C at the prompt abandons the line and gives a fresh prompt. A signal handler
+    /// reaches no session: it writes to the process's standard output, the terminal that
+    /// readline itself draws on (readline exists only with a real terminal).
     private static func onInterrupt() {
         guard ReadlineSource.reading else { return }
         FileHandle.standardOutput.write(Data("\n".utf8))

@@ -38,10 +38,11 @@ public final class OutputSettings: @unchecked Sendable {
 
     /// How listings are drawn now: for a file, no width to fit and no colour; for the
     /// terminal, its width and colour; expanded as the command or the session asks.
-    func style() -> TerminalStyle {
+    func style(console: Console, environment: [String: String]) -> TerminalStyle {
         let expanded = command?.expanded ?? self.expanded
-        if captured != nil { return TerminalStyle(width: nil, color: false, expanded: expanded) }
-        return TerminalStyle(width: Terminal.width(), color: Terminal.colorAllowed(), expanded: expanded)
+        if captured != nil || !console.outputIsTerminal { return TerminalStyle(width: nil, color: false, expanded: expanded) }
+        return TerminalStyle(width: Terminal.width(environment: environment), color: Terminal.colorAllowed(environment: environment),
+                             expanded: expanded)
     }
 
     /// Runs `body` with what it writes bound for `path` (nil: the screen), then writes it.

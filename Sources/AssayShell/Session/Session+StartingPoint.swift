@@ -6,7 +6,7 @@ extension Session {
     /// Reads what the shell's opening needs from the open database: the user's role and
     /// open work in every month, the latest drawn month, and for a lead everyone's open work.
     /// Best effort, like the prompt: if anything fails the shell opens on this month, silently.
-    func startingPoint(today: CalendarDate = Today.date()) -> StartingPoint {
+    func startingPoint(today: CalendarDate) -> StartingPoint {
         guard let store = storeIfOpen else { return StartingPoint(month: Month(today), lines: []) }
         do {
             let me = try store.person(named: identity.name)

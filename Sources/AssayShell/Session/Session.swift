@@ -25,14 +25,26 @@ public final class Session {
     /// The shell's `format`, `expanded` and `output FILE`, and a listing bound for a file
     /// (Session+Output.swift).
     public let outputSettings = OutputSettings()
+    /// Where the session reads piped commands and writes (the process's standard streams,
+    /// or a test's captured ones).
+    public let console: Console
+    /// The environment the session was started with: every `$ASSAY_…` it reads comes from
+    /// here, not from the process, so a test can run a session with its own.
+    public let environment: [String: String]
     private var openedStore: Store?
 
-    public init(databasePath: String, identity: Identity, isInteractive: Bool, month: Month = Month(containing: Date())) {
+    public init(databasePath: String, identity: Identity, isInteractive: Bool, month: Month = Month(containing: Date()),
+                console: Console = .process(), environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.databasePath = databasePath
         self.identity = identity
         self.isInteractive = isInteractive
         self.month = month
+        self.console = console
+        self.environment = environment
     }
+
+    /// Today as the session's environment has it (`Today`, `$ASSAY_TODAY` for tests).
+    public var today: CalendarDate { Today.date(environment: environment) }
 
     /// The store, opened on first use. The database must exist: only `init` creates one
     /// (`createStore`), so a mistyped `--db` never becomes a new, empty database.
@@ -92,7 +104,7 @@ public final class Session {
     /// A new database starts with the shipped templates (docs/templates.md), registered
     /// while it is still being made, so a database never appears without them.
     private func registerShippedTemplates(_ store: Store) throws {
-        guard let directory = TemplateFiles.shippedDirectory() else {
+        guard let directory = TemplateFiles.shippedDirectory(environment: environment) else {
             notice("No AuditTemplates folder found (set ASSAY_TEMPLATES); register templates with: template register DIR")
             return
         }
@@ -126,7 +138,7 @@ public final class Session {
     /// Prints a listing; CSV text cells that a spreadsheet would run as formulas get an
     /// apostrophe before them unless `rawCSV` (`--raw-csv`; docs/json.md, "CSV").
     public func emit(_ listing: Listing, as format: OutputFormatName, rawCSV: Bool = false) {
-        let style = outputSettings.style()
+        let style = outputSettings.style(console: console, environment: environment)
         write(format.format(neutralisingFormulas: !rawCSV).render(listing, style: style))
     }
 
@@ -138,11 +150,11 @@ public final class Session {
     /// Writes to standard output.
     public func write(_ text: String) {
         if outputSettings.capture(text) { return }  // bound for --out FILE or `output FILE`
-        FileHandle.standardOutput.write(Data(text.utf8))
+        console.output.write(text)
     }
 
     /// A line on standard error: notices that are not the command's result.
     public func notice(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        console.errors.write(text + "\n")
     }
 }

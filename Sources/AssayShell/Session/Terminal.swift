@@ -8,11 +8,11 @@ public enum Terminal {
     public static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
 
     /// Columns of the terminal on `fd`, or nil when it is not a terminal.
-    public static func width(of fd: Int32 = STDOUT_FILENO) -> Int? {
+    public static func width(of fd: Int32 = STDOUT_FILENO, environment: [String: String] = ProcessInfo.processInfo.environment) -> Int? {
         guard isTerminal(fd) else { return nil }
         var size = winsize()
         if ioctl(fd, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
         return 80
     }
 

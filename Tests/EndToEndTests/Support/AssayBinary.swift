@@ -2,7 +2,8 @@ import AssayTestSupport
 import Foundation
 import Testing
 
-/// Runs the built `assay` executable, as a user or a script would.
+/// Runs `assay` as a user or a script would: in this process where the command allows it
+/// (`InProcessRuns`), else the built executable.
 struct AssayBinary {
     struct Result {
         let status: Int32
@@ -24,8 +25,12 @@ struct AssayBinary {
 
     let directory: String
     var environment: [String: String]
+    /// Always the executable: for what only a process shows (its exit, its signals, files
+    /// it holds open, several at once) and to keep the real entry point tested.
+    var spawnsProcess = false
 
-    init(directory: String) {
+    init(directory: String, spawnsProcess: Bool = false) {
+        self.spawnsProcess = spawnsProcess
         self.directory = directory
         var env = ProcessInfo.processInfo.environment
         env["ASSAY_DB"] = nil
@@ -36,10 +41,16 @@ struct AssayBinary {
         self.environment = env
     }
 
-    /// Runs `assay ARGS`, feeding `input` on standard input (a pipe, never a terminal).
+    /// Runs `assay ARGS`, feeding `input` on standard input (a pipe, never a terminal): in
+    /// this process (`AssayShell.InProcess`) unless `spawnsProcess` or the environment asks
+    /// for something an in-process run cannot give (`InProcessRuns.allows`).
     @discardableResult
     func run(_ arguments: [String], input: String = "") throws -> Result {
-        try Self.runTool([Self.path] + arguments, in: directory, environment: environment, input: input)
+        if !spawnsProcess, InProcessRuns.allows(environment), let result = InProcessRuns.run(arguments, input: input, self) {
+            return result
+        }
+        InProcessRuns.record(inProcess: false)
+        return try Self.runTool([Self.path] + arguments, in: directory, environment: environment, input: input)
     }
 
     /// Runs `assay ARGS` with the clock set to `instant` ("2026-11-10 09:00:00", UTC) and
@@ -50,13 +61,15 @@ struct AssayBinary {
     func run(at instant: String, _ arguments: [String], input: String = "") throws -> Result {
         var environment = environment
         environment["TZ"] = "UTC"
+        InProcessRuns.record(inProcess: false)
         return try Self.runTool(["faketime", "-f", "@" + instant, Self.path] + arguments, in: directory, environment: environment, input: input)
     }
 
     /// Runs assay under a file-size limit (`ulimit -f`, in 1 KB blocks): how the tests make a
     /// disk "fill up" at a chosen size. Killed by SIGXFSZ, the status would be 25, not 1.
     func runWithFileSizeLimit(_ blocks: Int, _ arguments: [String]) throws -> Result {
-        try Self.runTool(["sh", "-c", "ulimit -f \(blocks); exec \"$0\" \"$@\"", Self.path] + arguments, in: directory, environment: environment)
+        InProcessRuns.record(inProcess: false)
+        return try Self.runTool(["sh", "-c", "ulimit -f \(blocks); exec \"$0\" \"$@\"", Self.path] + arguments, in: directory, environment: environment)
     }
 
     /// Runs any program (`sqlite3`, `python3`, `setpriv …`) found on the PATH, or given by path,
@@ -91,5 +104,8 @@ struct AssayBinary {
 typealias Workspace = TemporaryDirectory
 
 extension TemporaryDirectory {
+    /// `assay` in this directory, in-process where it can be.
     var assay: AssayBinary { AssayBinary(directory: path) }
+    /// `assay` in this directory, always the executable.
+    var binary: AssayBinary { AssayBinary(directory: path, spawnsProcess: true) }
 }
