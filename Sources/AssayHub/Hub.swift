@@ -105,3 +105,17 @@ public final class Hub {
             """)
     }
 }
+
+extension Hub {
+    /// The returns current for some month of the period, with what they rest on: for the
+    /// regional page's "About these figures".
+    public func currentReturns(from: Month, to: Month) throws -> [(authority: String, id: Int64, madeAt: String, chainHead: String, counts: String)] {
+        let rows = try db.query("""
+            SELECT a.name, r.id, r.made_at, r.chain_head, r.counts_mode FROM authority_return r JOIN authority a ON a.id = r.authority_id
+            WHERE r.id IN (SELECT return_id FROM authority_month WHERE month BETWEEN $1 AND $2) ORDER BY a.name, r.id
+            """, [from.description, to.description])
+        return (0..<rows.count).map { i in
+            (rows.value(i, "name")!, Int64(rows.value(i, "id")!)!, rows.value(i, "made_at")!, rows.value(i, "chain_head")!, rows.value(i, "counts_mode")!)
+        }
+    }
+}

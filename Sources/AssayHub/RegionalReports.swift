@@ -29,9 +29,9 @@ public struct RegionalRates: Sendable {
             rows = []
             return
         }
-        let estimates = try StratifiedEstimator.estimates(sample, by: grouping.rawValue)
         let groupOf = Dictionary(strata.rows.map { ($0.authority, grouping == .authority ? $0.authority : ($0.neighbours ?? "")) },
                                  uniquingKeysWith: { a, _ in a })
+        let estimates = try StratifiedEstimator.estimates(sample) { groupOf[$0.stratum.authority] }
         rows = [Row(group: nil, estimate: region, hiddenStrata: hidden.values.reduce(0, +))]
             + estimates.keys.sorted().map { group in
                 Row(group: group, estimate: estimates[group]!,

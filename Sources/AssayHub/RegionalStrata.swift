@@ -52,17 +52,19 @@ public struct RegionalStrata: Sendable {
     }
 
     /// One observation per audit of each usable stratum: k_h inadequate and n_h − k_h not,
-    /// each standing for N_h / n_h cases, labelled by authority, neighbour group and month.
+    /// each standing for N_h / n_h cases.
     public func sample() throws -> StratifiedSample<StratumKey> {
         var observations: [StratifiedSample<StratumKey>.Observation] = []
         for row in rows where row.isUsable {
             let n = row.audited!, k = row.inadequate!
             guard n > 0 else { continue }
             guard k <= n else { throw AssayFailure("\(row.authority) \(row.month): \(k) inadequate of \(n) audits in one stratum.") }
+            // No labels: every grouping the reports need (authority, month, neighbour group) is
+            // read off the stratum key, and a million observations each carrying a dictionary
+            // made a ten-year regional report take most of a minute.
             let key = StratumKey(authority: row.authority, month: row.month, draw: row.draw, position: row.position)
-            let labels = ["authority": row.authority, "neighbours": row.neighbours ?? "", "month": row.month.description]
             for i in 0..<n {
-                observations.append(.init(stratum: key, stratumPopulation: row.isImported ? nil : row.frameCases, inadequate: i < k, labels: labels))
+                observations.append(.init(stratum: key, stratumPopulation: row.isImported ? nil : row.frameCases, inadequate: i < k))
             }
         }
         return try StratifiedSample(observations)
@@ -80,13 +82,16 @@ extension Hub {
             WHERE s.month BETWEEN $1 AND $2 AND ($3::text IS NULL OR a.neighbours = $3)
             ORDER BY a.name, s.month, s.draw NULLS FIRST, s.position NULLS FIRST
             """, [from.description, to.description, neighbours])
-        let int = { (i: Int, c: String) in rows.value(i, c).flatMap { Int($0) } }
-        return RegionalStrata(from: from, to: to, rows: (0..<rows.count).map { i in
-            RegionalStrata.Row(authority: rows.value(i, "name")!, neighbours: rows.value(i, "neighbours"),
-                               month: Month(rows.value(i, "month")!)!, draw: rows.value(i, "draw").flatMap { Int64($0) },
-                               position: int(i, "position"), frameCases: int(i, "frame_cases"),
-                               frameHidden: rows.value(i, "frame_hidden") == "t", audited: int(i, "audited"),
-                               grades: (1...4).map { int(i, "grade\($0)") })
+        // Columns by position, months parsed once: ten years of a region are 360,000 rows.
+        var months: [String: Month] = [:]
+        return RegionalStrata(from: from, to: to, rows: rows.values.map { v in
+            let int = { (c: Int) in v[c].flatMap { Int($0) } }
+            let monthText = v[2]!
+            let month = months[monthText] ?? Month(monthText)!
+            months[monthText] = month
+            return RegionalStrata.Row(authority: v[0]!, neighbours: v[1], month: month, draw: v[3].flatMap { Int64($0) },
+                                      position: int(4), frameCases: int(5), frameHidden: v[6] == "t", audited: int(7),
+                                      grades: (8...11).map(int))
         })
     }
 

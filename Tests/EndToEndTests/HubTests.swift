@@ -182,4 +182,26 @@ import Testing
         #expect(write.status != 0)
         #expect(write.stderr.contains("permission denied"))
     }
+
+    /// The regional page: valid HTML5, one file, the authorities' rates as the rates report
+    /// gives them, each return's chain head, and no case or person.
+    @Test func regionalHTMLReportIsOneValidPageFromTheSameFigures() throws {
+        try ok(hub(["hub", "authority", "add", "Northmoor", "--key", north.file("key.pub")]))
+        try ok(hub(["hub", "authority", "add", "Southmere", "--key", south.file("key.pub")]))
+        try ok(hub(["hub", "import", try exportReturn(north, "north.json"), try exportReturn(south, "south.json")]))
+        try ok(hub(["hub", "report", "html", "--region", "Moors & Meres", "--out", north.file("region.html")]))
+        let html = try String(contentsOfFile: north.file("region.html"), encoding: .utf8)
+        #expect(html.contains("<title>Moors &amp; Meres: regional case-audit report, 2026-11</title>"))
+        #expect(html.contains("Across the region, an estimated 36% of cases were judged inadequate (2 of 8 audited cases"))
+        #expect(html.contains("<th scope=\"row\">Northmoor</th>"))
+        #expect(html.contains("id=\"regional-funnel\""))
+        let head = try #require(try String(contentsOfFile: north.file("north.json"), encoding: .utf8).firstMatch(of: /"chain_head":"([0-9]+:[0-9a-f]{64})"/)?.output.1)
+        #expect(html.contains(String(head)))
+        for absent in ["Lena", "A1", "B2", "<script"] { #expect(!html.contains(absent), "\(absent)") }
+        let mode = try FileManager.default.attributesOfItem(atPath: north.file("region.html"))[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let python = try #require(try ReportHTMLBrowser.pythonWithHTML5Lib(), "python3 with html5lib is not installed: run Scripts/setup")
+        let result = try ReportHTMLBrowser.tool(python, ["-c", ReportHTMLBrowser.validator, north.file("region.html")])
+        #expect(result.status == 0 && result.stdout.isEmpty, "html5lib: \(result.stdout) \(result.stderr)")
+    }
 }

@@ -4,12 +4,14 @@ import AssayHub
 import AssayOutput
 import AssayReports
 import AssayStatistics
+import AssayStore
 
 /// `hub report …`: the regional reports (docs/regional.md, "Regional reports").
 struct HubReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Regional reports from the authorities' current returns.",
-        subcommands: [HubReportRatesCommand.self, HubReportFunnelCommand.self, HubReportTrendCommand.self, HubReportDomainsCommand.self])
+        subcommands: [HubReportRatesCommand.self, HubReportFunnelCommand.self, HubReportTrendCommand.self, HubReportDomainsCommand.self,
+                      HubReportHTMLCommand.self])
 }
 
 /// `--from M --to M` (default: the latest month returned) and `--neighbours GROUP`.
@@ -185,5 +187,47 @@ struct HubReportDomainsCommand: AssayCommand {
                                  return [.text(r.section), r.authority.map(Cell.text) ?? (forPeople ? .text("Region") : .null), .int(r.graded),
                                          .int(r.requiresImprovement), .int(r.inadequate), share, .int(r.hiddenRows)]
                              }), as: output)
+    }
+}
+
+struct HubReportHTMLCommand: AssayCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "html",
+        abstract: "The regional report as one HTML file in the authority report's style: summary, rates, funnel, direction, domains.")
+
+    @OptionGroup var connection: HubOptions
+    @OptionGroup var period: HubPeriodOptions
+    @Option(help: ArgumentHelp("The region's name, for the page's title.", valueName: "name"))
+    var region = "The region"
+    @Option(name: .customLong("trend-months"), help: ArgumentHelp("Months of the direction of travel, ending at --to (default 12).", valueName: "n"))
+    var trendMonths = 12
+    @Option(help: ArgumentHelp("The HTML file to write (private, 0600).", valueName: "file"))
+    var out: String
+
+    func execute(in session: Session) throws {
+        let (hub, months, strata) = try period.strata(connection)
+        let rates = try RegionalRates(strata)
+        let trendFrom = months.to.adding(months: -(max(trendMonths, 2) - 1))
+        let trend = try RegionalTrend(try hub.strata(from: trendFrom, to: months.to, neighbours: period.neighbours))
+        let direction = Dictionary(trend.series.map { ($0.authority ?? "", $0.trend.direction) }, uniquingKeysWith: { a, _ in a })
+        let neighbours = Dictionary(strata.rows.map { ($0.authority, $0.neighbours) }, uniquingKeysWith: { a, _ in a })
+        let authorities = Set(strata.rows.map(\.authority)).sorted().map { name in
+            let row = rates.rows.first { $0.group == name }
+            return RegionalPage.Authority(name: name, neighbours: neighbours[name] ?? nil, estimate: row?.estimate,
+                                          hiddenStrata: strata.hiddenStrata[name] ?? 0, direction: direction[name])
+        }
+        let domains = try hub.domains(from: months.from, to: months.to, neighbours: period.neighbours).rows.filter { $0.authority == nil }
+            .map { RegionalPage.Domain(section: $0.section, graded: $0.graded, poor: $0.requiresImprovement + $0.inadequate) }
+        let span = months.from == months.to ? "\(months.from)" : "\(months.from) to \(months.to)"
+        let provenance = try hub.currentReturns(from: months.from, to: months.to).map {
+            "\($0.authority): return \($0.id), made \($0.madeAt), \($0.counts) counts, signed; its audit log head \($0.chainHead) "
+                + "(the authority can show with assay verify --head that its records behind it are unchanged)."
+        } + ["Design-based rates by the estimator of the authorities' own reports (docs/statistics.md); funnel limits on raw counts, "
+             + "with Spiegelhalter's over-dispersion; direction by the Cochran–Armitage test (docs/regional.md)."]
+        let page = RegionalPage(region: region, period: span, trendWindow: "\(trendFrom) to \(months.to)",
+                                regionEstimate: rates.rows.first { $0.group == nil }?.estimate, regionDirection: direction[""],
+                                authorities: authorities, funnel: RegionalFunnel(strata).plot, domains: domains, provenance: provenance)
+        try PrivateFile.write(page.html, to: out)
+        session.write("Wrote the regional report for \(span) to \(out): \(authorities.count) \(authorities.count == 1 ? "authority" : "authorities").\n")
     }
 }
