@@ -118,6 +118,5 @@ extension Store {
 
     /// The drawn audits a return counts, as the reports count them (`reportedAudits`):
     /// submitted audits of drawn cases, no ad-hoc audits or re-audits, in months ? to ?.
-    static let returnedAudit =
-        "a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.overall IS NOT NULL AND a.draw_id IS NOT NULL AND a.month BETWEEN ? AND ?"
+    static let returnedAudit = AuditRules.countedInMonths("a")
 }

@@ -125,6 +125,25 @@ import Testing
         #expect(try store.storedDraw(month: november).replaceReason == "frame was the wrong month")
     }
 
+    /// A draw and the cases it adds for re-audit are one transaction (issue 21): when writing
+    /// an addition fails after the draw's own rows were written, neither is stored, and the
+    /// audit log records nothing of it.
+    @Test func aDrawAndItsReauditAdditionsAreSavedTogetherOrNotAtAll() throws {
+        try importRegister(syntheticRows())
+        let draw = try DrawMaker(store: store).make(request(november))
+        let logged = { try self.store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM audit_log") ?? 0 } }
+        let before = try logged()
+        // An addition naming an audit that does not exist: its foreign key fails on insert.
+        let broken = DrawReaudit(caseID: "not-drawn", lastAuditID: 999_999, lastMonth: november.adding(months: -2))
+        #expect(throws: (any Error).self) { try store.saveDraw(draw, reaudits: [broken], replaceReason: nil) }
+        #expect(throws: AssayFailure.self) { try store.storedDraw(month: november) }
+        #expect(try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM draw") } == 0)
+        #expect(try logged() == before)
+        // The same draw is stored once its additions are sound (here, none).
+        _ = try store.saveDraw(draw, reaudits: [], replaceReason: nil)
+        #expect(try store.storedDraw(month: november).draw.cases == draw.cases)
+    }
+
     @Test func verifyFindsAStoredDrawIdenticalAndNoticesTampering() throws {
         try importRegister(syntheticRows())
         let id = try store.saveDraw(try DrawMaker(store: store).make(request(november)), replaceReason: nil)

@@ -100,22 +100,28 @@ extension Store {
         }
     }
 
-    /// Whether the current user must not see the audit's grades and evidence: it waits for
-    /// a blind moderation and is not their own (docs/moderation.md, "Blind").
+    /// Whether the current user must not see the audit's grades and evidence: the rule
+    /// `AuditRules.hiddenFromViewer` (in a current moderation sample, not yet moderated, not
+    /// their own; docs/moderation.md, "Blind"), asked of the database, so that a listing and
+    /// a report hide the same audits. `states` is no longer needed and is ignored.
     public func isHiddenFromMe(_ audit: Audit, states: [Int64: ModerationState]? = nil) throws -> Bool {
-        let state = try states.map { $0[audit.id] } ?? moderationStates()[audit.id]
-        return state == .pending && audit.auditor.lowercased() != identity.name.lowercased()
+        try read { db in try Self.isHidden(auditID: audit.id, from: identity.name, in: db) }
     }
 
-    /// An SQL condition, true for the audits (aliased `alias`) the current user must not see
-    /// the grades and evidence of (bind `identity.name` once, at `?`).
-    public static func hiddenAuditCondition(alias: String) -> String {
-        """
-        (EXISTS (SELECT 1 FROM moderation_sample_audit hsa JOIN moderation_sample hs ON hs.id = hsa.sample_id
-                 WHERE hsa.audit_id = \(alias).id AND hs.status = 'current')
-         AND NOT EXISTS (SELECT 1 FROM moderation hm WHERE hm.audit_id = \(alias).id)
-         AND \(alias).auditor != ? COLLATE NOCASE)
-        """
+    static func isHidden(auditID: Int64, from viewer: String, in db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT \(AuditRules.hiddenFromViewer(audit: "a")) FROM audit a WHERE a.id = ?",
+                          arguments: [viewer, auditID]) ?? false
+    }
+
+    /// The first auditor's answers to an audit the current user is moderating, for the
+    /// side-by-side pass once their blind grades are final: the one reading of a hidden
+    /// audit's answers, allowed only to whom `moderationTarget` allows the moderation.
+    public func answersUnderModeration(auditID: Int64) throws -> [String: Answer] {
+        try require([.moderator, .lead], to: "moderate audits")
+        return try read { db in
+            _ = try Self.checkModeratable(db, auditID: auditID, moderator: identity.name)
+            return try Self.answers(auditID: auditID, in: db)
+        }
     }
 
     /// The moderation of an audit, if it has been moderated.

@@ -56,9 +56,16 @@ extension Store {
         }
     }
 
-    /// Question id → answer.
+    /// Question id → answer. Refused when blind moderation hides the audit from the current
+    /// user (`AuditRules.hiddenFromViewer`): the rule is kept here, not left to each caller.
+    /// A moderator reads them after their blind pass with `answersUnderModeration`.
     public func answers(auditID: Int64) throws -> [String: Answer] {
-        try read { db in try Self.answers(auditID: auditID, in: db) }
+        try read { db in
+            if try Self.isHidden(auditID: auditID, from: identity.name, in: db) {
+                throw AssayFailure.refused("Audit \(auditID) awaits a blind moderation; its answers are hidden from all but its auditor until it is moderated (docs/moderation.md).")
+            }
+            return try Self.answers(auditID: auditID, in: db)
+        }
     }
 
     static func answers(auditID: Int64, in db: Database) throws -> [String: Answer] {

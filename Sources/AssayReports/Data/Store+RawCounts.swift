@@ -29,11 +29,13 @@ extension Store {
         var cells: [RawCounts.Cell] = []
         var includesHistory = false
         var months: [String: Month] = [:]
-        // reportedAudits' audits: drawn ones, and imported history. A moderated audit counts
-        // with its agreed grade: the few whose agreed grade changes whether they are
-        // inadequate come as corrections (0 audits, ±1 inadequate) rather than joining the
-        // moderation table to every audit (a fifth of the time at a million).
+        // reportedAudits' audits: drawn ones, and imported history. An audit counts with its
+        // official grade (`AuditRules.officialOverall`): the few moderated audits whose
+        // official grade is inadequate and their auditor's not, or the other way round, come
+        // as corrections (0 audits, ±1 inadequate) rather than joining the moderation table
+        // to every audit (a fifth of the time at a million).
         let drawn = Self.reportedDrawnAudit
+        let official = AuditRules.officialOverall(audit: "a", moderation: "m")
         let rows = try Row.fetchCursor(db, sql: """
             SELECT 0, a.month\(qualified), count(*), sum(a.overall = 4) FROM audit a
             WHERE \(drawn)
@@ -43,9 +45,9 @@ extension Store {
             WHERE month BETWEEN ? AND ?
             GROUP BY \(groupBy)
             UNION ALL
-            SELECT 2, a.month\(qualified), 0, (m.agreed_overall = 4) - (a.overall = 4)
+            SELECT 2, a.month\(qualified), 0, (\(official) = 4) - (a.overall = 4)
             FROM moderation m JOIN audit a ON a.id = m.audit_id
-            WHERE \(drawn) AND m.agreed_overall IS NOT NULL AND (m.agreed_overall = 4) != (a.overall = 4)
+            WHERE \(drawn) AND (\(official) = 4) != (a.overall = 4)
             """, arguments: [from.description, through.description, from.description, through.description,
                              from.description, through.description])
         while let row = try rows.next() {

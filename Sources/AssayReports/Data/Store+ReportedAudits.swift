@@ -65,11 +65,9 @@ extension Store {
 
     /// The drawn audits `reportedAudits` returns, as a condition on `audit a` with the first
     /// and last month as its two parameters, for reports that count them in SQL
-    /// (`rawCounts`, `domainsReport`): submitted audits of drawn cases, no ad-hoc audits or
-    /// re-audits. An audit's case is always in its draw, so the draw id stands for the join
-    /// to `draw_case`.
-    static let reportedDrawnAudit =
-        "a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.overall IS NOT NULL AND a.draw_id IS NOT NULL AND a.month BETWEEN ? AND ?"
+    /// (`rawCounts`, `domainsReport`): `AuditRules.countedInMonths`. An audit's case is always
+    /// in its draw, so the draw id stands for the join to `draw_case`.
+    static let reportedDrawnAudit = AuditRules.countedInMonths("a")
 
     /// The drawn audits reports count in the months `from` through `through`, with their
     /// strata and domain grades.
@@ -78,18 +76,19 @@ extension Store {
         if domainGrades { try readDomainGrades(db, from: from, through: through, into: &grades) }
         // The window's moderated audits and its draws' strata are a few thousand rows, looked
         // up here rather than joined to each of a million audits (two index searches an
-        // audit). An audit counts with its agreed overall grade when moderation set one.
-        var agreedOverall: [Int64: Int] = [:]
+        // audit). An audit counts with its official grade (`AuditRules.officialOverall`):
+        // looked up here for the moderated ones; an audit never moderated has its own.
+        var officialOverall: [Int64: Int] = [:]
         let moderated = try Row.fetchCursor(db, sql: """
-            SELECT m.audit_id, m.agreed_overall FROM moderation m JOIN audit a ON a.id = m.audit_id
-            WHERE a.month BETWEEN ? AND ? AND m.agreed_overall IS NOT NULL
+            SELECT m.audit_id, \(AuditRules.officialOverall(audit: "a", moderation: "m")) FROM moderation m JOIN audit a ON a.id = m.audit_id
+            WHERE a.month BETWEEN ? AND ?
             """, arguments: [from.description, through.description])
-        while let row = try moderated.next() { agreedOverall[row[0]] = row[1] }
+        while let row = try moderated.next() { if let grade: Int = row[1] { officialOverall[row[0]] = grade } }
         struct StratumKey: Hashable { let draw: Int64, position: Int }
         var population: [StratumKey: Int] = [:]
         let strata = try Row.fetchCursor(db, sql: """
             SELECT s.draw_id, s.position, s.population FROM draw_stratum s
-            WHERE s.draw_id IN (SELECT DISTINCT draw_id FROM audit WHERE month BETWEEN ? AND ? AND draw_id IS NOT NULL)
+            WHERE s.draw_id IN (SELECT DISTINCT a.draw_id FROM audit a WHERE \(reportedDrawnAudit))
             """, arguments: [from.description, through.description])
         while let row = try strata.next() { population[StratumKey(draw: row[0], position: row[1])] = row[2] }
         var months: [String: Month] = [:]
@@ -98,14 +97,14 @@ extension Store {
             SELECT a.id, a.month, a.team, a.locality, a.service, a.overall, a.draw_id, c.stratum_position
             FROM audit a
             JOIN draw_case c ON c.draw_id = a.draw_id AND c.case_id = a.case_id
-            WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.overall IS NOT NULL AND a.month BETWEEN ? AND ?
+            WHERE \(reportedDrawnAudit)
             ORDER BY a.month, a.draw_id, c.stratum_position, a.case_id
             """, arguments: [from.description, through.description])
         while let row = try rows.next() {
             let monthText: String = row[1]
             let id: Int64 = row[0], drawID: Int64 = row[6], position: Int = row[7]
             guard let month = months[monthText] ?? Month(monthText),
-                  let overall = Grade(rawValue: agreedOverall[id] ?? row[5]),
+                  let overall = Grade(rawValue: officialOverall[id] ?? row[5]),
                   let size = population[StratumKey(draw: drawID, position: position)]
             else { continue }
             months[monthText] = month
@@ -121,17 +120,16 @@ extension Store {
     /// tally domains through `domainsReport`; this is for a caller that holds the audits
     /// themselves, and is what `domainsReport` is tested against.
     private static func readDomainGrades(_ db: Database, from: Month, through: Month, into grades: inout [Int64: [String: Grade]]) throws {
-        // A moderated audit counts with its agreed grades (docs/moderation.md): the agreed
-        // domain grades in place of the first auditor's. (`reaudit = 0` leaves out nothing
-        // the audits below keep, and lets SQLite read `audit_reported` by month.)
+        // Each audit's official domain grades (docs/moderation.md): the first auditor's,
+        // or a moderated audit's agreed ones in their place.
+        let official = AuditRules.officialDomainGrade("g")
         let gradeRows = try Row.fetchCursor(db, sql: """
             SELECT g.audit_id, g.section_id, g.grade FROM audit_section_grade g JOIN audit a ON a.id = g.audit_id
-            WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.month BETWEEN ? AND ?
-              AND NOT EXISTS (SELECT 1 FROM moderation m WHERE m.audit_id = a.id)
+            WHERE \(reportedDrawnAudit) AND \(AuditRules.firstDomainGradesStand(audit: "a"))
             UNION ALL
-            SELECT m.audit_id, g.section_id, g.agreed_grade FROM moderation_section_grade g
+            SELECT m.audit_id, g.section_id, \(official) FROM moderation_section_grade g
             JOIN moderation m ON m.id = g.moderation_id JOIN audit a ON a.id = m.audit_id
-            WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.month BETWEEN ? AND ? AND g.agreed_grade IS NOT NULL
+            WHERE \(reportedDrawnAudit) AND \(official) IS NOT NULL
             """, arguments: [from.description, through.description, from.description, through.description])
         while let row = try gradeRows.next() {
             if let grade = Grade(rawValue: row[2]) { grades[row[0], default: [:]][row[1]] = grade }
@@ -146,7 +144,7 @@ extension Store {
         try read { db in
             try String.fetchOne(db, sql: """
                 SELECT max(month) FROM (
-                    SELECT month FROM audit WHERE status = 'submitted' AND unsampled = 0 AND draw_id IS NOT NULL
+                    SELECT a.month FROM audit a WHERE \(AuditRules.counted("a"))
                     UNION ALL SELECT month FROM imported_audit)
                 """).flatMap(Month.init)
         }

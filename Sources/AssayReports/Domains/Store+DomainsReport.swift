@@ -48,7 +48,7 @@ extension Store {
         let grades = try Row.fetchCursor(db, sql: """
             SELECT a.id, \(drawnColumns)g.section_id, g.grade
             FROM audit a JOIN audit_section_grade g ON g.audit_id = a.id
-            WHERE \(drawn) AND NOT EXISTS (SELECT 1 FROM moderation m WHERE m.audit_id = a.id)
+            WHERE \(drawn) AND \(AuditRules.firstDomainGradesStand(audit: "a"))
             """, arguments: StatementArguments(window))
         var lastAudit: Int64?, slot = 0, gradedAudits = 0
         while let row = try grades.next() {
@@ -64,10 +64,11 @@ extension Store {
 
         // Moderated audits' agreed grades, and imported history: thousands of rows, which
         // SQLite groups.
+        let official = AuditRules.officialDomainGrade("g")
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT \(drawnColumns)g.section_id, count(*), sum(g.agreed_grade = 3), sum(g.agreed_grade = 4)
+            SELECT \(drawnColumns)g.section_id, count(*), sum(\(official) = 3), sum(\(official) = 4)
             FROM moderation m JOIN audit a ON a.id = m.audit_id JOIN moderation_section_grade g ON g.moderation_id = m.id
-            WHERE \(drawn) AND g.agreed_grade IS NOT NULL
+            WHERE \(drawn) AND \(official) IS NOT NULL
             GROUP BY \(groupBy)
             UNION ALL
             SELECT \(importedColumns)d.section_id, count(*), sum(d.grade = 3), sum(d.grade = 4)
@@ -86,7 +87,7 @@ extension Store {
         let drawnAudits = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit a WHERE \(drawn)", arguments: StatementArguments(window)) ?? 0
         let gradedModerated = try Int.fetchOne(db, sql: """
             SELECT count(*) FROM moderation m JOIN audit a ON a.id = m.audit_id
-            WHERE \(drawn) AND EXISTS (SELECT 1 FROM moderation_section_grade g WHERE g.moderation_id = m.id AND g.agreed_grade IS NOT NULL)
+            WHERE \(drawn) AND EXISTS (SELECT 1 FROM moderation_section_grade g WHERE g.moderation_id = m.id AND \(official) IS NOT NULL)
             """, arguments: StatementArguments(window)) ?? 0
         let history = try Row.fetchOne(db, sql: """
             SELECT count(*), sum(NOT EXISTS (SELECT 1 FROM imported_domain_grade d WHERE d.imported_audit_id = i.id))

@@ -93,18 +93,12 @@ extension Store {
         }
     }
 
-    /// An audit's domain (section) grades: the agreed grade where it was moderated and one
-    /// was agreed, else the auditor's.
+    /// An audit's official domain (section) grades (`AuditRules.officialDomainGradesOfOneAudit`):
+    /// a moderated audit's agreed ones, else its auditor's, as every report counts them.
     static func effectiveSectionGrades(_ db: Database, auditID: Int64) throws -> [String: Grade] {
         var grades: [String: Grade] = [:]
-        for row in try Row.fetchAll(db, sql: """
-            SELECT g.section_id, coalesce(mg.agreed_grade, g.grade) AS grade
-            FROM audit_section_grade g
-            LEFT JOIN moderation m ON m.audit_id = g.audit_id
-            LEFT JOIN moderation_section_grade mg ON mg.moderation_id = m.id AND mg.section_id = g.section_id
-            WHERE g.audit_id = ?
-            """, arguments: [auditID]) {
-            if let grade = Grade(rawValue: row["grade"]) { grades[row["section_id"]] = grade }
+        for row in try Row.fetchAll(db, sql: AuditRules.officialDomainGradesOfOneAudit, arguments: [auditID, auditID]) {
+            if let grade = Grade(rawValue: row[1]) { grades[row[0]] = grade }
         }
         return grades
     }

@@ -6,8 +6,8 @@ import GRDB
 
 extension Store {
     /// The answers behind poor grades in the months `from` through `through`: grade
-    /// questions graded 3 or 4 that have evidence, from submitted audits of drawn cases
-    /// (never ad-hoc ones, never audits in progress), optionally of one team (any case).
+    /// questions graded 3 or 4 that have evidence, from the audits reports count
+    /// (`AuditRules.counted`), optionally of one team (any case).
     /// Each is placed in its section by the template version its audit was graded against.
     /// Audits awaiting a blind moderation are left out for everyone but their own auditor
     /// (docs/moderation.md, "Blind").
@@ -16,10 +16,9 @@ extension Store {
             SELECT a.id, a.month, a.case_id, a.team, a.locality, a.template_id, a.template_version,
                    q.question_id, q.grade, q.evidence
             FROM audit a JOIN audit_answer q ON q.audit_id = a.id
-            WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.draw_id IS NOT NULL
+            WHERE \(AuditRules.countedInMonths("a"))
               AND q.grade IN (3, 4) AND q.evidence IS NOT NULL AND trim(q.evidence) != ''
-              AND a.month BETWEEN ? AND ?
-              AND NOT \(Self.hiddenAuditCondition(alias: "a"))
+              AND NOT \(AuditRules.hiddenFromViewer(audit: "a"))
             """
         var arguments: StatementArguments = [from.description, through.description, identity.name]
         if let team {

@@ -101,15 +101,12 @@ public struct DrawMaker {
     }
 
     /// Case ids selected by the current draws of the `months` months before `month`, each
-    /// with the latest month that drew it.
+    /// with the latest month that drew it: `AuditRules.recentlyDrawnCases`.
     func recentlyDrawn(before month: Month, months: Int) throws -> [String: Month] {
         guard months > 0 else { return [:] }
         let first = month.adding(months: -months).description, last = month.adding(months: -1).description
         let rows = try store.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT c.case_id, max(d.month) AS month FROM draw_case c JOIN draw d ON d.id = c.draw_id
-                WHERE d.status = 'current' AND d.month BETWEEN ? AND ? GROUP BY c.case_id
-                """, arguments: [first, last])
+            try Row.fetchAll(db, sql: AuditRules.recentlyDrawnCases, arguments: [first, last])
         }
         var result: [String: Month] = [:]
         for row in rows { result[row["case_id"]] = Month(row["month"] as String) }

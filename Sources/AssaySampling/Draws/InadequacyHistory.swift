@@ -15,17 +15,16 @@ public protocol InadequacyHistory {
 /// The history the database holds: the official overall grades of submitted, sampled audits.
 ///
 /// What counts, and why (docs/sampling.md §5b):
-/// - `status = 'submitted'` with an overall grade: an audit in progress (or reopened for
-///   amendment) has no settled judgement yet.
-/// - `unsampled = 0` and `reaudit = 0`: ad-hoc audits and re-audits were picked, not drawn,
-///   so they say nothing about the stratum as a whole.
+/// - the audits reports count (`AuditRules.counted`): an audit in progress (or reopened for
+///   amendment) has no settled judgement yet, and ad-hoc audits and re-audits were picked,
+///   not drawn, so they say nothing about the stratum as a whole.
 /// - the audit's month in `months` (DrawMaker passes the 12 months before the draw's month,
 ///   not the month itself, whose audits have barely started).
 /// - with `services`, only audits whose own service is in the list, because the strata are
 ///   then strata of those services only.
 ///
-/// An audit's grade is its official one, as in every report: the agreed overall grade when
-/// it was moderated, else the auditor's. p_h estimates what the reports will count, so it
+/// An audit's grade is its official one, as in every report (`AuditRules.officialOverall`):
+/// the agreed overall grade when it was moderated, else the auditor's. p_h estimates what the reports will count, so it
 /// must count the same grade (a stratum whose first grades read "good" but were agreed
 /// "inadequate" is a stratum with inadequate cases).
 ///
@@ -46,13 +45,12 @@ public struct StoredInadequacyHistory: InadequacyHistory {
     public func inadequateRates(months: ClosedRange<Month>, byFields: [String], services: [Service]?) throws -> (perStratum: [StratumKey: Double], authority: Double)? {
         let rows = try store.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT a.team, a.locality, a.service, a.worker, coalesce(m.agreed_overall, a.overall) AS overall, f.attributes
+                SELECT a.team, a.locality, a.service, a.worker, \(AuditRules.officialOverall(audit: "a", moderation: "m")) AS overall, f.attributes
                 FROM audit a
-                LEFT JOIN moderation m ON m.audit_id = a.id
+                \(AuditRules.joinModeration(audit: "a", as: "m"))
                 LEFT JOIN draw d ON d.id = a.draw_id
                 LEFT JOIN frame_case f ON f.frame_id = d.frame_id AND f.case_id = a.case_id
-                WHERE a.status = 'submitted' AND a.unsampled = 0 AND a.reaudit = 0 AND a.overall IS NOT NULL
-                  AND a.month BETWEEN ? AND ?
+                WHERE \(AuditRules.countedInMonths("a"))
                 """, arguments: [months.lowerBound.description, months.upperBound.description])
         }
         let wanted = services.map { Set($0.map(\.code)) }

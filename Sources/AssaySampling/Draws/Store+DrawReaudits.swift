@@ -27,19 +27,19 @@ public struct DrawReauditCase: Sendable, Equatable {
 
 extension Store {
     /// The cases `draw --include-reaudits weeks` adds to `month`'s draw made from `frameID`:
-    /// in that frame, not in `drawn`, whose latest audit is submitted with an overall grade
-    /// (agreed where moderated) of 4, submitted at least `weeks` weeks before the month's
+    /// in that frame, not in `drawn`, whose latest audit (`AuditRules.latestAuditOfItsCase`)
+    /// is submitted with an official overall grade (`AuditRules.officialOverall`) of 4, submitted at least `weeks` weeks before the month's
     /// first day. By case id.
     public func reauditCandidates(month: Month, weeks: Int, frameID: Int64, drawn: Set<String>) throws -> [DrawReaudit] {
         guard weeks >= 0 else { throw AssayFailure("--include-reaudits cannot be negative.") }
         let firstDay = CalendarDate(year: month.year, month: month.month, day: 1)!
         let rows = try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT a.id, a.case_id, a.month, a.submitted_at, coalesce(m.agreed_overall, a.overall) AS overall
-                FROM audit a LEFT JOIN moderation m ON m.audit_id = a.id
+                SELECT a.id, a.case_id, a.month, a.submitted_at, \(AuditRules.officialOverall(audit: "a", moderation: "m")) AS overall
+                FROM audit a \(AuditRules.joinModeration(audit: "a", as: "m"))
                 WHERE a.status = 'submitted' AND a.month < ?
                   AND a.case_id IN (SELECT case_id FROM frame_case WHERE frame_id = ?)
-                  AND NOT EXISTS (SELECT 1 FROM audit b WHERE b.case_id = a.case_id AND (b.month > a.month OR (b.month = a.month AND b.id > a.id)))
+                  AND \(AuditRules.latestAuditOfItsCase("a"))
                 ORDER BY a.case_id
                 """, arguments: [month.description, frameID])
         }
@@ -53,15 +53,12 @@ extension Store {
         }
     }
 
-    /// Stores a draw's added re-audit cases (lead only).
-    public func saveDrawReaudits(drawID: Int64, _ reaudits: [DrawReaudit]) throws {
-        try require([.lead], to: "draw a sample")
-        guard !reaudits.isEmpty else { return }
-        try write { tx in
-            for r in reaudits {
-                try tx.insert(into: .drawReaudit, [("draw_id", drawID), ("case_id", r.caseID), ("last_audit_id", r.lastAuditID),
-                                                   ("last_month", r.lastMonth.description)])
-            }
+    /// Writes a draw's added re-audit cases, in the transaction that stores the draw
+    /// (`saveDraw(_:reaudits:replaceReason:)`).
+    static func insertDrawReaudits(_ tx: AuditedWriter, drawID: Int64, _ reaudits: [DrawReaudit]) throws {
+        for r in reaudits {
+            try tx.insert(into: .drawReaudit, [("draw_id", drawID), ("case_id", r.caseID), ("last_audit_id", r.lastAuditID),
+                                               ("last_month", r.lastMonth.description)])
         }
     }
 

@@ -15,11 +15,14 @@ public struct StoredDraw: Sendable {
 }
 
 extension Store {
-    /// Stores `draw` as its month's current draw (lead only). A month that already has one
-    /// is refused unless `replaceReason` is given: the old draw is then marked replaced —
-    /// kept, never deleted — and the new one records which it replaced and why.
+    /// Stores `draw` as its month's current draw (lead only), with the cases it adds for
+    /// re-audit (`draw --include-reaudits`, `reauditCandidates`), in one transaction: a
+    /// failure anywhere leaves neither, so a month never has a draw without the additions its
+    /// lead asked for. A month that already has a draw is refused unless `replaceReason` is
+    /// given: the old draw is then marked replaced — kept, never deleted — and the new one
+    /// records which it replaced and why.
     @discardableResult
-    public func saveDraw(_ draw: Draw, replaceReason: String?) throws -> Int64 {
+    public func saveDraw(_ draw: Draw, reaudits: [DrawReaudit] = [], replaceReason: String?) throws -> Int64 {
         try require([.lead], to: "draw a sample")
         return try write { tx in
             let existing = try tx.query { db in
@@ -69,6 +72,7 @@ extension Store {
             for drawn in draw.cases {
                 try tx.insert(into: .drawCase, [("draw_id", id), ("case_id", drawn.caseID), ("stratum_position", drawn.stratumPosition), ("ticket", drawn.ticket)])
             }
+            try Self.insertDrawReaudits(tx, drawID: id, reaudits)
             return id
         }
     }

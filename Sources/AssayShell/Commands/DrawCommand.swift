@@ -89,8 +89,7 @@ struct DrawCommand: AssayCommand {
             if output.format == .table { session.write("\nDry run: nothing stored. Draw these cases with --seed \(draw.seed)\n") }
             return
         }
-        let id = try store.saveDraw(draw, replaceReason: replace ? reason : nil)
-        try store.saveDrawReaudits(drawID: id, reaudits)
+        let id = try store.saveDraw(draw, reaudits: reaudits, replaceReason: replace ? reason : nil)
         let stored = try store.storedDraw(month: nil, id: id)
         DrawPrinter(session: session, format: output.format, reaudits: reaudits, rawCSV: output.rawCSV).print(draw, stored: stored)
     }

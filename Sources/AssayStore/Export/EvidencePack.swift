@@ -82,9 +82,9 @@ public struct EvidencePack {
             let audits = try PackFiles.writeCSV(db, to: path("audits.csv"), sql: """
                 SELECT a.id AS audit_id, a.case_id, a.month, a.team, a.locality, a.service, a.draw_id, a.unsampled, a.reaudit,
                        a.template_id, a.template_version, a.auditor, a.status, a.suggested_overall, a.overall AS auditor_overall,
-                       m.agreed_overall AS moderated_overall, coalesce(m.agreed_overall, a.overall) AS official_overall,
+                       m.agreed_overall AS moderated_overall, \(AuditRules.officialOverall(audit: "a", moderation: "m")) AS official_overall,
                        a.overall_reason, a.submitted_at
-                FROM audit a LEFT JOIN moderation m ON m.audit_id = a.id WHERE \(inMonths) ORDER BY a.id
+                FROM audit a \(AuditRules.joinModeration(audit: "a", as: "m")) WHERE \(inMonths) ORDER BY a.id
                 """, arguments: StatementArguments(monthTexts))
             _ = try PackFiles.writeCSV(db, to: path("answers.csv"), sql: """
                 SELECT w.audit_id, a.case_id, w.question_id, w.value, w.grade, w.skipped, w.evidence, w.reason, w.answered_at, w.answered_by
