@@ -81,19 +81,22 @@ public enum AssayMain {
         return 0
     }
 
-    /// Options before the command name belong to the root (`--db`, `--as`, `-c`, `--bail`,
-    /// `--help`); the command begins at the first other word.
+    /// Options before the command name belong to the root (`Assay`: `--db`, `--as`, `-c`,
+    /// `--bail`, and the parser's `--help` and `--version`); the command begins at the first
+    /// other word. Which options take a value is read from the root's own declaration
+    /// (`CommandCatalog`), so an option added there needs no second list here.
     static func split(_ arguments: [String]) -> ([String], [String]) {
+        let options = CommandCatalog.shared.options(of: CommandCatalog.shared.root)
+        let takingValue = Set(options.filter { $0.kind == "option" }.flatMap(\.spellings))
+        let flags = Set(options.filter { $0.kind == "flag" }.flatMap(\.spellings))
         var index = 0
         while index < arguments.count {
             let word = arguments[index]
-            if ["--db", "--as", "-c"].contains(word) {
+            if takingValue.contains(word) {
                 index += 2
-            } else if word.hasPrefix("--db=") || word.hasPrefix("--as=") || word == "--bail"
-                        || word == "--help" || word == "-h" || word == "--version" {
-                index += 1
-            } else if word.hasPrefix("-c") && word.count > 2 {
-                index += 1
+            } else if flags.contains(word)
+                        || takingValue.contains(where: { $0.hasPrefix("--") ? word.hasPrefix($0 + "=") : word.hasPrefix($0) }) {
+                index += 1  // `--db=PATH`, `-cCOMMAND`
             } else {
                 break
             }

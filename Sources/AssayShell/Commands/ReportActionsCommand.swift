@@ -25,20 +25,19 @@ struct ReportActionsCommand: AssayCommand {
     @Option(help: ArgumentHelp("How many of the oldest overdue actions to list.", valueName: "n"))
     var oldest = 10
 
-    @Flag(help: "Show case ids instead of pseudonyms (lead only; every reveal is logged).")
-    var reveal = false
+    @OptionGroup var reveal: RevealOptions
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var publicVersion: PublicOptions
 
     func execute(in session: Session) throws {
         let store = try session.existingStore()
-        if reveal { try store.requireRevealAllowed() }
+        try reveal.check(store)
         guard oldest >= 0 else { throw AssayFailure("--oldest \(oldest): give 0 or more.") }
         let date = try ActionDates.parse(asOf, option: "--as-of") ?? ActionDates.today()
         let team = try self.team.map(store.resolveTeam)
         let report = ActionsReport(actions: try store.actions(ActionFilter(team: team)), asOf: date, limit: oldest)
-        let labels = try store.caseLabels(reveal: reveal, report: "actions", arguments: arguments)
+        let labels = try reveal.labels(store, report: "actions", arguments: arguments)
         let teamColumns = [Column("team"), Column("raised"), Column("on_time", "on time"), Column("late"), Column("cancelled"),
                            Column("open"), Column("overdue"), Column("median_days", "median days")]
         let rows = report.teams + (report.teams.count > 1 ? [report.total].compactMap { $0 } : [])
@@ -132,7 +131,7 @@ struct ReportActionsCommand: AssayCommand {
         if let asOf { words += ["--as-of", asOf] }
         if let team { words += ["--team", team] }
         words += ["--oldest", String(oldest)]
-        if reveal { words.append("--reveal") }
+        words += reveal.words
         return words + ["--format", output.format.rawValue]
     }
 }

@@ -19,17 +19,16 @@ struct ReportDriftCommand: AssayCommand {
 
     @OptionGroup var options: ReportPeriodOptions
 
-    @Flag(help: "Show case ids instead of pseudonyms (lead only; every reveal is logged).")
-    var reveal = false
+    @OptionGroup var reveal: RevealOptions
 
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
         let store = try session.existingStore()
-        if reveal { try store.requireRevealAllowed() }
+        try reveal.check(store)
         let period = try options.period(session, command: "report drift")
         let report = try store.driftReport(period: period, titles: store.registeredDomains())
-        let labels = try store.caseLabels(reveal: reveal, report: "drift", arguments: arguments)
+        let labels = try reveal.labels(store, report: "drift", arguments: arguments)
         if output.format == .table {
             session.write(TextPolicy.printable(text(report, labels: labels)))
             return
@@ -61,7 +60,7 @@ struct ReportDriftCommand: AssayCommand {
         for (option, value) in [("--month", options.month), ("--from", options.from), ("--to", options.to)] {
             if let value { words += [option, value] }
         }
-        if reveal { words.append("--reveal") }
+        words += reveal.words
         return words + ["--format", output.format.rawValue]
     }
 

@@ -23,20 +23,19 @@ struct ReportEvidenceCommand: AssayCommand {
     @Option(help: ArgumentHelp("Only this domain: a template section id (or its title).", valueName: "section"))
     var domain: String?
 
-    @Flag(help: "Show case ids instead of pseudonyms (lead only; every reveal is logged).")
-    var reveal = false
+    @OptionGroup var reveal: RevealOptions
 
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
         let store = try session.existingStore()
-        if reveal { try store.requireRevealAllowed() }
+        try reveal.check(store)
         let period = try options.period(session, command: "report evidence")
         let team = try self.team.map(store.resolveTeam)
         let domain = try self.domain.map { try Self.resolveDomain($0, known: store.registeredDomains()) }
         let report = EvidenceReport(evidence: try store.gradeEvidence(from: period.from, through: period.to, team: team),
                                     period: period, domain: domain)
-        let labels = try store.caseLabels(reveal: reveal, report: "evidence", arguments: arguments)
+        let labels = try reveal.labels(store, report: "evidence", arguments: arguments)
         if output.format == .table {
             session.write(TextPolicy.printable(text(report, team: team, labels: labels, width: session.terminalWidth ?? 100)))
             return
@@ -56,7 +55,7 @@ struct ReportEvidenceCommand: AssayCommand {
         for (option, value) in [("--month", options.month), ("--from", options.from), ("--to", options.to), ("--team", team), ("--domain", domain)] {
             if let value { words += [option, value] }
         }
-        if reveal { words.append("--reveal") }
+        words += reveal.words
         return words + ["--format", output.format.rawValue]
     }
 

@@ -24,8 +24,7 @@ struct ReportTeamCommand: AssayCommand {
     @Option(help: ArgumentHelp("Months in the direction-of-travel window.", valueName: "n"))
     var months = 12
 
-    @Flag(help: "Show case ids instead of pseudonyms (lead only; every reveal is logged).")
-    var reveal = false
+    @OptionGroup var reveal: RevealOptions
 
     @Option(help: ArgumentHelp("Write the team's page as HTML to this file (private, 0600), in the HTML report's page frame.", valueName: "file"))
     var html: String?
@@ -38,14 +37,14 @@ struct ReportTeamCommand: AssayCommand {
     func execute(in session: Session) throws {
         if isPublic { throw AssayFailure.usage(Self.noPublicVersion) }
         let store = try session.existingStore()
-        if reveal { try store.requireRevealAllowed() }
+        try reveal.check(store)
         let team = try store.resolveTeam(self.team)
         let month = try self.month.map { text -> Month in
             let month = try MonthOption.parse(text, option: "--month")
             return month
         } ?? ReportPeriodOptions.defaultMonth(session)
         let report = try store.teamReport(team: team, month: month, months: months)
-        let labels = try store.caseLabels(reveal: reveal, report: "team", arguments: arguments)
+        let labels = try reveal.labels(store, report: "team", arguments: arguments)
         if let html {
             let page = htmlPage(report, labels: labels)
             try PrivateFile.write(page, to: html)
@@ -84,7 +83,7 @@ struct ReportTeamCommand: AssayCommand {
         var words = [team]
         if let month { words += ["--month", month] }
         words += ["--months", String(months)]
-        if reveal { words.append("--reveal") }
+        words += reveal.words
         return words + ["--format", output.format.rawValue]
     }
 
