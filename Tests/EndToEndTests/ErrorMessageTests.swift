@@ -81,12 +81,15 @@ import Testing
     /// Every command that reads a month says exactly what is wrong with one.
     @Test func monthsSayExactlyWhatIsWrong() throws {
         try fails(["month", "2026-13"], saying: "month 2026-13: there is no month 13; months run from 01 to 12.")
-        try fails(["sample", "2026-1"], saying: "month 2026-1: write the month with two digits: 2026-01.")
+        try fails(["sample", "2026-1"], saying: "sample 2026-1: write the month with two digits: 2026-01.")
         try fails(["audits", "--month", "11/2026"], saying: "--month 11/2026: write the year first, with a hyphen: 2026-11.")
         try fails(["report", "rates", "--from", "2026-00", "--to", "2026-11"], saying: "--from 2026-00: there is no month 00; months run from 01 to 12.")
         try fails(["report", "trend", "--to", "2026-11-30"], saying: "--to 2026-11-30: that is a date; a month is written YYYY-MM: 2026-11.")
         try fails(["assign", "Nov 2026", "--auditors", "Ash Auditor"], saying: "assign Nov 2026: write it as YYYY-MM: 2026-11.")
         try fails(["draw", "--month", "2026-13", "--size", "2"], saying: "--month 2026-13: there is no month 13; months run from 01 to 12.")
+        try fails(["progress", "2026-13"], saying: "progress 2026-13: there is no month 13; months run from 01 to 12.")
+        try fails(["export", "evidence-pack", "2026-11", "2026-13", "--out", "pack"],
+                  saying: "export evidence-pack 2026-13: there is no month 13; months run from 01 to 12.")
     }
 
     @Test func helpForAnUnknownCommandIsAnError() throws {

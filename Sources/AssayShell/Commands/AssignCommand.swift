@@ -19,7 +19,7 @@ struct AssignCommand: AssayCommand {
             """)
 
     @Argument(help: ArgumentHelp("The month whose draw to share out.", valueName: "yyyy-mm"))
-    var month: String
+    var month: Month
 
     @Option(help: ArgumentHelp("The auditors, comma-separated, as named in `people`.", valueName: "names"))
     var auditors: String
@@ -30,7 +30,7 @@ struct AssignCommand: AssayCommand {
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
-        let parsed = try MonthOption.parse(month, option: "assign")
+        let parsed = month
         var dueDate: CalendarDate?
         if let due {
             guard let date = CalendarDate(parsing: due) else { throw AssayFailure("assign --due \(due): write the date as YYYY-MM-DD (or DD/MM/YYYY).") }

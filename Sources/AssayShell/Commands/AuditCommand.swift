@@ -38,7 +38,7 @@ struct AuditCaseCommand: AssayCommand {
     var caseID: String
 
     @Option(help: ArgumentHelp("The month whose draw holds the case (default the latest).", valueName: "yyyy-mm"))
-    var month: String?
+    var month: Month?
 
     @Option(help: ArgumentHelp("A template other than the one for the case's service.", valueName: "id"))
     var template: String?
@@ -54,7 +54,6 @@ struct AuditCaseCommand: AssayCommand {
 
     func execute(in session: Session) throws {
         let store = try session.store()
-        let month = try month.map { try MonthOption.parse($0, default: session.month, option: "--month") }
         if unsampled && reaudit { throw AssayFailure("--unsampled and --reaudit cannot be combined; a re-audit is already left out of the estimates.") }
         let theCase = try store.auditedCase(caseID, month: month, unsampled: unsampled, reaudit: reaudit, fallbackMonth: session.month)
         if let answers {

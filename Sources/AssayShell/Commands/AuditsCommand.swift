@@ -12,7 +12,7 @@ struct AuditsCommand: AssayCommand {
         subcommands: [AuditsShowCommand.self])
 
     @Option(help: ArgumentHelp("Only this month.", valueName: "yyyy-mm"))
-    var month: String?
+    var month: Month?
 
     @Option(help: ArgumentHelp("Only this team.", valueName: "team"))
     var team: String?
@@ -27,7 +27,7 @@ struct AuditsCommand: AssayCommand {
 
     func execute(in session: Session) throws {
         var filter = AuditFilter(team: team, auditor: auditor)
-        filter.month = try month.map { try MonthOption.parse($0, default: session.month, option: "--month") }
+        filter.month = month
         if let status {
             guard let parsed = Audit.Status(rawValue: status.replacingOccurrences(of: "-", with: "_").lowercased()) else {
                 throw AssayFailure.usage("--status \(status): write in_progress or submitted." + EditDistance.didYouMean(status, among: ["in_progress", "submitted"]))

@@ -17,7 +17,7 @@ struct DrawCommand: AssayCommand {
         subcommands: [DrawShowCommand.self, DrawVerifyCommand.self])
 
     @Option(help: ArgumentHelp("The month the sample is for (default the current month).", valueName: "yyyy-mm"))
-    var month: String?
+    var month: Month?
 
     @Option(help: ArgumentHelp("Cases to draw in total.", valueName: "n"))
     var size: Int?
@@ -70,7 +70,7 @@ struct DrawCommand: AssayCommand {
         if !replace && reason != nil { throw AssayFailure("draw: --reason goes with --replace.") }
         let store = try session.store()
         try store.require([.lead], to: "draw a sample")
-        var request = DrawRequest(month: try MonthOption.parse(month, default: session.month, option: "--month"),
+        var request = DrawRequest(month: month ?? session.month,
                                   size: size.map { .total($0) } ?? .perStratum(perStratum ?? 0))
         request.frameID = frame
         request.byFields = by.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -98,13 +98,13 @@ struct DrawCommand: AssayCommand {
 /// Which stored draw `draw show` and `draw verify` mean: a month's current draw, or any by id.
 struct DrawSelection: ParsableArguments {
     @Argument(help: ArgumentHelp("The month (default the current month).", valueName: "yyyy-mm"))
-    var month: String?
+    var month: Month?
 
     @Option(help: ArgumentHelp("A draw by id (replaced draws too).", valueName: "id"))
     var id: Int64?
 
     func resolve(in session: Session) throws -> StoredDraw {
-        try session.store().storedDraw(month: id == nil ? MonthOption.parse(month, default: session.month, option: "month") : nil, id: id)
+        try session.store().storedDraw(month: id == nil ? month ?? session.month : nil, id: id)
     }
 }
 

@@ -18,7 +18,7 @@ struct ExportEvidencePackCommand: AssayCommand {
         discussion: "DIR is created (0700) or must be empty; every file is 0600. README.txt in the pack says how to check it; docs/evidence-pack.md describes every file.")
 
     @Argument(help: ArgumentHelp("The months (one or more).", valueName: "yyyy-mm"))
-    var months: [String]
+    var months: [Month]
 
     @Option(help: ArgumentHelp("A new or empty directory.", valueName: "dir"))
     var out: String
@@ -28,7 +28,7 @@ struct ExportEvidencePackCommand: AssayCommand {
     }
 
     func execute(in session: Session) throws {
-        let months = try Array(Set(months.map { try MonthOption.parse($0, option: "evidence-pack") })).sorted()
+        let months = Array(Set(months)).sorted()
         let store = try session.existingStore()
         try store.require([.lead], to: "export evidence packs")
         let verifier = DrawVerifier(store: store)

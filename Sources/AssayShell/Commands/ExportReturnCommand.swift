@@ -14,10 +14,10 @@ struct ExportReturnCommand: AssayCommand {
         discussion: "Per month and sampling stratum: frame cases, audits, each grade, domains, moderation agreement, actions; no case id, name or evidence. Counts from 1 to K−1 are [c] as in a public report unless --exact-counts. Signed with the key from `keys init`.")
 
     @Option(help: ArgumentHelp("The first month.", valueName: "yyyy-mm"))
-    var from: String
+    var from: Month
 
     @Option(help: ArgumentHelp("The last month.", valueName: "yyyy-mm"))
-    var to: String
+    var to: Month
 
     @Option(help: ArgumentHelp("The file to write.", valueName: "file"))
     var out: String
@@ -38,7 +38,7 @@ struct ExportReturnCommand: AssayCommand {
     }
 
     func execute(in session: Session) throws {
-        let from = try MonthOption.parse(from, option: "--from"), through = try MonthOption.parse(to, option: "--to")
+        let through = to
         let store = try session.existingStore()
         try store.require([.lead], to: "export returns")
         try PrivateFile.regularTarget(out)

@@ -62,7 +62,7 @@ struct ModerateSampleCommand: AssayCommand {
             """)
 
     @Argument(help: ArgumentHelp("The month whose submitted audits are sampled.", valueName: "yyyy-mm"))
-    var month: String
+    var month: Month
 
     @Option(help: ArgumentHelp("The share of the month's submitted audits, as 10% or 0.1 (default 10%).", valueName: "percent"))
     var share: String = "10%"
@@ -82,7 +82,6 @@ struct ModerateSampleCommand: AssayCommand {
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
-        let month = try MonthOption.parse(month, default: session.month, option: "month")
         let store = try session.store()
         let sample: ModerationSample
         if show {

@@ -36,7 +36,7 @@ struct PlanCommand: AssayCommand {
     var alpha: Double = 0.05
 
     @Option(help: ArgumentHelp("The month whose draw gives each group's audits a month (default the current month).", valueName: "yyyy-mm"))
-    var month: String?
+    var month: Month?
 
     @Option(help: ArgumentHelp("Groups to plan for, comma-separated register fields.", valueName: "fields"))
     var by: String = "team"
@@ -96,7 +96,7 @@ struct PlanCommand: AssayCommand {
             throw AssayFailure("--detect \(change): write two rates, e.g. --detect 0.25,0.15.")
         }
         let needed = try SampleSizePlan.auditsToDetect(from: p1, to: p2, power: power, alpha: alpha)
-        let drawMonth = try MonthOption.parse(month, default: session.month, option: "--month")
+        let drawMonth = month ?? session.month
         let perMonth = try currentAllocation(fields: fields, month: drawMonth, session: session)
         let rows: [[Cell]] = groups.map { g in
             let monthly = perMonth?[g.key] ?? 0

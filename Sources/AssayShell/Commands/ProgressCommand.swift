@@ -18,7 +18,7 @@ struct ProgressCommand: AssayCommand {
             """)
 
     @Argument(help: ArgumentHelp("The month (default the current month; with --chase, every month).", valueName: "yyyy-mm"))
-    var month: String?
+    var month: Month?
 
     @Flag(help: "List the overdue and stale cases, one a row, instead of the tally per auditor.")
     var chase = false
@@ -32,7 +32,7 @@ struct ProgressCommand: AssayCommand {
         let store = try session.store()
         let today = try ActionDates.parse(asOf, option: "--as-of") ?? session.today
         let staleDays = try store.value(of: .staleDays)
-        let chosen = try month.map { try MonthOption.parse($0, default: session.month, option: "progress") }
+        let chosen = month
         if let chosen, try !store.hasDraw(month: chosen) { throw store.noDrawYet(chosen) }
         if chase {
             try listCasesToChase(store, month: chosen, today: today, staleDays: staleDays, in: session)

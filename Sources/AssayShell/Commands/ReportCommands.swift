@@ -16,31 +16,32 @@ struct ReportCommand: ParsableCommand {
 /// The period options shared by the reports.
 struct ReportPeriodOptions: ParsableArguments {
     @Option(help: ArgumentHelp("One month (default: the latest month with audits).", valueName: "yyyy-mm"))
-    var month: String?
+    var month: Month?
 
     @Option(help: ArgumentHelp("The first month of a range (with --to).", valueName: "yyyy-mm"))
-    var from: String?
+    var from: Month?
 
     @Option(help: ArgumentHelp("The last month of a range (with --from).", valueName: "yyyy-mm"))
-    var to: String?
+    var to: Month?
 
     /// `--month M`, `--from M --to M`, or (neither) the latest month with audits.
     func period(_ session: Session, command: String) throws -> ReportPeriod {
         switch (month, from, to) {
-        case (let month?, nil, nil): return ReportPeriod(month: try self.month(month, option: "--month"))
-        case (nil, let from?, let to?): return try ReportPeriod(from: self.month(from, option: "--from"), to: self.month(to, option: "--to"))
+        case (let month?, nil, nil): return ReportPeriod(month: month)
+        case (nil, let from?, let to?): return try ReportPeriod(from: from, to: to)
         case (nil, nil, nil): return ReportPeriod(month: try Self.defaultMonth(session))
         default: throw AssayFailure("\(command): give --month M, or --from M and --to M together.")
         }
     }
 
+    /// The period as given (`--month M`, `--from M --to M`), for the words a reveal logs.
+    var words: [String] {
+        [("--month", month), ("--from", from), ("--to", to)].flatMap { option, value in value.map { [option, $0.description] } ?? [] }
+    }
+
     /// The latest month with audits, or the session's month when there are none.
     static func defaultMonth(_ session: Session) throws -> Month {
         try session.existingStore().latestReportedMonth() ?? session.month
-    }
-
-    func month(_ text: String, option: String) throws -> Month {
-        try MonthOption.parse(text, option: option)
     }
 }
 

@@ -57,9 +57,7 @@ struct ReportDriftCommand: AssayCommand {
     /// The command's options as given, for the reveal log.
     var arguments: [String] {
         var words: [String] = []
-        for (option, value) in [("--month", options.month), ("--from", options.from), ("--to", options.to)] {
-            if let value { words += [option, value] }
-        }
+        words += options.words
         words += reveal.words
         return words + ["--format", output.format.rawValue]
     }

@@ -52,7 +52,8 @@ struct ReportEvidenceCommand: AssayCommand {
     /// The command's options as given, for the reveal log.
     var arguments: [String] {
         var words: [String] = []
-        for (option, value) in [("--month", options.month), ("--from", options.from), ("--to", options.to), ("--team", team), ("--domain", domain)] {
+        words += options.words
+        for (option, value) in [("--team", team), ("--domain", domain)] {
             if let value { words += [option, value] }
         }
         words += reveal.words

@@ -25,7 +25,7 @@ struct ReportFunnelCommand: AssayCommand {
     var months = 12
 
     @Option(help: ArgumentHelp("The last month of the window (default: the latest month with audits).", valueName: "yyyy-mm"))
-    var to: String?
+    var to: Month?
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var publicVersion: PublicOptions
@@ -34,10 +34,7 @@ struct ReportFunnelCommand: AssayCommand {
         guard months >= 1 else { throw AssayFailure("--months \(months): the window needs at least 1 month.") }
         let grouping = try ReportGrouping(parsing: by)
         try FunnelReport.check(grouping)
-        let end = try to.map { text -> Month in
-            let month = try MonthOption.parse(text, option: "--to")
-            return month
-        } ?? ReportPeriodOptions.defaultMonth(session)
+        let end = try to ?? ReportPeriodOptions.defaultMonth(session)
         let period = try ReportPeriod(from: end.adding(months: -(months - 1)), to: end)
         let report = try FunnelReport(counts: try session.existingStore().rawCounts(from: period.from, through: period.to, grouping: grouping),
                                       period: period)

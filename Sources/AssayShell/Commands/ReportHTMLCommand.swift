@@ -20,7 +20,7 @@ struct ReportHTMLCommand: AssayCommand {
             """)
 
     @Option(help: ArgumentHelp("The report's month (default: the latest month with audits).", valueName: "yyyy-mm"))
-    var month: String?
+    var month: Month?
 
     @Option(help: ArgumentHelp("Months the charts span, ending at the report's month.", valueName: "n"))
     var months = 12
@@ -38,10 +38,7 @@ struct ReportHTMLCommand: AssayCommand {
         guard !out.isEmpty else { throw AssayFailure("--out needs a file name.") }
         if out != "-" { try PrivateFile.regularTarget(out) }  // refuse a device or pipe before the work
         let store = try session.existingStore()
-        let end = try month.map { text -> Month in
-            let month = try MonthOption.parse(text, option: "--month")
-            return month
-        } ?? ReportPeriodOptions.defaultMonth(session)
+        let end = try month ?? ReportPeriodOptions.defaultMonth(session)
         if let authority, let problem = TextPolicy.problem(in: authority, kind: .line) {
             throw AssayFailure("--authority \(problem).")
         }

@@ -19,7 +19,7 @@ struct ReportTeamCommand: AssayCommand {
     var team: String
 
     @Option(help: ArgumentHelp("The month (default: the latest month with audits).", valueName: "yyyy-mm"))
-    var month: String?
+    var month: Month?
 
     @Option(help: ArgumentHelp("Months in the direction-of-travel window.", valueName: "n"))
     var months = 12
@@ -39,10 +39,7 @@ struct ReportTeamCommand: AssayCommand {
         let store = try session.existingStore()
         try reveal.check(store)
         let team = try store.resolveTeam(self.team)
-        let month = try self.month.map { text -> Month in
-            let month = try MonthOption.parse(text, option: "--month")
-            return month
-        } ?? ReportPeriodOptions.defaultMonth(session)
+        let month = try self.month ?? ReportPeriodOptions.defaultMonth(session)
         let report = try store.teamReport(team: team, month: month, months: months)
         let labels = try reveal.labels(store, report: "team", arguments: arguments)
         if let html {
@@ -81,7 +78,7 @@ struct ReportTeamCommand: AssayCommand {
     /// The command's words as given, for the reveal log.
     var arguments: [String] {
         var words = [team]
-        if let month { words += ["--month", month] }
+        if let month { words += ["--month", month.description] }
         words += ["--months", String(months)]
         words += reveal.words
         return words + ["--format", output.format.rawValue]

@@ -24,7 +24,7 @@ struct ReportTrendCommand: AssayCommand {
     var months = 12
 
     @Option(help: ArgumentHelp("The last month of the window (default: the latest month with audits).", valueName: "yyyy-mm"))
-    var to: String?
+    var to: Month?
 
     @Flag(help: "One column per month of the window: k of n for people; inadequate and audited columns in CSV.")
     var wide = false
@@ -37,10 +37,7 @@ struct ReportTrendCommand: AssayCommand {
         if wide && output.format == .json {
             throw AssayFailure("--wide is a table for people and spreadsheets (table, markdown or csv); JSON has every month already.")
         }
-        let end = try to.map { text -> Month in
-            let month = try MonthOption.parse(text, option: "--to")
-            return month
-        } ?? ReportPeriodOptions.defaultMonth(session)
+        let end = try to ?? ReportPeriodOptions.defaultMonth(session)
         let period = try ReportPeriod(from: end.adding(months: -(months - 1)), to: end)
         let counts = try session.existingStore().rawCounts(from: period.from, through: period.to,
                                                            grouping: try by.map(ReportGrouping.init(parsing:)))

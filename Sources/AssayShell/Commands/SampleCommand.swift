@@ -17,7 +17,7 @@ struct SampleCommand: AssayCommand {
             """)
 
     @Argument(help: ArgumentHelp("The month (default the current month).", valueName: "yyyy-mm"))
-    var month: String?
+    var month: Month?
 
     @Flag(help: "Only the cases you audit.")
     var mine = false
@@ -33,7 +33,7 @@ struct SampleCommand: AssayCommand {
     func execute(in session: Session) throws {
         if mine && auditor != nil { throw AssayFailure("sample: give --mine or --auditor NAME, not both.") }
         let store = try session.store()
-        let month = try MonthOption.parse(month, default: session.month, option: "month")
+        let month = self.month ?? session.month
         let cases = try store.assignedCases(month: month, auditor: mine ? session.identity.name : auditor)
         // Cases the draw added for re-audit (`--include-reaudits`), flagged, after the random sample.
         let who = mine ? session.identity.name : auditor

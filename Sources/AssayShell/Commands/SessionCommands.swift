@@ -38,13 +38,10 @@ struct MonthCommand: AssayCommand {
         commandName: "month", abstract: "Show or set the current month.")
 
     @Argument(help: ArgumentHelp("The month to work in.", valueName: "yyyy-mm"))
-    var month: String?
+    var month: Month?
 
     func execute(in session: Session) throws {
-        if let month {
-            let parsed = try MonthOption.parse(month, option: "month")
-            session.month = parsed
-        }
+        if let month { session.month = month }
         session.write("\(session.month)\n")
     }
 }

@@ -24,6 +24,7 @@ struct ParseDiagnosis {
         let names = NameCheck.forSession(session)
         let diagnosis = ParseDiagnosis(catalog: .shared) { names.known(.team) }
         if let explained = diagnosis.explain(words) { return explained }
+        if let problem = names.problem(in: words) { return problem.message }  // a name's second word taken for a month
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         while lines.last?.isEmpty == true { lines.removeLast() }
         guard HelpHint.inShell else { return lines.joined(separator: "\n") }
@@ -66,6 +67,7 @@ struct ParseDiagnosis {
                 guard valueIndex < words.count else { return nil }  // a missing value: the parser says so
                 let value = word.contains("=") ? String(word.dropFirst(name.count + 1)) : words[valueIndex]
                 if let problem = badChoice(value, for: argument, spelled: name) { return problem }
+                if let problem = MonthOption.problem(value, for: argument, label: name) { return problem }
                 lastValue = (argument, valueIndex)
                 index = valueIndex + 1
                 continue
@@ -96,6 +98,14 @@ struct ParseDiagnosis {
             }
             if positionals.count < arguments.count, let problem = badChoice(word, for: arguments[positionals.count], spelled: nil) {
                 return problem
+            }
+            if let argument = positionals.count < arguments.count ? arguments[positionals.count] : arguments.last,
+               let problem = MonthOption.problem(word, for: argument, label: visiblePath(path)) {
+                if let lastValue, lastValue.index == index - 1,
+                   let valueName = lastValue.argument.valueName, Self.wordyValues.contains(valueName.lowercased()) {
+                    return nil  // `sample --auditor Ash Auditor`: the second word of a name, not a month (NameCheck says so)
+                }
+                return problem  // `sample 2026-13`, and each month of `export evidence-pack M M`
             }
             positionals.append((word, index))
             lastValue = nil
