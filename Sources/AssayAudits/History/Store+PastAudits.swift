@@ -51,7 +51,7 @@ extension Store {
             return try Row.fetchAll(db, sql: "SELECT a.* FROM imported_audit a \(whereClause) ORDER BY a.month, a.team, a.case_id", arguments: arguments)
                 .map { row in
                     let id: Int64 = row["id"]
-                    return PastAudit(id: id, importID: row["import_id"], month: Month(row["month"] as String)!, caseID: row["case_id"],
+                    return PastAudit(id: id, importID: row["import_id"], month: row["month"] as Month, caseID: row["case_id"],
                                      team: row["team"], locality: row["locality"],
                                      service: (row["service"] as String?).flatMap(Service.init(rawValue:)),
                                      overall: Grade(rawValue: row["overall"])!, auditor: row["auditor"],

@@ -55,7 +55,7 @@ extension Store {
                 arguments += [month.description]
             }
             if let row = try Row.fetchOne(db, sql: sql + " ORDER BY d.month DESC LIMIT 1", arguments: arguments) {
-                return AuditedCase(caseID: caseID, month: Month(row["month"] as String)!, drawID: row["draw_id"],
+                return AuditedCase(caseID: caseID, month: row["month"] as Month, drawID: row["draw_id"],
                                    team: row["team"], locality: row["locality"],
                                    service: (row["service"] as String?).flatMap(Service.init(rawValue:)),
                                    worker: row["worker"], opened: row["opened"])

@@ -104,7 +104,7 @@ public struct DrawMaker {
     /// with the latest month that drew it: `AuditRules.recentlyDrawnCases`.
     func recentlyDrawn(before month: Month, months: Int) throws -> [String: Month] {
         guard months > 0 else { return [:] }
-        let first = month.adding(months: -months).description, last = month.adding(months: -1).description
+        let first = month.adding(months: -months), last = month.adding(months: -1)
         let rows = try store.read { db in
             try Row.fetchAll(db, sql: AuditRules.recentlyDrawnCases, arguments: [first, last])
         }

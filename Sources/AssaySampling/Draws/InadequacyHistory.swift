@@ -51,7 +51,7 @@ public struct StoredInadequacyHistory: InadequacyHistory {
                 LEFT JOIN draw d ON d.id = a.draw_id
                 LEFT JOIN frame_case f ON f.frame_id = d.frame_id AND f.case_id = a.case_id
                 WHERE \(AuditRules.countedInMonths("a"))
-                """, arguments: [months.lowerBound.description, months.upperBound.description])
+                """, arguments: [months.lowerBound, months.upperBound])
         }
         let wanted = services.map { Set($0.map(\.code)) }
         var counts: [StratumKey: (audits: Int, inadequate: Int)] = [:]

@@ -41,7 +41,7 @@ extension Store {
                   AND a.case_id IN (SELECT case_id FROM frame_case WHERE frame_id = ?)
                   AND \(AuditRules.latestAuditOfItsCase("a"))
                 ORDER BY a.case_id
-                """, arguments: [month.description, frameID])
+                """, arguments: [month, frameID])
         }
         return rows.compactMap { row in
             let caseID: String = row["case_id"]
@@ -58,7 +58,7 @@ extension Store {
     static func insertDrawReaudits(_ tx: AuditedWriter, drawID: Int64, _ reaudits: [DrawReaudit]) throws {
         for r in reaudits {
             try tx.insert(into: .drawReaudit, [("draw_id", drawID), ("case_id", r.caseID), ("last_audit_id", r.lastAuditID),
-                                               ("last_month", r.lastMonth.description)])
+                                               ("last_month", r.lastMonth)])
         }
     }
 
@@ -67,7 +67,7 @@ extension Store {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT case_id, last_audit_id, last_month FROM draw_reaudit WHERE draw_id = ? ORDER BY case_id",
                              arguments: [drawID]).map {
-                DrawReaudit(caseID: $0["case_id"], lastAuditID: $0["last_audit_id"], lastMonth: Month($0["last_month"] as String)!)
+                DrawReaudit(caseID: $0["case_id"], lastAuditID: $0["last_audit_id"], lastMonth: $0["last_month"] as Month)
             }
         }
     }
@@ -83,9 +83,9 @@ extension Store {
                 JOIN frame_case f ON f.frame_id = d.frame_id AND f.case_id = r.case_id
                 LEFT JOIN audit a ON a.month = d.month AND a.case_id = r.case_id
                 WHERE d.month = ? AND d.status = 'current' ORDER BY f.team, r.case_id
-                """, arguments: [month.description]).map { row in
+                """, arguments: [month]).map { row in
                 DrawReauditCase(reaudit: DrawReaudit(caseID: row["case_id"], lastAuditID: row["last_audit_id"],
-                                                     lastMonth: Month(row["last_month"] as String)!),
+                                                     lastMonth: row["last_month"] as Month),
                                 team: row["team"], locality: row["locality"], service: row["service"], worker: row["worker"],
                                 auditID: row["audit_id"], status: row["status"], auditor: row["auditor"])
             }

@@ -26,7 +26,7 @@ extension Store {
         try require([.lead], to: "draw a sample")
         return try write { tx in
             let existing = try tx.query { db in
-                try Int64.fetchOne(db, sql: "SELECT id FROM draw WHERE month = ? AND status = 'current'", arguments: [draw.month.description])
+                try Int64.fetchOne(db, sql: "SELECT id FROM draw WHERE month = ? AND status = 'current'", arguments: [draw.month])
             }
             if let existing {
                 guard let reason = replaceReason?.trimmingCharacters(in: .whitespaces), !reason.isEmpty else {
@@ -49,7 +49,7 @@ extension Store {
             case .perStratum(let k): (nil, k)
             }
             let id = try tx.insert(into: .draw, [
-                ("month", draw.month.description), ("frame_id", draw.frameID),
+                ("month", draw.month), ("frame_id", draw.frameID),
                 ("frame_source_sha256", draw.frameSourceSHA256), ("frame_rows_sha256", draw.frameRowsSHA256),
                 ("seed", draw.seed), ("seed_given", draw.seedGiven ? 1 : 0), ("algorithm", Draw.algorithm),
                 ("by_fields", JSONText.array(draw.byFields)), ("services", draw.services.map { JSONText.array($0.map(\.code)) }),
@@ -67,7 +67,7 @@ extension Store {
                 ])
             }
             for exclusion in draw.exclusions {
-                try tx.insert(into: .drawExclusion, [("draw_id", id), ("case_id", exclusion.caseID), ("excluded_by_month", exclusion.month.description)])
+                try tx.insert(into: .drawExclusion, [("draw_id", id), ("case_id", exclusion.caseID), ("excluded_by_month", exclusion.month)])
             }
             for drawn in draw.cases {
                 try tx.insert(into: .drawCase, [("draw_id", id), ("case_id", drawn.caseID), ("stratum_position", drawn.stratumPosition), ("ticket", drawn.ticket)])
@@ -90,7 +90,7 @@ extension Store {
     public func storedDraw(month: Month?, id: Int64? = nil) throws -> StoredDraw {
         let found = try read { db -> Row? in
             if let id { return try Row.fetchOne(db, sql: "SELECT * FROM draw WHERE id = ?", arguments: [id]) }
-            return try Row.fetchOne(db, sql: "SELECT * FROM draw WHERE month = ? AND status = 'current'", arguments: [month?.description])
+            return try Row.fetchOne(db, sql: "SELECT * FROM draw WHERE month = ? AND status = 'current'", arguments: [month])
         }
         guard let row = found else {
             throw id.map { AssayFailure.notFound("There is no draw \($0).") } ?? noDrawYet(month)
@@ -104,12 +104,12 @@ extension Store {
                                          eligible: s["eligible"], sample: s["sample"], neymanP: s["neyman_p"])
             }
             let exclusions = try Row.fetchAll(db, sql: "SELECT case_id, excluded_by_month FROM draw_exclusion WHERE draw_id = ? ORDER BY id", arguments: [drawID])
-                .map { (caseID: $0["case_id"] as String, month: Month($0["excluded_by_month"] as String)!) }
+                .map { (caseID: $0["case_id"] as String, month: $0["excluded_by_month"] as Month) }
             let cases = try Row.fetchAll(db, sql: "SELECT * FROM draw_case WHERE draw_id = ? ORDER BY id", arguments: [drawID])
                 .map { DrawnCase(caseID: $0["case_id"], stratumPosition: $0["stratum_position"], ticket: $0["ticket"]) }
             let requested: Int? = row["requested_size"]
             let draw = Draw(
-                month: Month(row["month"] as String)!, frameID: row["frame_id"], frameSourceSHA256: row["frame_source_sha256"],
+                month: row["month"] as Month, frameID: row["frame_id"], frameSourceSHA256: row["frame_source_sha256"],
                 frameRowsSHA256: row["frame_rows_sha256"], seed: row["seed"], seedGiven: (row["seed_given"] as Int) == 1,
                 byFields: byFields, services: (row["services"] as String?).map { JSONText.decodeArray($0).compactMap(Service.init(matching:)) },
                 size: requested.map { .total($0) } ?? .perStratum(row["per_stratum"]),
