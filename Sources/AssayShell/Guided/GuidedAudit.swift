@@ -11,11 +11,11 @@ import AssayTemplates
 /// process loses nothing; running `audit CASE` again resumes at the first unanswered
 /// question. The keys are in `GuidedAudit.help` and docs/audits.md.
 final class GuidedAudit {
-    private let session: Session
-    private let store: Store
-    private let template: AuditTemplate
-    private let auditID: Int64
-    private let prompter: AnswerPrompter
+    let session: Session
+    let store: Store
+    let template: AuditTemplate
+    let auditID: Int64
+    let prompter: AnswerPrompter
     private let color: Bool
 
     init(session: Session, store: Store, audit: Audit, template: AuditTemplate) {
@@ -28,22 +28,22 @@ final class GuidedAudit {
     }
 
     /// Where the audit stands, read afresh from the store before every screen.
-    private struct State {
+    struct State {
         let audit: Audit
         let answers: [String: Answer]
         let escalations: [Escalation]
         let actions: [AuditAction]
     }
 
-    private func state() throws -> State {
+    func state() throws -> State {
         State(audit: try store.audit(id: auditID), answers: try store.answers(auditID: auditID),
               escalations: try store.escalations(auditID: auditID), actions: try store.actions(auditID: auditID))
     }
 
-    private func screen(_ state: State) -> AuditScreen { AuditScreen(audit: state.audit, template: template, color: color) }
+    func screen(_ state: State) -> AuditScreen { AuditScreen(audit: state.audit, template: template, color: color) }
 
     /// Wraps to the terminal's width and pages long screens.
-    private var out: GuidedWriter { GuidedWriter(session: session, prompter: prompter) }
+    var out: GuidedWriter { GuidedWriter(session: session, prompter: prompter) }
 
     /// A line already typed for the next prompt (at a `-- more --` prompt), or the end of input there.
     private var pending: GuidedWriter.Paged?
@@ -82,7 +82,7 @@ final class GuidedAudit {
         """
 
     /// The next line typed: one typed at a `-- more --` prompt if there is one, else read at `prompt`.
-    private func read(_ prompt: String) -> String? {
+    func read(_ prompt: String) -> String? {
         if let typed = pending {
             pending = nil
             if case .typed(let line) = typed { return line }
@@ -93,7 +93,7 @@ final class GuidedAudit {
 
     /// Shows a screen (paged when long); a key typed at its `-- more --` prompt is kept for
     /// the prompt below it.
-    private func show(_ text: String) {
+    func show(_ text: String) {
         switch out.show(text) {
         case .shown: pending = nil
         case let other: pending = other
@@ -157,7 +157,7 @@ final class GuidedAudit {
         }
     }
 
-    private enum Outcome {
+    enum Outcome {
         case move(GuidedPlace)
         case stay(redraw: Bool, fullGuidance: Bool = false)
         case leave
@@ -174,60 +174,19 @@ final class GuidedAudit {
             if case .move(.summary) = shared { changed = nil }  // v: the whole summary
             return shared
         }
-        switch line {
-        case "":
-            if state.answers[question.id]?.isAnswered == true { return .move(next) }
-            out.say("Question \(index + 1) has no answer yet: type one, or h for help.\n")
-            return .stay(redraw: false)
-        case "?":
-            guard question.guidance != nil else {
-                out.say("Question \(index + 1) has no guidance beyond its descriptors.\n")
-                return .stay(redraw: false)
-            }
-            return .stay(redraw: true, fullGuidance: true)
-        case "e":
-            if let existing = state.answers[question.id]?.evidence {
-                session.write("Evidence so far (what you type now replaces it):\n\(TextPolicy.printable(existing))\n")
-            }
-            out.say("Evidence for question \(index + 1): type it, then a line holding a single . to end.\n")
-            guard let text = prompter.readLines("  ") else {
-                out.say("No evidence typed; nothing changed.\n")
-                return .stay(redraw: false)
-            }
-            try store.saveAnswer(auditID: auditID, questionID: question.id, typed: nil, evidence: .some(text))
-            out.say("Evidence saved for question \(index + 1).\n")
-            return .stay(redraw: false)
-        case "s":
-            guard !question.required else {
-                out.say("Question \(index + 1) is required; it cannot be skipped.\n")
-                return .stay(redraw: false)
-            }
-            try store.saveAnswer(auditID: auditID, questionID: question.id, typed: nil, skipped: true, reason: .some(nil))
-            return .move(next)
-        default:
-            if let hint = GuidedNavigation.yesNoHint(line, kind: question.kind) {
-                out.say(hint)
-                return .stay(redraw: false)
-            }
-            switch TypedAnswer.read(line, for: question, today: session.today) {
-            case .failure(let problem):
-                out.say("\(problem.message). h for help.\n")
-                return .stay(redraw: false)
-            case .success(let typed):
-                var reason: String? = nil
-                if typed.notApplicable {
-                    guard let given = prompter.read("Why is it not applicable? ").map({ $0.trimmingCharacters(in: .whitespaces) }),
-                          !given.isEmpty else {
-                        out.say("\"na\" needs a reason; the answer was not saved.\n")
-                        return .stay(redraw: false)
-                    }
-                    reason = given
-                }
-                try store.saveAnswer(auditID: auditID, questionID: question.id, typed: typed, reason: .some(reason))
-                return .move(next)
-            }
+        let keeping = GuidedQuestion.Keeping(
+            answer: { typed, reason in try self.store.saveAnswer(auditID: self.auditID, questionID: question.id, typed: typed, reason: .some(reason)) },
+            evidence: { text in try self.store.saveAnswer(auditID: self.auditID, questionID: question.id, typed: nil, evidence: .some(text)) },
+            skip: { try self.store.saveAnswer(auditID: self.auditID, questionID: question.id, typed: nil, skipped: true, reason: .some(nil)) },
+            evidenceWord: "saved", answerWord: "saved")
+        switch try questionKeys.handle(line, index: index, question: question, current: state.answers[question.id], keeping: keeping) {
+        case .answered: return .move(next)
+        case .stay(let redraw, let fullGuidance): return .stay(redraw: redraw, fullGuidance: fullGuidance)
         }
     }
+
+    /// The question screen's own keys, shared with the moderator's blind pass.
+    private var questionKeys: GuidedQuestion { GuidedQuestion(session: session, prompter: prompter, say: out.say) }
 
     // MARK: Summary screen
 
@@ -272,119 +231,6 @@ final class GuidedAudit {
                                          + (reason.map { " — reason: \($0)" } ?? (suggested == grade ? " (as suggested)." : "."))) + "\n")
             return .stay(redraw: false)
         }
-    }
-
-    /// `x`: every unmet rule, numbered for `j N`; else what will be locked, and a question.
-    private func submit(_ state: State) throws -> Outcome {
-        let problems = SubmissionRules.problems(template: template, answers: state.answers, overall: state.audit.overall,
-                                                reason: state.audit.overallReason, openEscalations: state.escalations.filter(\.isOpen).map(\.id))
-        guard problems.isEmpty else {
-            out.say(missing(problems))
-            return .stay(redraw: false)
-        }
-        show(screen(state).submission(answers: state.answers, actions: state.actions, escalations: state.escalations))
-        guard let typed = read("Submit and lock audit \(auditID)? y to submit, Enter or n to go back: ") else {
-            out.say("Not submitted.\n")
-            return .leave
-        }
-        guard ["y", "yes"].contains(typed.trimmingCharacters(in: .whitespaces).lowercased()) else {
-            out.say("Not submitted; nothing changed. The audit is still yours to change.\n")
-            return .stay(redraw: false)
-        }
-        do {
-            try store.submit(auditID: auditID)
-        } catch let error as UserFacingError {
-            out.say(error.message + "\n")
-            return .stay(redraw: false)
-        }
-        let audit = try store.audit(id: auditID)
-        out.say("Submitted audit \(audit.id) of case \(TextPolicy.printable(audit.caseID, kind: .line)): overall \(audit.overall.map { "\($0.rawValue) \($0.name)" } ?? "?"). "
-                + "It is now read-only: only a lead can reopen it.\n")
-        return .submitted
-    }
-
-    /// The unmet rules, each question's with the number `j N` takes to it.
-    private func missing(_ problems: [SubmissionRules.Problem]) -> String {
-        var lines = ["Audit \(auditID) cannot be submitted yet:"]
-        for problem in problems {
-            if let id = problem.questionID, let index = template.questions.firstIndex(where: { $0.id == id }) {
-                let key = "  j \(index + 1)"
-                lines.append(key + String(repeating: " ", count: max(2, 12 - key.count)) + problem.message)
-            } else if problem.field == "overall" {
-                lines.append("  -         \(problem.message): type o, g, r or i here")
-            } else if problem.field == "reason" {
-                lines.append("  -         \(problem.message): type the overall grade again to give one")
-            } else {
-                lines.append("  -         \(problem.message)")
-            }
-        }
-        return TextPolicy.printable(lines.joined(separator: "\n")) + "\n"
-    }
-
-    /// Asks for an action's what, owner and due date; `current` (changing an action) puts
-    /// each part on the line to edit. Nil when the auditor gives up (an empty part).
-    private func askAction(_ current: AuditAction?) -> (what: String, owner: String, due: CalendarDate)? {
-        func ask(_ prompt: String, _ value: String?) -> String? {
-            prompter.read(prompt, prefill: value).map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
-        }
-        guard let what = ask("Action (what must happen): ", current?.what), let owner = ask("Owner: ", current?.owner) else { return nil }
-        let raisedOn = current.flatMap { CalendarDate(parsing: String($0.raisedAt.prefix(10))) } ?? ActionDueDate.day()
-        while true {
-            guard let text = ask("Due (yyyy-mm-dd): ", current?.due.description) else { return nil }
-            guard let due = CalendarDate(parsing: text) else {
-                out.say("\"\(text)\" is not a date; write it as yyyy-mm-dd (empty to cancel).\n")
-                continue
-            }
-            if let problem = ActionDueDate.problem(due: due, raisedOn: raisedOn) {
-                out.say("Due \(problem) (empty to cancel).\n")
-                continue
-            }
-            return (what, owner, due)
-        }
-    }
-
-    private func raiseAction(number: Int) throws -> Outcome {
-        guard let action = askAction(nil) else {
-            out.say("No action raised.\n")
-            return .stay(redraw: false)
-        }
-        try store.addAction(auditID: auditID, what: action.what, owner: action.owner, due: action.due)
-        out.say(TextPolicy.printable("Action a\(number) raised: \(action.what) (owner \(action.owner), due \(action.due)).") + " a \(number) changes it.\n")
-        return .stay(redraw: false)
-    }
-
-    /// `a N`: the action's parts on the line to edit; Enter keeps each.
-    private func changeAction(_ number: Int, _ action: AuditAction) throws -> Outcome {
-        out.say(TextPolicy.printable("Changing action a\(number): \(AuditScreen.describe(action)). Edit each part; Enter keeps it; an emptied part cancels.") + "\n")
-        guard let changed = askAction(action) else {
-            out.say("Action a\(number) was not changed.\n")
-            return .stay(redraw: false)
-        }
-        do {
-            try store.changeDraftAction(id: action.id, auditID: auditID, what: changed.what, owner: changed.owner, due: changed.due)
-        } catch let error as UserFacingError {
-            out.say(error.message + "\n")
-            return .stay(redraw: false)
-        }
-        out.say(TextPolicy.printable("Action a\(number) is now: \(changed.what) (owner \(changed.owner), due \(changed.due)).") + "\n")
-        return .stay(redraw: false)
-    }
-
-    /// `d N`: withdraws an action before submission, once confirmed.
-    private func withdrawAction(_ number: Int, _ action: AuditAction) throws -> Outcome {
-        out.say(TextPolicy.printable("Withdraw action a\(number): \(AuditScreen.describe(action))?") + "\n")
-        guard let typed = prompter.read("y to withdraw it, Enter to keep it: "), ["y", "yes"].contains(typed.trimmingCharacters(in: .whitespaces).lowercased()) else {
-            out.say("Action a\(number) is kept.\n")
-            return .stay(redraw: false)
-        }
-        do {
-            try store.withdrawDraftAction(id: action.id, auditID: auditID)
-        } catch let error as UserFacingError {
-            out.say(error.message + "\n")
-            return .stay(redraw: false)
-        }
-        out.say("Action a\(number) withdrawn; the others keep their numbers in order (v shows them).\n")
-        return .stay(redraw: false)
     }
 
     // MARK: Keys on every screen

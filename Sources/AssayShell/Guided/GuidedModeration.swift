@@ -114,66 +114,11 @@ final class GuidedModeration {
                 case .move(let moved): place = moved; continue
                 case nil: break
                 }
-                switch line {
-                case "":
-                    if answers[question.id]?.isAnswered == true { place = next; continue }
-                    session.write("Question \(index + 1) has no answer yet: type one, or h for help.\n")
-                    showScreen = false
-                case "?":
-                    if question.guidance == nil {
-                        session.write("Question \(index + 1) has no guidance beyond its descriptors.\n")
-                        showScreen = false
-                    } else {
-                        fullGuidance = true
-                    }
-                case "e":
-                    showScreen = false
-                    if let existing = answers[question.id]?.evidence {
-                        session.write("Evidence so far (what you type now replaces it):\n\(TextPolicy.printable(existing))\n")
-                    }
-                    session.write("Evidence for question \(index + 1): type it, then a line holding a single . to end.\n")
-                    guard let text = prompter.readLines("  ") else {
-                        session.write("No evidence typed; nothing changed.\n")
-                        continue
-                    }
-                    let old = answers[question.id]
-                    answers[question.id] = Answer(questionID: question.id, value: old?.value, grade: old?.grade, skipped: old?.skipped ?? false,
-                                                  evidence: text, reason: old?.reason)
-                    session.write("Evidence noted for question \(index + 1).\n")
-                case "s":
-                    guard !question.required else {
-                        session.write("Question \(index + 1) is required; it cannot be skipped.\n")
-                        showScreen = false
-                        continue
-                    }
-                    answers[question.id] = Answer(questionID: question.id, value: nil, grade: nil, skipped: true,
-                                                  evidence: answers[question.id]?.evidence, reason: nil)
-                    place = next
-                default:
-                    if let hint = GuidedNavigation.yesNoHint(line, kind: question.kind) {
-                        session.write(hint)
-                        showScreen = false
-                        continue
-                    }
-                    switch TypedAnswer.read(line, for: question, today: session.today) {
-                    case .failure(let problem):
-                        session.write("\(problem.message). h for help.\n")
-                        showScreen = false
-                    case .success(let typed):
-                        var why: String? = nil
-                        if typed.notApplicable {
-                            guard let given = prompter.read("Why is it not applicable? ").map({ $0.trimmingCharacters(in: .whitespaces) }),
-                                  !given.isEmpty else {
-                                session.write("\"na\" needs a reason; the answer was not taken.\n")
-                                showScreen = false
-                                continue
-                            }
-                            why = given
-                        }
-                        answers[question.id] = Answer(questionID: question.id, value: typed.value, grade: typed.grade, skipped: false,
-                                                      evidence: answers[question.id]?.evidence, reason: why)
-                        place = next
-                    }
+                switch try questionKeys.handle(line, index: index, question: question, current: answers[question.id], keeping: keeping(question)) {
+                case .answered: place = next
+                case .stay(let redraw, let guidance):
+                    showScreen = redraw
+                    fullGuidance = guidance
                 }
             case .summary:
                 if showScreen { session.write(WordWrap.wrap(blindSummary(), width: session.terminalWidth)) }
@@ -218,6 +163,28 @@ final class GuidedModeration {
         }
     }
 
+    /// The question screen's own keys, shared with the guided audit.
+    private var questionKeys: GuidedQuestion { GuidedQuestion(session: session, prompter: prompter, say: session.write) }
+
+    /// The blind pass keeps its answers here, stored only with the agreed grades.
+    private func keeping(_ question: TemplateQuestion) -> GuidedQuestion.Keeping {
+        GuidedQuestion.Keeping(
+            answer: { typed, reason in
+                self.answers[question.id] = Answer(questionID: question.id, value: typed.value, grade: typed.grade, skipped: false,
+                                                   evidence: self.answers[question.id]?.evidence, reason: reason)
+            },
+            evidence: { text in
+                let old = self.answers[question.id]
+                self.answers[question.id] = Answer(questionID: question.id, value: old?.value, grade: old?.grade, skipped: old?.skipped ?? false,
+                                                   evidence: text, reason: old?.reason)
+            },
+            skip: {
+                self.answers[question.id] = Answer(questionID: question.id, value: nil, grade: nil, skipped: true,
+                                                   evidence: self.answers[question.id]?.evidence, reason: nil)
+            },
+            evidenceWord: "noted", answerWord: "taken")
+    }
+
     /// The moderator's answers and grades only: nothing of the first auditor's.
     private func blindSummary() -> String {
         var out = "\nYour blind grading of audit \(audit.id) · case \(audit.caseID)\n"
@@ -234,7 +201,7 @@ final class GuidedModeration {
 
     private func agreedPass(blindOverall: Grade) throws {
         // Read only now: the first auditor's grades and evidence.
-        let first = try store.answersUnderModeration(auditID: audit.id)
+        let first = try store.answers(auditID: audit.id)
         let firstOverall = try store.audit(id: audit.id).overall
         let graded = template.questions.enumerated().filter { answers[$0.element.id]?.grade != nil && !(answers[$0.element.id]?.skipped ?? false) }
         var agreed: [String: Grade] = [:]
