@@ -19,11 +19,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.day = day
     }
 
-    /// Today in the machine's time zone.
-    public static func today(calendar: Calendar = .current) -> CalendarDate {
-        let c = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
-    }
+    /// Today: `Today.date()`, Assay's one rule for the day (the UTC day, as every stored
+    /// instant; docs/architecture.md, "One clock").
+    public static func today() -> CalendarDate { Today.date() }
 
     /// Parses ISO 8601 (`YYYY-MM-DD`, optionally followed by `T` or a space and a time) or
     /// UK `DD/MM/YYYY` (one- or two-digit day and month). Returns nil otherwise.

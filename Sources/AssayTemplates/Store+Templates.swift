@@ -41,7 +41,7 @@ extension Store {
             try tx.insert(into: .template, [
                 ("template_id", template.id), ("version", template.version), ("title", template.title),
                 ("content", template.source), ("content_sha256", template.contentSHA256),
-                ("registered_at", Timestamp.iso8601(Date())), ("registered_by", tx.user.name),
+                ("registered_at", tx.timestamp), ("registered_by", tx.user.name),
             ])
             return .registered
         }

@@ -144,6 +144,19 @@ import Testing
         #expect(try store.storedDraw(month: november).draw.cases == draw.cases)
     }
 
+    /// A stored draw says when it was drawn with its transaction's one timestamp, the `at`
+    /// of its audit-log entries, not a second reading of the clock (issue 21, "One clock").
+    @Test func aDrawIsStampedWithItsTransactionsTimestamp() throws {
+        try importRegister(syntheticRows())
+        let id = try store.saveDraw(try DrawMaker(store: store).make(request(november)), replaceReason: nil)
+        let (drawnAt, logged) = try store.read { db in
+            (try String.fetchOne(db, sql: "SELECT drawn_at FROM draw WHERE id = ?", arguments: [id]),
+             try String.fetchAll(db, sql: "SELECT DISTINCT at FROM audit_log WHERE table_name IN ('draw', 'draw_stratum', 'draw_case')"))
+        }
+        #expect(logged.count == 1)
+        #expect(drawnAt == logged.first)
+    }
+
     @Test func verifyFindsAStoredDrawIdenticalAndNoticesTampering() throws {
         try importRegister(syntheticRows())
         let id = try store.saveDraw(try DrawMaker(store: store).make(request(november)), replaceReason: nil)

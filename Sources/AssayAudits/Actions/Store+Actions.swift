@@ -74,7 +74,7 @@ extension Store {
                 throw AssayFailure("Action \(id) is already \(action.status.rawValue) (\(action.closedBy ?? "?"), \(action.closedAt ?? "?")): \(action.closingNote ?? "")")
             }
             try tx.update(.auditAction, id: id, set: [
-                ("status", status.rawValue), ("closed_at", Timestamp.iso8601(Date())), ("closed_by", identity.name), ("closing_note", text),
+                ("status", status.rawValue), ("closed_at", tx.timestamp), ("closed_by", identity.name), ("closing_note", text),
             ])
         }
     }

@@ -134,7 +134,7 @@ extension Store {
         return try write { tx in
             try tx.insert(into: .challenge, [
                 ("audit_id", auditID), ("question_id", questionID), ("comment", comment), ("challenger", by),
-                ("raised_at", Timestamp.iso8601(Date())), ("raised_by", identity.name), ("status", Challenge.Status.open.rawValue),
+                ("raised_at", tx.timestamp), ("raised_by", identity.name), ("status", Challenge.Status.open.rawValue),
             ])
         }
     }
@@ -153,7 +153,7 @@ extension Store {
             }
             try tx.update(.challenge, id: id, set: [
                 ("status", outcome.rawValue), ("resolution_reason", reason), ("resolved_by", identity.name),
-                ("resolved_at", Timestamp.iso8601(Date())),
+                ("resolved_at", tx.timestamp),
             ])
         }
     }

@@ -48,7 +48,7 @@ public struct PastAuditImporter {
     public init(store: Store) { self.store = store }
 
     /// Imports `path`. `currentMonth` is the latest month a past audit may belong to.
-    public func importFile(_ path: String, currentMonth: Month = Month(containing: Date())) throws -> PastAuditImportSummary {
+    public func importFile(_ path: String, currentMonth: Month = Month(Today.date())) throws -> PastAuditImportSummary {
         try store.require([.lead], to: "import past audits")
         let file = (path as NSString).lastPathComponent
         let sourceHash = try RegisterImporter.sha256(ofFileAt: path)
@@ -69,7 +69,7 @@ public struct PastAuditImporter {
             let layout = try PastAuditLayout(header: header, file: file)
             let importID = try tx.insert(into: .auditImport, [
                 ("source_name", file), ("source_sha256", sourceHash), ("row_count", 0),
-                ("imported_at", Timestamp.iso8601(Date())), ("imported_by", tx.user.name),
+                ("imported_at", tx.timestamp), ("imported_by", tx.user.name),
             ])
             var validator = PastAuditRowValidator(file: file, layout: layout, latestMonth: currentMonth)
             var problems: [InputProblem] = []

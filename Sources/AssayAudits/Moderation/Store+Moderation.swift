@@ -44,7 +44,7 @@ extension Store {
             let sampleID = try tx.insert(into: .moderationSample, [
                 ("month", month.description), ("seed", seedText), ("seed_given", seed == nil ? 0 : 1),
                 ("algorithm", ModerationSelection.algorithm), ("share", share), ("population", candidates.count),
-                ("auditors", auditors), ("total", picks.count), ("sampled_at", Timestamp.iso8601(Date())), ("sampled_by", identity.name),
+                ("auditors", auditors), ("total", picks.count), ("sampled_at", tx.timestamp), ("sampled_by", identity.name),
                 ("status", "current"), ("replaces_sample_id", existing), ("replace_reason", existing == nil ? nil : replaceReason),
             ])
             for pick in picks {

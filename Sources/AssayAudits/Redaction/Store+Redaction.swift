@@ -63,7 +63,7 @@ extension Store {
             }
             try tx.insert(into: .redaction, [
                 ("audit_id", auditID), ("question_id", questionID), ("reason", why),
-                ("redacted_at", Timestamp.iso8601(Date())), ("redacted_by", identity.name),
+                ("redacted_at", tx.timestamp), ("redacted_by", identity.name),
             ])
             return RedactionResult(auditID: auditID, questionID: questionID, rowsBlanked: blanked)
         }

@@ -51,7 +51,7 @@ public struct RegisterImporter {
                 ("rows_sha256", nil), ("row_count", 0),
                 ("kept_attributes", Self.json(layout.kept.map(\.name))),
                 ("personal_data_kept", layout.personal.isEmpty ? nil : Self.json(layout.personal)),
-                ("imported_at", Timestamp.iso8601(Date())), ("imported_by", tx.user.name),
+                ("imported_at", tx.timestamp), ("imported_by", tx.user.name),
             ])
             var validator = RegisterRowValidator(file: file, layout: layout, asOf: options.asOf, serviceMap: services)
             var problems: [InputProblem] = []

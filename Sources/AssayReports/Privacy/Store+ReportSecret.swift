@@ -46,7 +46,7 @@ extension Store {
         let words = String(decoding: try JSONEncoder().encode(arguments), as: UTF8.self)
         try write { tx in
             _ = try tx.insert(into: .revealLog, [
-                ("revealed_at", Timestamp.iso8601(Date())), ("revealed_by", identity.name), ("os_login", identity.osLogin),
+                ("revealed_at", tx.timestamp), ("revealed_by", identity.name), ("os_login", identity.osLogin),
                 ("report", report), ("arguments", words),
             ])
         }
@@ -74,7 +74,7 @@ extension Store {
             var generator = SystemRandomNumberGenerator()  // getrandom(2) on Linux
             let secret = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
             _ = try tx.insert(into: .reportSecret, [
-                ("id", 1), ("secret", Data(secret)), ("created_at", Timestamp.iso8601(Date())), ("created_by", identity.name),
+                ("id", 1), ("secret", Data(secret)), ("created_at", tx.timestamp), ("created_by", identity.name),
             ])
             return secret
         }

@@ -158,7 +158,7 @@ public struct TeamReport: Sendable {
 extension Store {
     /// The page of `team` (as `resolveTeam` spells it) for `month`, with a trend window of
     /// `months` months ending there.
-    public func teamReport(team: String, month: Month, months: Int, today: CalendarDate = .today()) throws -> TeamReport {
+    public func teamReport(team: String, month: Month, months: Int, today: CalendarDate = Today.date()) throws -> TeamReport {
         guard months >= 2 else { throw AssayFailure("--months \(months): a trend needs at least 2 months.") }
         let audits = try reportedAudits(from: month.adding(months: -(months - 1)), through: month, domainGrades: false)
         let teamAudits = try self.audits(AuditFilter(team: team))

@@ -56,7 +56,7 @@ extension Store {
                 ("requested_size", requested), ("per_stratum", perStratum),
                 ("allocation_requested", draw.allocationRequested.rawValue), ("allocation_used", draw.allocationUsed),
                 ("min_per_stratum", draw.minimumPerStratum), ("exclude_recent", draw.excludeRecentMonths),
-                ("total", draw.total), ("drawn_at", Timestamp.iso8601(Date())), ("drawn_by", tx.user.name),
+                ("total", draw.total), ("drawn_at", tx.timestamp), ("drawn_by", tx.user.name),
                 ("status", "current"), ("replaces_draw_id", existing), ("replace_reason", existing == nil ? nil : replaceReason),
             ])
             for (position, stratum) in draw.strata.enumerated() {

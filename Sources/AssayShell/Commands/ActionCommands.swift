@@ -28,7 +28,7 @@ struct ActionsCommand: AssayCommand {
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
-        let date = try ActionDates.parse(asOf, option: "--as-of") ?? ActionDates.today()
+        let date = try ActionDates.parse(asOf, option: "--as-of") ?? session.today
         var filter = ActionFilter(team: team, owner: owner, overdueAsOf: overdue ? date : nil)
         if let status {
             guard let parsed = AuditAction.Status(rawValue: status.lowercased()) else {
@@ -89,7 +89,7 @@ struct ActionDoneCommand: AssayCommand {
         let store = try session.store()
         try store.closeAction(id: id, as: .done, note: note)
         let action = try store.action(id: id)
-        let late = action.due < ActionDates.today() ? " (after its due date, \(action.due))" : ""
+        let late = action.due < session.today ? " (after its due date, \(action.due))" : ""
         session.write("Action \(id) done\(late).\n")
     }
 }
@@ -123,7 +123,7 @@ struct ActionShowCommand: AssayCommand {
             (Column("id"), .int(Int(a.id))), (Column("audit_id"), .int(Int(a.auditID))), (Column("case_id"), .text(a.caseID)),
             (Column("team"), .text(a.team)), (Column("what"), .text(a.what)), (Column("owner"), .text(a.owner)),
             (Column("due"), .text(a.due.description)), (Column("status"), .text(a.status.rawValue)),
-            (Column("overdue"), .bool(a.isOverdue(asOf: ActionDates.today()))),
+            (Column("overdue"), .bool(a.isOverdue(asOf: session.today))),
             (Column("raised_at"), .text(a.raisedAt)), (Column("raised_by"), .text(a.raisedBy)),
             (Column("closed_at"), .optional(a.closedAt)), (Column("closed_by"), .optional(a.closedBy)),
             (Column("closing_note"), .optional(a.closingNote)),
@@ -137,11 +137,5 @@ enum ActionDates {
         guard let text else { return nil }
         guard let date = CalendarDate(parsing: text) else { throw AssayFailure("\(option) \(text): write the date as YYYY-MM-DD (or DD/MM/YYYY).") }
         return date
-    }
-
-    /// Today in UTC, as the rest of Assay's timestamps.
-    static func today() -> CalendarDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 }

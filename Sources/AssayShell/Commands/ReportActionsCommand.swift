@@ -34,7 +34,7 @@ struct ReportActionsCommand: AssayCommand {
         let store = try session.existingStore()
         try reveal.check(store)
         guard oldest >= 0 else { throw AssayFailure("--oldest \(oldest): give 0 or more.") }
-        let date = try ActionDates.parse(asOf, option: "--as-of") ?? ActionDates.today()
+        let date = try ActionDates.parse(asOf, option: "--as-of") ?? session.today
         let team = try self.team.map(store.resolveTeam)
         let report = ActionsReport(actions: try store.actions(ActionFilter(team: team)), asOf: date, limit: oldest)
         let labels = try reveal.labels(store, report: "actions", arguments: arguments)

@@ -59,7 +59,7 @@ struct ReportHTMLCommand: AssayCommand {
             let travel = (team: try store.rawCounts(from: longFrom, through: end, grouping: .team),
                           locality: try store.rawCounts(from: longFrom, through: end, grouping: ReportGrouping(fields: [.locality])))
             let actions = try store.actions(ActionFilter())
-            let asOf = ActionDates.today()
+            let asOf = session.today
             // Pseudonyms only when an overdue action will be named (the secret is made on first
             // need: that write makes the first reading go round once more).
             let pseudonyms = actions.contains { $0.isOverdue(asOf: asOf) } ? try store.casePseudonyms() : nil
@@ -67,7 +67,7 @@ struct ReportHTMLCommand: AssayCommand {
                                   domains: try store.domainsReport(from: from, through: end, grouping: .team), travel: travel,
                                   domainTitles: (try? store.domainTitles()) ?? DomainTitles(templates: []), pseudonyms: pseudonyms)
         }
-        let produced = CalendarDate.today().description
+        let produced = session.today.description
         let html = publicVersion.suppression.map { report.renderPublic($0, produced: produced, chainHead: head?.description, authority: authority) }
             ?? report.render(produced: produced, chainHead: head?.description, authority: authority)
         if out == "-" {

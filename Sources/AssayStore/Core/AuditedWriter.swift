@@ -29,6 +29,11 @@ public final class AuditedWriter {
     /// The user this transaction is written for.
     public var user: Identity { identity }
 
+    /// The transaction's one timestamp (ISO 8601 UTC with milliseconds, as `audit_log.at`).
+    /// A row that records when it was made (`drawn_at`, `imported_at`, `closed_at`…) takes
+    /// this rather than reading the clock again, so the row and its log entries agree.
+    public var timestamp: String { at }
+
     /// Inserts a row and returns its id.
     @discardableResult
     public func insert(into table: AuditedTable, _ values: [(String, (any DatabaseValueConvertible)?)]) throws -> Int64 {

@@ -46,7 +46,7 @@ extension Store {
                 try Row.fetchOne(db, sql: "SELECT id, value FROM setting WHERE name = ?", arguments: [setting.name])
             }
             let before = existing.flatMap { Int($0["value"] as String) } ?? setting.defaultValue
-            let now = Timestamp.iso8601(Date())
+            let now = tx.timestamp
             if let existing {
                 if before != value {
                     try tx.update(.setting, id: existing["id"], set: [("value", String(value)), ("changed_at", now), ("changed_by", tx.user.name)])
