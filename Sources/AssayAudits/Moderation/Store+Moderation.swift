@@ -172,8 +172,8 @@ extension Store {
         let blindAnswers = Dictionary(uniqueKeysWithValues: sheet.blind.answers.map { ($0.questionID, $0) })
         let blind = SuggestedGrades(template: template, answers: SubmissionRules.gradeAnswers(blindAnswers))
         let agreed = SuggestedGrades(template: template, answers: sheet.agreedGrades)
-        let now = Timestamp.iso8601(Date())
         return try write { tx in
+            let now = tx.timestamp
             let (audit, sampleID, first) = try tx.query { db in
                 let (audit, sampleID) = try Self.checkModeratable(db, auditID: auditID, moderator: identity.name)
                 return (audit, sampleID, try Self.sectionGrades(auditID: auditID, in: db))
