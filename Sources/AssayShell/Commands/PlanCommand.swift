@@ -3,7 +3,6 @@ import AssayOutput
 import AssaySampling
 import AssayStatistics
 import ArgumentParser
-import GRDB
 
 /// `plan`: how many audits a month are needed — for a given precision on the authority's
 /// and each group's inadequate rate, or to detect a change in a team's rate
@@ -49,16 +48,14 @@ struct PlanCommand: AssayCommand {
     func execute(in session: Session) throws {
         let store = try session.store()
         let frame = try store.frame(id: frame)
-        let fields = by.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        for field in fields where !["team", "locality", "service"].contains(field) {
-            throw AssayFailure.usage("--by \(field): plan groups by team, locality or service." + EditDistance.didYouMean(field, among: ["team", "locality", "service"]))
+        let planFields = try by.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.map { field in
+            guard let planField = PlanField(rawValue: field) else {
+                throw AssayFailure.usage("--by \(field): plan groups by team, locality or service." + EditDistance.didYouMean(field, among: ["team", "locality", "service"]))
+            }
+            return planField
         }
-        let groups = try store.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT \(fields.joined(separator: ", ")), count(*) AS n FROM frame_case WHERE frame_id = ?
-                GROUP BY \(fields.joined(separator: ", ")) ORDER BY \(fields.joined(separator: ", "))
-                """, arguments: [frame.id])
-        }.map { row in (key: fields.map { (row[$0] as String?) ?? "" }, population: row["n"] as Int) }
+        let fields = planFields.map(\.rawValue)
+        let groups = try store.frameGroupSizes(frameID: frame.id, by: planFields)
 
         switch (expected, margin, detect) {
         case let (p?, e?, nil):
@@ -114,17 +111,7 @@ struct PlanCommand: AssayCommand {
     /// Audits a month each group gets in the current month's draw, if there is one.
     private func currentAllocation(fields: [String], month: Month, session: Session) throws -> [[String]: Int]? {
         guard let stored = try? session.store().storedDraw(month: month) else { return nil }
-        return try session.store().read { db in
-            var counts: [[String]: Int] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT \(fields.map { "f." + $0 }.joined(separator: ", ")), count(*) AS n FROM draw_case c
-                JOIN frame_case f ON f.frame_id = ? AND f.case_id = c.case_id WHERE c.draw_id = ?
-                GROUP BY \(fields.map { "f." + $0 }.joined(separator: ", "))
-                """, arguments: [stored.draw.frameID, stored.id]) {
-                counts[fields.map { (row[$0] as String?) ?? "" }] = row["n"]
-            }
-            return counts
-        }
+        return try session.store().drawnGroupSizes(stored, by: fields.compactMap(PlanField.init(rawValue:)))
     }
 
     private func percent(_ x: Double) -> String { (x * 100).formatted(.number.precision(.fractionLength(0...1))) + "%" }
