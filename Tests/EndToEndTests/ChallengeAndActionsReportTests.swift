@@ -62,6 +62,31 @@ import Testing
         #expect(again.stderr.contains("Challenge 1 is already accepted"))
     }
 
+    /// Without `--as-of`, `report actions`, `actions` and `action show` judge "overdue" by
+    /// Assay's one today (`Today.date()`: the UTC day, `$ASSAY_TODAY` in tests), as `progress`
+    /// and `todo` do; they used a UTC clock of their own that ignored `$ASSAY_TODAY` (issue 21).
+    @Test func withoutAsOfOverdueIsJudgedByTheOneToday() throws {
+        func overdue(on day: String) throws -> (report: Int?, listed: Bool?, shown: Bool?) {
+            var assay = work.assay
+            assay.environment["ASSAY_TODAY"] = day
+            let json = { (arguments: [String]) throws -> Any in
+                let result = try assay.run(["--db", "qa.db", "--as", AuditWorkspace.lead] + arguments + ["--format", "json"])
+                try #require(result.status == 0, "\(arguments): \(result.stderr)")
+                return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+            }
+            let report = try json(["report", "actions"]) as? [String: Any]
+            let listed = try json(["actions"]) as? [[String: Any]]
+            let shown = try json(["action", "show", "1"]) as? [String: Any]
+            return ((report?["teams"] as? [[String: Any]])?.first?["overdue"] as? Int, listed?.first?["overdue"] as? Bool,
+                    shown?["overdue"] as? Bool)
+        }
+        // The action falls due on 20 November.
+        let onTheDay = try overdue(on: "2026-11-20")
+        #expect(onTheDay.report == 0 && onTheDay.listed == false && onTheDay.shown == false)
+        let dayAfter = try overdue(on: "2026-11-21")
+        #expect(dayAfter.report == 1 && dayAfter.listed == true && dayAfter.shown == true)
+    }
+
     @Test func anOverdueActionIsInTheReportAndTheHTMLUntilItIsDone() throws {
         let report = try #require(try AuditWorkspace.json(work, ["report", "actions", "--as-of", "2026-11-30"]) as? [String: Any])
         let teams = try #require(report["teams"] as? [[String: Any]])
