@@ -201,7 +201,7 @@ final class GuidedModeration {
 
     private func agreedPass(blindOverall: Grade) throws {
         // Read only now: the first auditor's grades and evidence.
-        let first = try store.answers(auditID: audit.id)
+        let first = try store.answersUnderModeration(auditID: audit.id)
         let firstOverall = try store.audit(id: audit.id).overall
         let graded = template.questions.enumerated().filter { answers[$0.element.id]?.grade != nil && !(answers[$0.element.id]?.skipped ?? false) }
         var agreed: [String: Grade] = [:]
