@@ -29,7 +29,7 @@ extension Store {
         if let team = filter.team { clauses.append("x.team = ? COLLATE NOCASE"); arguments += [team] }
         if let owner = filter.owner { clauses.append("x.owner = ? COLLATE NOCASE"); arguments += [owner] }
         if let status = filter.status { clauses.append("x.status = ?"); arguments += [status.rawValue] }
-        if let date = filter.overdueAsOf { clauses.append("x.status = 'open' AND x.due < ?"); arguments += [date.description] }
+        if let date = filter.overdueAsOf { clauses.append("x.status = 'open' AND x.due < ?"); arguments += [date] }
         let whereClause = clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND ")
         return try read { db in
             try Row.fetchAll(db, sql: AuditAction.selection + whereClause + " ORDER BY x.due, x.id", arguments: arguments).map(AuditAction.init(row:))

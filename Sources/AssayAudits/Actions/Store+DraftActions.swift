@@ -19,7 +19,7 @@ extension Store {
             if let problem = ActionDueDate.problem(due: due, raisedOn: raisedOn) {
                 throw AssayFailure("The action was not changed: due \(problem).")
             }
-            try tx.update(.auditAction, id: id, set: [("what", what), ("owner", owner), ("due", due.description)])
+            try tx.update(.auditAction, id: id, set: [("what", what), ("owner", owner), ("due", due)])
         }
     }
 

@@ -36,8 +36,8 @@ extension Store {
     public func pastAudits(from: Month? = nil, through: Month? = nil) throws -> [PastAudit] {
         var clauses: [String] = []
         var arguments: StatementArguments = []
-        if let from { clauses.append("a.month >= ?"); arguments += [from.description] }
-        if let through { clauses.append("a.month <= ?"); arguments += [through.description] }
+        if let from { clauses.append("a.month >= ?"); arguments += [from] }
+        if let through { clauses.append("a.month <= ?"); arguments += [through] }
         let whereClause = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
         return try read { db in
             var grades: [Int64: [String: Grade]] = [:]

@@ -17,13 +17,13 @@ extension Store {
         let id = try write { tx -> Int64 in
             let (candidates, existing, moderated) = try tx.query { db in
                 (try Row.fetchAll(db, sql: "SELECT id, case_id, auditor FROM audit WHERE month = ? AND status = 'submitted' ORDER BY id",
-                                  arguments: [month.description])
+                                  arguments: [month])
                     .map { ModerationCandidate(auditID: $0["id"], caseID: $0["case_id"], auditor: $0["auditor"]) },
-                 try Int64.fetchOne(db, sql: "SELECT id FROM moderation_sample WHERE month = ? AND status = 'current'", arguments: [month.description]),
+                 try Int64.fetchOne(db, sql: "SELECT id FROM moderation_sample WHERE month = ? AND status = 'current'", arguments: [month]),
                  try Int.fetchOne(db, sql: """
                     SELECT count(*) FROM moderation m JOIN moderation_sample_audit sa ON sa.audit_id = m.audit_id
                     JOIN moderation_sample s ON s.id = sa.sample_id WHERE s.month = ? AND s.status = 'current'
-                    """, arguments: [month.description]) ?? 0)
+                    """, arguments: [month]) ?? 0)
             }
             if let existing {
                 guard let reason = replaceReason?.trimmingCharacters(in: .whitespaces), !reason.isEmpty else {
@@ -42,7 +42,7 @@ extension Store {
             let picks = ModerationSelection.select(candidates, share: share, seed: seedText)
             let auditors = Set(candidates.map { $0.auditor.lowercased() }).count
             let sampleID = try tx.insert(into: .moderationSample, [
-                ("month", month.description), ("seed", seedText), ("seed_given", seed == nil ? 0 : 1),
+                ("month", month), ("seed", seedText), ("seed_given", seed == nil ? 0 : 1),
                 ("algorithm", ModerationSelection.algorithm), ("share", share), ("population", candidates.count),
                 ("auditors", auditors), ("total", picks.count), ("sampled_at", tx.timestamp), ("sampled_by", identity.name),
                 ("status", "current"), ("replaces_sample_id", existing), ("replace_reason", existing == nil ? nil : replaceReason),
@@ -61,7 +61,7 @@ extension Store {
     /// The month's current moderation sample, if one has been taken.
     public func moderationSample(month: Month) throws -> ModerationSample? {
         let id = try read { db in
-            try Int64.fetchOne(db, sql: "SELECT id FROM moderation_sample WHERE month = ? AND status = 'current'", arguments: [month.description])
+            try Int64.fetchOne(db, sql: "SELECT id FROM moderation_sample WHERE month = ? AND status = 'current'", arguments: [month])
         }
         return try id.map { try moderationSample(id: $0) }
     }

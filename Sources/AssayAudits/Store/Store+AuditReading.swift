@@ -39,13 +39,13 @@ extension Store {
     /// The same, on a connection already open: inside a write transaction, so that whether
     /// a case already has an audit is decided with no other writer in between.
     static func audit(caseID: String, month: Month, in db: Database) throws -> Audit? {
-        try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE case_id = ? AND month = ?", arguments: [caseID, month.description]).map(Audit.init(row:))
+        try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE case_id = ? AND month = ?", arguments: [caseID, month]).map(Audit.init(row:))
     }
 
     public func audits(_ filter: AuditFilter) throws -> [Audit] {
         var clauses: [String] = []
         var arguments: StatementArguments = []
-        if let month = filter.month { clauses.append("month = ?"); arguments += [month.description] }
+        if let month = filter.month { clauses.append("month = ?"); arguments += [month] }
         if let team = filter.team { clauses.append("team = ? COLLATE NOCASE"); arguments += [team] }
         if let auditor = filter.auditor { clauses.append("auditor = ? COLLATE NOCASE"); arguments += [auditor] }
         if let status = filter.status { clauses.append("status = ?"); arguments += [status.rawValue] }

@@ -48,8 +48,8 @@ extension Store {
             SELECT 2, a.month\(qualified), 0, (\(official) = 4) - (a.overall = 4)
             FROM moderation m JOIN audit a ON a.id = m.audit_id
             WHERE \(drawn) AND (\(official) = 4) != (a.overall = 4)
-            """, arguments: [from.description, through.description, from.description, through.description,
-                             from.description, through.description])
+            """, arguments: [from, through, from, through,
+                             from, through])
         while let row = try rows.next() {
             let monthText: String = row[1]
             guard let month = months[monthText] ?? Month(monthText) else { continue }

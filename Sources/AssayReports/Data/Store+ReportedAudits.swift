@@ -82,14 +82,14 @@ extension Store {
         let moderated = try Row.fetchCursor(db, sql: """
             SELECT m.audit_id, \(AuditRules.officialOverall(audit: "a", moderation: "m")) FROM moderation m JOIN audit a ON a.id = m.audit_id
             WHERE a.month BETWEEN ? AND ?
-            """, arguments: [from.description, through.description])
+            """, arguments: [from, through])
         while let row = try moderated.next() { if let grade: Int = row[1] { officialOverall[row[0]] = grade } }
         struct StratumKey: Hashable { let draw: Int64, position: Int }
         var population: [StratumKey: Int] = [:]
         let strata = try Row.fetchCursor(db, sql: """
             SELECT s.draw_id, s.position, s.population FROM draw_stratum s
             WHERE s.draw_id IN (SELECT DISTINCT a.draw_id FROM audit a WHERE \(reportedDrawnAudit))
-            """, arguments: [from.description, through.description])
+            """, arguments: [from, through])
         while let row = try strata.next() { population[StratumKey(draw: row[0], position: row[1])] = row[2] }
         var months: [String: Month] = [:]
         var audits: [ReportedAudit] = []
@@ -99,7 +99,7 @@ extension Store {
             JOIN draw_case c ON c.draw_id = a.draw_id AND c.case_id = a.case_id
             WHERE \(reportedDrawnAudit)
             ORDER BY a.month, a.draw_id, c.stratum_position, a.case_id
-            """, arguments: [from.description, through.description])
+            """, arguments: [from, through])
         while let row = try rows.next() {
             let monthText: String = row[1]
             let id: Int64 = row[0], drawID: Int64 = row[6], position: Int = row[7]
@@ -130,7 +130,7 @@ extension Store {
             SELECT m.audit_id, g.section_id, \(official) FROM moderation_section_grade g
             JOIN moderation m ON m.id = g.moderation_id JOIN audit a ON a.id = m.audit_id
             WHERE \(reportedDrawnAudit) AND \(official) IS NOT NULL
-            """, arguments: [from.description, through.description, from.description, through.description])
+            """, arguments: [from, through, from, through])
         while let row = try gradeRows.next() {
             if let grade = Grade(rawValue: row[2]) { grades[row[0], default: [:]][row[1]] = grade }
         }

@@ -38,7 +38,7 @@ extension Store {
         let drawnColumns = columns.map { "a.\($0), " }.joined(), importedColumns = columns.map { "i.\($0), " }.joined()
         let groupBy = (columns + ["section_id"]).joined(separator: ", ")
         let drawn = Self.reportedDrawnAudit
-        let window: [any DatabaseValueConvertible] = [from.description, through.description]
+        let window: [any DatabaseValueConvertible] = [from, through]
         var part = DomainPart()
 
         // The drawn audits' own grades (all but the moderated audits'): over ten years of a

@@ -20,7 +20,7 @@ extension Store {
               AND q.grade IN (3, 4) AND q.evidence IS NOT NULL AND trim(q.evidence) != ''
               AND NOT \(AuditRules.hiddenFromViewer(audit: "a"))
             """
-        var arguments: StatementArguments = [from.description, through.description, identity.name]
+        var arguments: StatementArguments = [from, through, identity.name]
         if let team {
             sql += " AND a.team = ? COLLATE NOCASE"
             arguments += [team]
