@@ -34,9 +34,13 @@ public struct CaseToAudit: Sendable, Equatable {
     /// The last day anyone worked on its audit: opened it, gave or changed an answer, or
     /// reopened it (`audit amend`). nil before the audit starts.
     public let lastTouched: CalendarDate?
+    /// Why the lead set the drawn case aside (`set-aside`), or nil. A case set aside before
+    /// its audit began is nobody's work and never overdue.
+    public let setAsideReason: String?
 
     public init(month: Month, caseID: String, team: String, locality: String, service: String?, origin: Origin,
-                auditor: String?, auditID: Int64?, status: Audit.Status?, due: CalendarDate?, lastTouched: CalendarDate?) {
+                auditor: String?, auditID: Int64?, status: Audit.Status?, due: CalendarDate?, lastTouched: CalendarDate?,
+                setAsideReason: String? = nil) {
         self.month = month
         self.caseID = caseID
         self.team = team
@@ -48,17 +52,22 @@ public struct CaseToAudit: Sendable, Equatable {
         self.status = status
         self.due = due
         self.lastTouched = lastTouched
+        self.setAsideReason = setAsideReason
     }
 
+    /// Set aside before its audit began: not to be audited.
+    public var isSetAside: Bool { setAsideReason != nil && status == nil }
+
     /// Not yet submitted: still someone's work.
-    public var isOpen: Bool { status != .submitted }
+    public var isOpen: Bool { status != .submitted && !isSetAside }
 
     /// The status as people read it: not started, in progress, submitted.
     public var progress: String {
+        if isSetAside { return "set aside" }
         switch status {
-        case nil: "not started"
-        case .inProgress: "in progress"
-        case .submitted: "submitted"
+        case nil: return "not started"
+        case .inProgress: return "in progress"
+        case .submitted: return "submitted"
         }
     }
 

@@ -23,10 +23,10 @@ extension Store {
                 conditions.append("coalesce(a.auditor, s.auditor) = ? COLLATE NOCASE")
                 arguments += [auditor]
             }
-            if openOnly { conditions.append("a.status IS NOT 'submitted'") }
+            if openOnly { conditions.append("a.status IS NOT 'submitted' AND (a.id IS NOT NULL OR \(Self.notSetAsideSQL))") }
             return try Row.fetchAll(db, sql: """
                 SELECT d.month, c.case_id, f.team, f.locality, f.service, coalesce(a.auditor, s.auditor) AS auditor,
-                       a.id AS audit_id, a.status, s.due, \(Self.lastTouchedSQL) AS touched
+                       a.id AS audit_id, a.status, s.due, \(Self.lastTouchedSQL) AS touched, \(Self.setAsideReasonSQL) AS set_aside
                 FROM draw d JOIN draw_case c ON c.draw_id = d.id
                 JOIN frame_case f ON f.frame_id = d.frame_id AND f.case_id = c.case_id
                 LEFT JOIN assignment s ON s.draw_id = d.id AND s.case_id = c.case_id
@@ -81,7 +81,8 @@ extension Store {
         CaseToAudit(month: month, caseID: row["case_id"], team: row["team"], locality: row["locality"], service: row["service"],
                     origin: origin, auditor: row["auditor"], auditID: row["audit_id"],
                     status: (row["status"] as String?).flatMap(Audit.Status.init(rawValue:)), due: due,
-                    lastTouched: (row["touched"] as String?).flatMap { CalendarDate(parsing: String($0.prefix(10))) })
+                    lastTouched: (row["touched"] as String?).flatMap { CalendarDate(parsing: String($0.prefix(10))) },
+                    setAsideReason: row.hasColumn("set_aside") ? row["set_aside"] : nil)
     }
 }
 

@@ -32,13 +32,17 @@ public struct AssignedCase: Sendable, Equatable {
     /// Who audits the case: the audit's auditor once it has started, else the assignment's
     /// (nil when the case is not assigned yet).
     public let auditor: String?
+    /// Why the lead set the case aside (`set-aside`), or nil: a case set aside is not to be
+    /// audited.
+    public var setAsideReason: String? = nil
 
-    /// The status as people read it: not started, in progress, submitted.
+    /// The status as people read it: not started, in progress, submitted, or set aside.
     public var progress: String {
+        if setAsideReason != nil, status == nil { return "set aside" }
         switch status {
-        case nil: "not started"
-        case .inProgress: "in progress"
-        case .submitted: "submitted"
+        case nil: return "not started"
+        case .inProgress: return "in progress"
+        case .submitted: return "submitted"
         }
     }
 }
@@ -109,9 +113,12 @@ extension Store {
             }
             let monthsDue = try Self.defaultDue(month, dueDays: tx.query { db in try Store.value(of: .dueDays, in: db) })
 
+            let setAside = try tx.query { db in
+                Set(try String.fetchAll(db, sql: "SELECT case_id FROM set_aside WHERE draw_id = ?", arguments: [drawID]))
+            }
             let given = try Self.shareOut(cases, among: auditors, startedBy: startedBy.mapValues { name in
                 people.first { Self.sameName($0.name, name) }?.name ?? name
-            })
+            }, setAside: setAside)
 
             let now = Timestamp.iso8601(Date())
             var dueOf: [String: CalendarDate] = [:]
@@ -165,10 +172,12 @@ extension Store {
 
     /// The rule itself (docs/assignment.md), over cases already in team-then-id order: who
     /// gets each case, and whether it stays with the auditor who started its audit.
+    /// A case set aside (`set-aside`) is given to nobody but still takes its turn, so setting
+    /// one aside moves no other case to another auditor on a re-run.
     private static func shareOut(_ cases: [(caseID: String, team: String)], among auditors: [(name: String, team: String?)],
-                                 startedBy: [String: String]) throws -> [(caseID: String, team: String, auditor: String, started: Bool)] {
+                                 startedBy: [String: String], setAside: Set<String> = []) throws -> [(caseID: String, team: String, auditor: String, started: Bool)] {
         // A team with cases still to share out needs someone from outside it.
-        let teamsToShare = Set(cases.filter { startedBy[$0.caseID] == nil }.map(\.team))
+        let teamsToShare = Set(cases.filter { startedBy[$0.caseID] == nil && !setAside.contains($0.caseID) }.map(\.team))
         for team in teamsToShare.sorted(by: bytewise) where !auditors.contains(where: { !sameTeam($0.team, team) }) {
             throw AssayFailure("""
                 assign: every auditor named belongs to \(team), and nobody audits their own team's cases; \
@@ -185,6 +194,8 @@ extension Store {
             if let eligible { pointer = (eligible + 1) % auditors.count }
             if let startedAuditor = startedBy[theCase.caseID] {
                 given.append((theCase.caseID, theCase.team, startedAuditor, true))
+            } else if setAside.contains(theCase.caseID) {
+                continue
             } else if let eligible {
                 given.append((theCase.caseID, theCase.team, auditors[eligible].name, false))
             }
@@ -210,7 +221,8 @@ extension Store {
     public func queue(auditor: String, month: Month) throws -> [AssignedCase] {
         try read { db in
             guard let drawID = try Self.currentDrawID(db, month: month) else { return [] }
-            return try Self.assignedCases(db, drawID: drawID, month: month, auditor: auditor).filter { $0.status != .submitted }
+            return try Self.assignedCases(db, drawID: drawID, month: month, auditor: auditor)
+                .filter { $0.status != .submitted && !($0.status == nil && $0.setAsideReason != nil) }
         }
     }
 
@@ -225,7 +237,7 @@ extension Store {
                 LEFT JOIN audit a ON a.month = d.month AND a.case_id = c.case_id
                 WHERE d.month = ? AND d.status = 'current'
                   AND coalesce(a.auditor, s.auditor) = ? COLLATE NOCASE
-                  AND a.status IS NOT 'submitted'
+                  AND a.status IS NOT 'submitted' AND (a.id IS NOT NULL OR \(Self.notSetAsideSQL))
                 """, arguments: [month.description, auditor]) ?? 0
         }
     }
@@ -256,7 +268,7 @@ extension Store {
         }
         return try Row.fetchAll(db, sql: """
             SELECT c.case_id, f.team, f.locality, f.service, f.worker,
-                   a.id AS audit_id, a.status, coalesce(a.auditor, s.auditor) AS auditor
+                   a.id AS audit_id, a.status, coalesce(a.auditor, s.auditor) AS auditor, \(Self.setAsideReasonSQL) AS set_aside
             FROM draw_case c JOIN draw d ON d.id = c.draw_id
             JOIN frame_case f ON f.frame_id = d.frame_id AND f.case_id = c.case_id
             LEFT JOIN assignment s ON s.draw_id = c.draw_id AND s.case_id = c.case_id
@@ -265,7 +277,8 @@ extension Store {
             """, arguments: arguments).map { row in
             AssignedCase(caseID: row["case_id"], team: row["team"], locality: row["locality"], service: row["service"],
                          worker: row["worker"], auditID: row["audit_id"],
-                         status: (row["status"] as String?).flatMap(Audit.Status.init(rawValue:)), auditor: row["auditor"])
+                         status: (row["status"] as String?).flatMap(Audit.Status.init(rawValue:)), auditor: row["auditor"],
+                         setAsideReason: row["set_aside"])
         }
     }
 

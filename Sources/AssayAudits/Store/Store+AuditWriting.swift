@@ -23,6 +23,7 @@ extension Store {
                 return (existing.id, false)
             }
             try Self.refuseImportedTwin(tx, theCase)
+            try Self.refuseSetAside(tx, theCase)
             return (try Self.insertAudit(tx, theCase, [
                 ("month", theCase.month.description), ("case_id", theCase.caseID), ("draw_id", theCase.drawID),
                 ("unsampled", unsampled && theCase.drawID == nil ? 1 : 0),
@@ -214,6 +215,7 @@ extension Store {
             // same file) has either committed its audit, which is then found, or waits.
             guard let existing = try tx.query({ db in try Self.audit(caseID: theCase.caseID, month: theCase.month, in: db) }) else {
                 try Self.refuseImportedTwin(tx, theCase)
+                try Self.refuseSetAside(tx, theCase)
                 return try insertSubmitted(tx, theCase, template: template, unsampled: unsampled, answers: answers, overall: overall,
                                            reason: reason, actions: actions, suggested: suggested, at: now)
             }

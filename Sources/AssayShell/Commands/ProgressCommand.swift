@@ -44,7 +44,10 @@ struct ProgressCommand: AssayCommand {
     }
 
     private func tally(_ store: Store, month: Month, today: CalendarDate, staleDays: Int, in session: Session) throws {
-        let cases = try store.drawnCasesToAudit(month: month)
+        // A case set aside is nobody's work: it is counted apart, not in anyone's row.
+        let drawn = try store.drawnCasesToAudit(month: month)
+        let cases = drawn.filter { !$0.isSetAside }
+        let setAside = drawn.count - cases.count
         let rows = AuditorProgress.tally(cases, on: today, staleDays: staleDays)
         session.emit(Listing(
             columns: [Column("auditor"), Column("assigned"), Column("not_started"), Column("in_progress"), Column("submitted"),
@@ -62,6 +65,9 @@ struct ProgressCommand: AssayCommand {
         if let unassigned = rows.first(where: { $0.auditor == nil }) {
             text += "The row without an auditor: \(unassigned.assigned) \(unassigned.assigned == 1 ? "case" : "cases") not assigned yet"
             text += try store.myRole() == .lead ? " (assign \(month) --auditors NAMES).\n" : ".\n"
+        }
+        if setAside > 0 {
+            text += "\(setAside) drawn \(setAside == 1 ? "case is" : "cases are") set aside, not to be audited (set-aside --list \(month)).\n"
         }
         if overdue + stale > 0 { text += "progress \(month) --chase --format csv lists them for a mail merge.\n" }
         session.write(text)

@@ -13,7 +13,8 @@ struct SampleCommand: AssayCommand {
         discussion: """
             The auditor is the audit's once it has started, else the one `assign` gave the case. \
             --mine shows only your cases (the name you act as); --auditor NAME someone else's. \
-            --status keeps the cases not started, in progress, submitted, or open (not yet submitted).
+            --status keeps the cases not started, in progress, submitted, open (not yet submitted), or set aside \
+            (not to be audited: set-aside).
             """)
 
     @Argument(help: ArgumentHelp("The month (default the current month).", valueName: "yyyy-mm"))
@@ -25,7 +26,7 @@ struct SampleCommand: AssayCommand {
     @Option(help: ArgumentHelp("Only the cases this auditor audits.", valueName: "name"))
     var auditor: String?
 
-    @Option(help: ArgumentHelp("Only the cases whose audit is not-started, in-progress, submitted, or open (not started or in progress).", valueName: "status"))
+    @Option(help: ArgumentHelp("Only the cases whose audit is not-started, in-progress, submitted, open (not started or in progress), or set-aside.", valueName: "status"))
     var status: SampleStatus?
 
     @OptionGroup var output: OutputOptions
@@ -56,7 +57,7 @@ struct SampleCommand: AssayCommand {
 
 /// `sample --status`: how far a case's audit has gone, as the `status` column reads it.
 enum SampleStatus: String, CaseIterable, ExpressibleByArgument {
-    case notStarted = "not-started", inProgress = "in-progress", submitted, open
+    case notStarted = "not-started", inProgress = "in-progress", submitted, open, setAside = "set-aside"
 
     /// Also as the listing spells it ("not started") or with underscores (`audits --status in_progress`).
     init?(argument: String) {
@@ -70,7 +71,8 @@ enum SampleStatus: String, CaseIterable, ExpressibleByArgument {
         case .notStarted: return progress == "not started"
         case .inProgress: return progress == "in progress"
         case .submitted: return progress == "submitted"
-        case .open: return progress != "submitted"
+        case .open: return progress != "submitted" && progress != "set aside"
+        case .setAside: return progress == "set aside"
         }
     }
 }

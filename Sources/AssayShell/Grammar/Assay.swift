@@ -13,7 +13,7 @@ public struct Assay: ParsableCommand {
         version: AssayVersion.current,
         subcommands: [
             InitCommand.self, ImportCommand.self, FramesCommand.self, FrameCommand.self, DrawCommand.self, SampleCommand.self, AssignCommand.self, AuditCommand.self, AuditsCommand.self, ModerateCommand.self, EscalationsCommand.self, EscalationCommand.self, ActionsCommand.self, ActionCommand.self, ChallengeCommand.self, ChallengesCommand.self, ReportCommand.self, VerifyCommand.self, HistoryCommand.self, RedactCommand.self, BackupCommand.self, RestoreCommand.self, ExportCommand.self, PlanCommand.self, TemplatesCommand.self, TemplateCommand.self, PeopleCommand.self,
-            TodoCommand.self, ProgressCommand.self, SettingsCommand.self, KeysCommand.self, HubCommand.self,
+            TodoCommand.self, ProgressCommand.self, SetAsideCommand.self, SettingsCommand.self, KeysCommand.self, HubCommand.self,
             MonthCommand.self, StatusCommand.self, OutputCommand.self, FormatCommand.self, ExpandedCommand.self, RunCommand.self, QuitCommand.self,
         ])
 

@@ -37,9 +37,10 @@ public struct AuditedTable: Sendable, Hashable, CustomStringConvertible {
     public static let drawReaudit = AuditedTable("draw_reaudit")
     public static let redaction = AuditedTable("redaction")
     public static let setting = AuditedTable("setting")
+    public static let setAside = AuditedTable("set_aside")
 
     /// Every audited table, for checks that walk them all.
     public static let all: [AuditedTable] = [.people, .frame, .frameCase, .draw, .drawStratum, .drawExclusion, .drawCase, .template,
         .audit, .auditAnswer, .auditSectionGrade, .auditAction, .auditAmendment, .escalation, .assignment,
-        .auditImport, .importedAudit, .importedDomainGrade, .reportSecret, .revealLog, .challenge, .moderationSample, .moderationSampleAudit, .moderation, .moderationAnswer, .moderationSectionGrade, .drawReaudit, .redaction, .setting]
+        .auditImport, .importedAudit, .importedDomainGrade, .reportSecret, .revealLog, .challenge, .moderationSample, .moderationSampleAudit, .moderation, .moderationAnswer, .moderationSectionGrade, .drawReaudit, .redaction, .setting, .setAside]
 }

@@ -24,6 +24,7 @@ enum Migrations {
         migrator.registerMigration("v13-report-index", migrate: v13ReportIndex)
         migrator.registerMigration("v14-due-dates", migrate: v14DueDates)
         migrator.registerMigration("v15-logins", migrate: v15Logins)
+        migrator.registerMigration("v16-set-aside", migrate: v16SetAside)
         return migrator
     }
 
