@@ -37,7 +37,10 @@ import Testing
         #expect(rows.map(\.1) == [10, 4])
         #expect(rows.map(\.2) == [2, 2])
         #expect(rows.map(\.3) == [1, 0])
-        let text = try String(contentsOfFile: work.file("return.json"), encoding: .utf8)
+        // The signature's base64 may spell anything ("B1" once), so it is left out of the search.
+        let signature = ((file["signature"] as? [String: Any])?["value"] as? String) ?? ""
+        let text = try String(contentsOfFile: work.file("return.json"), encoding: .utf8).replacingOccurrences(of: signature, with: "")
+        #expect(!signature.isEmpty)
         // No case id, no person, no answer (question ids), no evidence: counts by domain only.
         for absent in ["A1", "A2", "B1", "B3", "Lena", "Lead", "risk", "plan-quality", "seen"] {
             #expect(!text.contains(absent), "\(absent) appears in the return")
