@@ -9,6 +9,8 @@ struct ParseDiagnosis {
     let catalog: CommandCatalog
     /// Known teams, to spell a team typed without quotes as the register does.
     var teams: () -> [String] = { [] }
+    /// The interactive shell is reading the lines (`Session.inShell`): hints say `help X`.
+    var inShell = false
 
     /// `unknown command "reprot". Did you mean report?`
     static func unknownCommand(_ word: String) -> String {
@@ -22,12 +24,13 @@ struct ParseDiagnosis {
     /// the parser's own text — in the shell without the `assay` a person does not type there.
     static func message(for words: [String], parserSaid text: String, session: Session) -> String {
         let names = NameCheck.forSession(session)
-        let diagnosis = ParseDiagnosis(catalog: .shared) { names.known(.team) }
+        var diagnosis = ParseDiagnosis(catalog: .shared) { names.known(.team) }
+        diagnosis.inShell = session.inShell
         if let explained = diagnosis.explain(words) { return explained }
         if let problem = names.problem(in: words) { return problem.message }  // a name's second word taken for a month
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         while lines.last?.isEmpty == true { lines.removeLast() }
-        guard HelpHint.inShell else { return lines.joined(separator: "\n") }
+        guard session.inShell else { return lines.joined(separator: "\n") }
         return lines.map { line in
             if line.hasPrefix("Usage: assay ") { return "Usage: " + line.dropFirst("Usage: assay ".count) }
             if line.hasPrefix("  See 'assay "), let end = line.range(of: " --help'") {
@@ -142,7 +145,7 @@ struct ParseDiagnosis {
         if let question = DidYouMean.sentence(for: name, among: spellings.filter { $0.hasPrefix("--") }) {
             return "\(subject): no option \(name). \(question)"
         }
-        return "\(subject): no option \(name); \(HelpHint.forCommand(shown))"
+        return "\(subject): no option \(name); \(HelpHint.forCommand(shown, inShell: inShell))"
     }
 
     /// A value outside an argument's fixed choices (`--role audtor`).
@@ -196,11 +199,10 @@ struct ParseDiagnosis {
 
 /// Where to read how a command is typed, said for where the person is: `help report rates`
 /// in the shell and in scripts, `assay report rates --help` from the operating system's shell.
+/// Whether the person is in the shell is the session's (`Session.inShell`), not the
+/// process's: tests run many sessions in one process.
 enum HelpHint {
-    /// Set while the interactive shell runs (`ReadlineSource`).
-    nonisolated(unsafe) static var inShell = false
-
-    static func forCommand(_ path: String) -> String {
+    static func forCommand(_ path: String, inShell: Bool) -> String {
         if path.isEmpty { return inShell ? "type help for the commands." : "assay --help lists them." }
         return inShell ? "help \(path) lists its options." : "assay help \(path) lists its options."
     }

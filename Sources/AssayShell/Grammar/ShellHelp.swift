@@ -15,7 +15,7 @@ enum ShellHelp {
 
     /// The answer to `help` followed by `topic`, or nil to let ArgumentParser print it.
     static func answer(_ topic: [String], session: Session, catalog: CommandCatalog = .shared) -> Answer? {
-        if topic.isEmpty { return HelpHint.inShell ? .text(shellText(month: session.month, width: session.terminalWidth, catalog: catalog)) : nil }
+        if topic.isEmpty { return session.inShell ? .text(shellText(month: session.month, width: session.terminalWidth, catalog: catalog)) : nil }
         guard !topic.contains(where: { $0.hasPrefix("-") }) else { return nil }
         var command = catalog.root
         var path: [String] = []

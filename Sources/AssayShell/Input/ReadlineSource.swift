@@ -15,7 +15,7 @@ final class ReadlineSource: LineSource {
         self.session = session
         self.historyPath = historyPath
         ReadlineSource.completer = Completer(catalog: .shared, values: ReadlineSource.databaseValues(session))
-        HelpHint.inShell = true  // `help` describes the shell; hints say `help X`, not `assay X --help`
+        session.inShell = true  // `help` describes the shell; hints say `help X`, not `assay X --help`
         assay_rl_configure(strdup("assay"), { text, start, _ in ReadlineSource.attemptCompletion(text, start) },
                            strdup("\"'"), strdup(Self.specialCharacters))
         using_history()

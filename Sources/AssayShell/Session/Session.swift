@@ -20,6 +20,9 @@ public final class Session {
     public var bail = false
     /// Set by `quit`.
     public var quitRequested = false
+    /// True while the interactive shell reads the lines (`ReadlineSource`): `help` then
+    /// describes the shell, and hints say `help X`, not `assay help X`.
+    public var inShell = false
     /// Nesting depth of `run FILE`, to stop a script that runs itself.
     var scriptDepth = 0
     /// The shell's `format`, `expanded` and `output FILE`, and a listing bound for a file
