@@ -17,17 +17,7 @@ extension HTMLReport {
         body += PageSection.paragraph(rule.statement + " " + Self.publicLeftOut, classes: "public-note")
         body += "</header>\n"
         let summary = PublicSummary(self, figures: figures)
-        var content = ""
-        if let headline = summary.headline {
-            content += "<div class=\"headline\" id=\"headline\"><span class=\"value\">\(HTML.escape(headline.value))</span>"
-                + "<span class=\"label\">\(HTML.escape(headline.label))</span>"
-                + "<span class=\"detail\">\(HTML.escape(headline.detail))</span></div>\n"
-        }
-        for answer in summary.answers {
-            content += "<div class=\"answer\" id=\"answer-\(answer.id)\">\n<h3>\(HTML.escape(answer.question))</h3>\n"
-                + PageSection.paragraphs(answer.sentences) + "</div>\n"
-        }
-        body += PageSection.render(id: "summary", heading: "Summary", content: content)
+        body += PageSection.render(id: "summary", heading: "Summary", content: Self.answers(headline: summary.headline, summary.answers))
         body += aboutSection(chainHead: chainHead, publicVersion: true) + publicTeamsSection(figures) + publicLocalitiesSection() + publicTravelSection()
             + publicDomainsSection(figures) + publicActionsSection(figures)
         let running = (left: (authority.map { "\($0) · " } ?? "") + "Case audit report, \(period), public version",
