@@ -44,7 +44,7 @@ extension Store {
                     """)
             }
             try tx.insert(into: .setAside, [("draw_id", drawID), ("case_id", caseID), ("reason", reason),
-                                             ("set_by", tx.user.name), ("set_at", Timestamp.iso8601(Date()))])
+                                             ("set_by", tx.user.name), ("set_at", tx.timestamp)])
         }
     }
 

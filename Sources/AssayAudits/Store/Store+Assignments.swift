@@ -120,7 +120,7 @@ extension Store {
                 people.first { Self.sameName($0.name, name) }?.name ?? name
             }, setAside: setAside)
 
-            let now = Timestamp.iso8601(Date())
+            let now = tx.timestamp
             var dueOf: [String: CalendarDate] = [:]
             for assignment in given {
                 if let row = existing[assignment.caseID] {

@@ -31,7 +31,7 @@ extension Store {
                 ("team", theCase.team), ("locality", theCase.locality), ("service", theCase.service?.code), ("worker", theCase.worker),
                 ("template_id", template.id), ("template_version", template.version), ("template_sha256", template.contentSHA256),
                 ("auditor", identity.name), ("status", Audit.Status.inProgress.rawValue),
-                ("started_at", Timestamp.iso8601(Date())),
+                ("started_at", tx.timestamp),
             ]), true)
         }
         let audit = try audit(id: id)
@@ -99,8 +99,8 @@ extension Store {
     /// keeps only the evidence or reason given so far.
     public func saveAnswer(auditID: Int64, questionID: String, typed: TypedAnswer?, skipped: Bool = false,
                            evidence: String?? = .none, reason: String?? = .none) throws {
-        let now = Timestamp.iso8601(Date())
         try write { tx in
+            let now = tx.timestamp
             _ = try lockedEditable(tx, auditID)
             let existing = try tx.query { db in
                 try Row.fetchOne(db, sql: "SELECT id, value, grade, skipped FROM audit_answer WHERE audit_id = ? AND question_id = ?",
@@ -147,7 +147,7 @@ extension Store {
             let audit = try tx.query { db in try Self.audit(id: auditID, in: db) }
             return try tx.insert(into: .escalation, [
                 ("audit_id", auditID), ("case_id", audit.caseID), ("concern", concern), ("escalated_to", escalatedTo),
-                ("raised_at", Timestamp.iso8601(Date())), ("raised_by", identity.name),
+                ("raised_at", tx.timestamp), ("raised_by", identity.name),
             ])
         }
     }
@@ -164,7 +164,7 @@ extension Store {
                 throw AssayFailure("Escalation \(id) already has a response (\(current.respondedBy ?? "?"), \(current.respondedAt ?? "?")): \(response)")
             }
             try tx.update(.escalation, id: id, set: [
-                ("response", text), ("responded_at", Timestamp.iso8601(Date())), ("responded_by", identity.name),
+                ("response", text), ("responded_at", tx.timestamp), ("responded_by", identity.name),
             ])
         }
     }
@@ -208,8 +208,8 @@ extension Store {
             throw AssayFailure((["The audit of \(theCase.caseID) was not stored:"] + problems.map { "  \($0.message)" }).joined(separator: "\n"))
         }
         let suggested = SuggestedGrades(template: template, answers: SubmissionRules.gradeAnswers(byID))
-        let now = Timestamp.iso8601(Date())
         return try write { tx in
+            let now = tx.timestamp
             // Whether the case already has an audit is decided here, inside the IMMEDIATE
             // transaction: a writer racing for the same case (another process submitting the
             // same file) has either committed its audit, which is then found, or waits.
@@ -279,7 +279,6 @@ extension Store {
     @discardableResult
     public func submitInBulk(_ audits: [BulkAudit], template: AuditTemplate) throws -> [Int64] {
         try require([.lead], to: "load audits in bulk")
-        let now = Timestamp.iso8601(Date())
         let prepared = try audits.map { audit in
             let byID = Dictionary(uniqueKeysWithValues: audit.answers.map { ($0.questionID, $0) })
             let problems = SubmissionRules.problems(template: template, answers: byID, overall: audit.overall, reason: audit.reason, openEscalations: [])
@@ -289,7 +288,8 @@ extension Store {
             return (audit, SuggestedGrades(template: template, answers: SubmissionRules.gradeAnswers(byID)))
         }
         return try write { tx in
-            try prepared.map { audit, suggested in
+            let now = tx.timestamp
+            return try prepared.map { audit, suggested in
                 try insertSubmitted(tx, audit.theCase, template: template, unsampled: false, answers: audit.answers, overall: audit.overall,
                                     reason: audit.reason, actions: [], suggested: suggested, at: now)
             }
@@ -335,7 +335,7 @@ extension Store {
             }
             let submitted = try SubmittedAudit(audit: audit, answers: answers, sectionGrades: sections).json()
             try tx.insert(into: .auditAmendment, [
-                ("audit_id", auditID), ("reason", text), ("amended_at", Timestamp.iso8601(Date())), ("amended_by", identity.name),
+                ("audit_id", auditID), ("reason", text), ("amended_at", tx.timestamp), ("amended_by", identity.name),
                 ("submitted_json", submitted),
             ])
             // The grades worked out at submission no longer describe a reopened audit; they
@@ -360,12 +360,11 @@ extension Store {
     @discardableResult
     static func insertAction(_ tx: AuditedWriter, auditID: Int64, what: String, owner: String, due: CalendarDate) throws -> Int64 {
         // Every way of raising an action checks its due date first; this is the last line (ActionDueDate).
-        let now = Date()
-        try ActionDueDate.check(due, raisedAt: now)
+        try ActionDueDate.check(due, raisedAt: tx.instant)
         let team = try tx.query { db in try String.fetchOne(db, sql: "SELECT team FROM audit WHERE id = ?", arguments: [auditID]) }
         return try tx.insert(into: .auditAction, [
             ("audit_id", auditID), ("team", team), ("what", what), ("owner", owner), ("due", due.description),
-            ("raised_at", Timestamp.iso8601(now)), ("raised_by", tx.user.name), ("status", AuditAction.Status.open.rawValue),
+            ("raised_at", tx.timestamp), ("raised_by", tx.user.name), ("status", AuditAction.Status.open.rawValue),
         ])
     }
 
@@ -385,7 +384,7 @@ extension Store {
         }
         try tx.update(.audit, id: auditID, set: [
             ("status", Audit.Status.submitted.rawValue), ("suggested_overall", suggested.overall?.rawValue),
-            ("submitted_at", Timestamp.iso8601(Date())),
+            ("submitted_at", tx.timestamp),
         ])
     }
 }

@@ -17,6 +17,9 @@ public final class AuditedWriter {
     private let identity: Identity
     /// One timestamp for the whole transaction: its changes happened together.
     private let at: String
+    /// The same moment as a `Date`, for rules that compare instants (an action's due date
+    /// against the day it is raised).
+    public let instant: Date
     /// The chain head as of this transaction's last entry; read on the first entry.
     private var head: (seq: Int64, hash: String?)?
 
@@ -24,6 +27,7 @@ public final class AuditedWriter {
         self.db = db
         self.identity = identity
         self.at = Timestamp.iso8601(at)
+        self.instant = at
     }
 
     /// The user this transaction is written for.

@@ -10,7 +10,7 @@ extension Store {
     /// database and become its lead.
     ///
     /// Returns false when another process created `path` first; its database is used.
-    static func create(at path: String, identity: Identity, setUp: (Store) throws -> Void) throws -> Bool {
+    static func create(at path: String, identity: Identity, clock: Clock, setUp: (Store) throws -> Void) throws -> Bool {
         DatabaseFile.sweepLeftovers(in: DatabaseFile.folder(of: path))
         let staged = DatabaseFile.stagingPath(for: path, purpose: .creating)
         DatabaseFile.remove(staged)
@@ -18,11 +18,11 @@ extension Store {
             throw AssayFailure("\(path): cannot create the database: \(String(cString: strerror(errno))).")
         }
         do {
-            let store = try Store(opening: staged, identity: identity, wasCreated: true, mode: .staging)
+            let store = try Store(opening: staged, identity: identity, wasCreated: true, mode: .staging, clock: clock)
             try store.write { tx in
                 _ = try tx.insert(into: .people, [
                     ("name", identity.name), ("role", Role.lead.rawValue), ("team", nil),
-                    ("added_at", Timestamp.iso8601(Date())), ("added_by", identity.name),
+                    ("added_at", tx.timestamp), ("added_by", identity.name),
                 ])
             }
             try setUp(store)

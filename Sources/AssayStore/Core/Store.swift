@@ -20,6 +20,10 @@ public final class Store: Sendable {
     /// What the file's schema record said when it was opened (`verify` reports its problems).
     let schemaRecord: SchemaRecord
     let queue: DatabaseQueue
+    /// Where this store reads the time: each write transaction takes one instant from it
+    /// (`AuditedWriter.timestamp`), used for the log's `at` and every `…_at` column the
+    /// transaction writes. The system clock, or a fixed one in tests (`Clock.fixed`).
+    public let clock: Clock
 
     /// Where the database is when nobody says: `--db`, else `$ASSAY_DB`, else `./assay.db`.
     public static func defaultPath(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
@@ -35,23 +39,23 @@ public final class Store: Sendable {
     /// hidden staging file, which is then linked into place (`Store+Creation.swift`). A
     /// command killed half-way leaves no database at `path`, never a half-made one that the
     /// next person to arrive would adopt.
-    public convenience init(path: String, identity: Identity, setUp: (Store) throws -> Void = { _ in }) throws {
+    public convenience init(path: String, identity: Identity, clock: Clock = .system, setUp: (Store) throws -> Void = { _ in }) throws {
         let path = DatabaseFile.plainPath(path)
         let created = DatabaseFile.state(of: path) == .missing
-            ? try Self.create(at: path, identity: identity, setUp: setUp)
+            ? try Self.create(at: path, identity: identity, clock: clock, setUp: setUp)
             : false
-        try self.init(opening: path, identity: identity, wasCreated: created, mode: .normal, checksLogin: true)
+        try self.init(opening: path, identity: identity, wasCreated: created, mode: .normal, checksLogin: true, clock: clock)
     }
 
     /// Opens a database that must already exist and be a complete Assay database; never
     /// creates one. With `readOnly`, the file is not changed in any way either: no schema
     /// upgrade, no switch to WAL (what `verify` and a backup's check use).
-    public convenience init(existing path: String, identity: Identity, readOnly: Bool = false) throws {
+    public convenience init(existing path: String, identity: Identity, readOnly: Bool = false, clock: Clock = .system) throws {
         let path = DatabaseFile.plainPath(path)
         guard DatabaseFile.state(of: path) != .missing else {
             throw AssayFailure.notFound("\(path): no such database; nothing was created.")
         }
-        try self.init(opening: path, identity: identity, wasCreated: false, mode: readOnly ? .inspect : .normal, checksLogin: true)
+        try self.init(opening: path, identity: identity, wasCreated: false, mode: readOnly ? .inspect : .normal, checksLogin: true, clock: clock)
     }
 
     /// How an open treats the file.
@@ -67,8 +71,9 @@ public final class Store: Sendable {
 
     /// `checksLogin`: the user is resolved against the logins the database binds (every open
     /// for a person; not a staging copy's, whose people are not yet the live database's).
-    init(opening path: String, identity: Identity, wasCreated: Bool, mode: OpeningMode, checksLogin: Bool = false) throws {
+    init(opening path: String, identity: Identity, wasCreated: Bool, mode: OpeningMode, checksLogin: Bool = false, clock: Clock = .system) throws {
         self.path = path
+        self.clock = clock
         self.wasCreated = wasCreated
         if mode == .staging {
             self.identity = identity
@@ -153,7 +158,7 @@ public final class Store: Sendable {
         try queue.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
-                result = try body(AuditedWriter(db: db, identity: identity, at: Date()))
+                result = try body(AuditedWriter(db: db, identity: identity, at: clock.now()))
                 return .commit
             }
             return result!

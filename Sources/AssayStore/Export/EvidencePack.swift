@@ -96,7 +96,7 @@ public struct EvidencePack {
                 "first_seq": start, "previous_hash": previous ?? String(repeating: "0", count: 64),
                 "head": ["seq": chainHead.seq, "hash": chainHead.hash], "entries": entries,
             ]) + "\n", to: path("log-segment.json"))
-            try PrivateFile.write(try manifest(frames: frames, head: chainHead, made: Timestamp.iso8601(Date()), by: store.identity.name),
+            try PrivateFile.write(try manifest(frames: frames, head: chainHead, made: Timestamp.iso8601(store.clock.now()), by: store.identity.name),
                                   to: path("pack.json"))
             try PrivateFile.write(integrity.text, to: path("verification.txt"))
             try PrivateFile.write("\(chainHead)\n", to: path("chain-head.txt"))

@@ -58,7 +58,7 @@ extension Store {
             if let login { try Self.refuseTaken(login, tx) }
             try tx.insert(into: .people, [
                 ("name", trimmed), ("role", role.rawValue), ("team", team.flatMap { $0.isEmpty ? nil : $0 }),
-                ("added_at", Timestamp.iso8601(Date())), ("added_by", identity.name), ("login", login),
+                ("added_at", tx.timestamp), ("added_by", identity.name), ("login", login),
             ])
             try refuseLockingOut(tx)
         }
