@@ -32,7 +32,7 @@ public struct SignedReturn: Sendable {
     /// Reads a return file: its JSON strictly, its fields as the schema says. The signature
     /// is not checked here (the caller holds the keys): `verify(with:)`.
     public init(fileBytes: [UInt8], source: String) throws {
-        let json = try StrictJSONReader.parse(fileBytes, source: source)
+        let json = try StrictJSONReader.parse(fileBytes, source: source, kind: "a valid return")
         let top = Fields(json, path: "", source: source)
         guard Set(top.keys) == ["return", "signature"], let returnJSON = json["return"] else {
             throw AssayFailure("\(source) is not a signed authority return: it must hold exactly \"return\" and \"signature\".")

@@ -39,7 +39,7 @@ public struct SigningKey: Sendable {
     /// Reads the key at `path`, refusing a file another login owns or others may read.
     public static func load(from path: String) throws -> SigningKey {
         let bytes = try OwnerOnlyFile.read(path, missing: "No signing key at \(path): the lead makes one with `assay keys init --authority NAME`.")
-        let json = try StrictJSONReader.parse(bytes, source: path)
+        let json = try StrictJSONReader.parse(bytes, source: path, kind: "a valid key file")
         let fields = Fields(json, path: "", source: path)
         guard try fields.string("algorithm") == "ed25519",
               let raw = Data(base64Encoded: try fields.string("private_key")),
@@ -96,7 +96,7 @@ public struct PublicReturnKey: Sendable, Equatable {
 
     public static func read(from path: String) throws -> PublicReturnKey {
         guard let data = FileManager.default.contents(atPath: path) else { throw AssayFailure("Cannot read the public key \(path).") }
-        return try PublicReturnKey(json: try StrictJSONReader.parse(Array(data), source: path), source: path)
+        return try PublicReturnKey(json: try StrictJSONReader.parse(Array(data), source: path, kind: "a valid key file"), source: path)
     }
 
     public func isValidSignature(_ signature: [UInt8], for bytes: [UInt8]) -> Bool {

@@ -9,24 +9,23 @@ struct SubmittedAudit {
     let answers: [String: Answer]
     let sectionGrades: [String: Grade]
 
-    /// Keys sorted, grades as numbers (docs/json.md).
-    func json() throws -> String {
-        var answerObjects: [String: Any] = [:]
-        for (id, answer) in answers {
-            answerObjects[id] = [
-                "value": answer.value as Any? ?? NSNull(), "grade": answer.grade?.rawValue as Any? ?? NSNull(),
-                "skipped": answer.skipped, "evidence": answer.evidence as Any? ?? NSNull(),
-                "reason": answer.reason as Any? ?? NSNull(), "answered_at": answer.answeredAt, "answered_by": answer.answeredBy,
-            ]
+    /// Grades as numbers (docs/json.md), in the canonical JSON of every JSON column
+    /// (`JSONValue`, docs/integrity.md "JSON columns"): the bytes are hashed into the log.
+    func json() -> String {
+        let answerObjects = answers.mapValues { answer -> JSONValue in
+            .object([
+                "value": .orNull(answer.value), "grade": .orNull(answer.grade.map { Int64($0.rawValue) }),
+                "skipped": .bool(answer.skipped), "evidence": .orNull(answer.evidence),
+                "reason": .orNull(answer.reason), "answered_at": .string(answer.answeredAt), "answered_by": .string(answer.answeredBy),
+            ])
         }
-        let object: [String: Any] = [
-            "audit_id": audit.id, "auditor": audit.auditor, "submitted_at": audit.submittedAt as Any? ?? NSNull(),
-            "template": audit.templateID, "template_version": audit.templateVersion,
-            "overall": audit.overall?.rawValue as Any? ?? NSNull(), "overall_reason": audit.overallReason as Any? ?? NSNull(),
-            "suggested_overall": audit.suggestedOverall?.rawValue as Any? ?? NSNull(),
-            "section_grades": sectionGrades.mapValues(\.rawValue), "answers": answerObjects,
-        ]
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-        return String(decoding: data, as: UTF8.self)
+        let object: JSONValue = .object([
+            "audit_id": .integer(audit.id), "auditor": .string(audit.auditor), "submitted_at": .orNull(audit.submittedAt),
+            "template": .string(audit.templateID), "template_version": .integer(Int64(audit.templateVersion)),
+            "overall": .orNull(audit.overall.map { Int64($0.rawValue) }), "overall_reason": .orNull(audit.overallReason),
+            "suggested_overall": .orNull(audit.suggestedOverall.map { Int64($0.rawValue) }),
+            "section_grades": .object(sectionGrades.mapValues { .integer(Int64($0.rawValue)) }), "answers": .object(answerObjects),
+        ])
+        return object.canonicalText
     }
 }

@@ -71,13 +71,13 @@ extension Store {
 
     /// The amendment snapshot with the question's evidence set to null, or nil when it has none.
     private static func blankingEvidence(of questionID: String, in json: String) throws -> String? {
-        guard var object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
-              var answers = object["answers"] as? [String: Any],
-              var answer = answers[questionID] as? [String: Any],
-              let evidence = answer["evidence"], !(evidence is NSNull) else { return nil }
-        answer["evidence"] = NSNull()
-        answers[questionID] = answer
-        object["answers"] = answers
-        return String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+        guard var object = try StrictJSONReader.parse(Array(json.utf8), source: "submitted_json").object,
+              var answers = object["answers"]?.object,
+              var answer = answers[questionID]?.object,
+              let evidence = answer["evidence"], evidence != .null else { return nil }
+        answer["evidence"] = .null
+        answers[questionID] = .object(answer)
+        object["answers"] = .object(answers)
+        return JSONValue.object(object).canonicalText
     }
 }

@@ -333,7 +333,7 @@ extension Store {
             guard audit.status == .submitted else {
                 throw AssayFailure("Audit \(auditID) is not submitted (it is \(audit.status.rawValue)); there is nothing to reopen.")
             }
-            let submitted = try SubmittedAudit(audit: audit, answers: answers, sectionGrades: sections).json()
+            let submitted = SubmittedAudit(audit: audit, answers: answers, sectionGrades: sections).json()
             try tx.insert(into: .auditAmendment, [
                 ("audit_id", auditID), ("reason", text), ("amended_at", tx.timestamp), ("amended_by", identity.name),
                 ("submitted_json", submitted),

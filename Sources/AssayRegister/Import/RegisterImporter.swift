@@ -115,12 +115,12 @@ public struct RegisterImporter {
         return map
     }
 
+    /// The canonical JSON of every JSON column (`JSONValue`, docs/integrity.md "JSON columns").
     static func json(_ strings: [String]) -> String {
-        String(decoding: try! JSONSerialization.data(withJSONObject: strings, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+        JSONValue.array(strings.map(JSONValue.string)).canonicalText
     }
 
     static func jsonObject(_ pairs: [(String, String)]) -> String {
-        let dict = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
-        return String(decoding: try! JSONSerialization.data(withJSONObject: dict, options: [.sortedKeys, .withoutEscapingSlashes]), as: UTF8.self)
+        JSONValue.object(Dictionary(pairs.map { ($0.0, JSONValue.string($0.1)) }, uniquingKeysWith: { first, _ in first })).canonicalText
     }
 }

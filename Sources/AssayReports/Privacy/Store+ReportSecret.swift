@@ -43,7 +43,7 @@ extension Store {
     /// Logs a reveal of real case ids in `report` (lead only).
     public func recordReveal(report: String, arguments: [String]) throws {
         try requireRevealAllowed()
-        let words = String(decoding: try JSONEncoder().encode(arguments), as: UTF8.self)
+        let words = JSONValue.array(arguments.map(JSONValue.string)).canonicalText
         try write { tx in
             _ = try tx.insert(into: .revealLog, [
                 ("revealed_at", tx.timestamp), ("revealed_by", identity.name), ("os_login", identity.osLogin),

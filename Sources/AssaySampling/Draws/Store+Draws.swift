@@ -126,16 +126,12 @@ extension Store {
 /// key order), written the same way every time.
 enum JSONText {
     static func array(_ values: [String]) -> String {
-        "[" + values.map(string).joined(separator: ",") + "]"
+        JSONValue.array(values.map(JSONValue.string)).canonicalText
     }
 
+    /// Members in the order given: a stratum key's follow the draw's `--by` fields.
     static func object<S: Sequence>(_ pairs: S) -> String where S.Element == (String, String) {
-        "{" + pairs.map { string($0.0) + ":" + string($0.1) }.joined(separator: ",") + "}"
-    }
-
-    static func string(_ s: String) -> String {
-        let data = try! JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes])
-        return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
+        JSONValue.orderedObjectText(pairs.lazy.map { ($0.0, JSONValue.string($0.1)) })
     }
 
     static func decodeArray(_ text: String) -> [String] {

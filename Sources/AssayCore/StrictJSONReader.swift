@@ -1,103 +1,18 @@
-import AssayCore
-
-/// A JSON value as an authority return holds it: no floating-point numbers, so that the
-/// bytes signed are the same in every language that reads them (docs/regional.md,
-/// "Canonical JSON").
-///
-/// Why not `JSONEncoder`: its key order and number spelling are not specified, and a
-/// signature is over bytes. Every figure in a return is a count or an identifier, so
-/// integers suffice; a rate is worked out by whoever reads the counts.
-public indirect enum JSONValue: Sendable, Equatable {
-    case null
-    case bool(Bool)
-    case integer(Int64)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    /// The canonical bytes: RFC 8785 (the JSON Canonicalization Scheme) for documents
-    /// without fractions. Members sorted by their names' UTF-16 code units, no whitespace
-    /// anywhere, integers in plain decimal, strings escaped as `JSON.stringify` escapes them
-    /// (`\"`, `\\`, `\b \f \n \r \t`, other controls as `\u00xx` in lower case) and every
-    /// other character written as its UTF-8 bytes.
-    public var canonicalBytes: [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(4096)
-        append(to: &out)
-        return out
-    }
-
-    public var canonicalText: String { String(decoding: canonicalBytes, as: UTF8.self) }
-
-    private func append(to out: inout [UInt8]) {
-        switch self {
-        case .null: out += Array("null".utf8)
-        case .bool(let b): out += Array((b ? "true" : "false").utf8)
-        case .integer(let i): out += Array(String(i).utf8)
-        case .string(let s): Self.appendString(s, to: &out)
-        case .array(let items):
-            out.append(UInt8(ascii: "["))
-            for (i, item) in items.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                item.append(to: &out)
-            }
-            out.append(UInt8(ascii: "]"))
-        case .object(let members):
-            out.append(UInt8(ascii: "{"))
-            for (i, key) in members.keys.sorted(by: { $0.utf16.lexicographicallyPrecedes($1.utf16) }).enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                Self.appendString(key, to: &out)
-                out.append(UInt8(ascii: ":"))
-                members[key]!.append(to: &out)
-            }
-            out.append(UInt8(ascii: "}"))
-        }
-    }
-
-    private static func appendString(_ s: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        for byte in s.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): out += [92, 34]
-            case UInt8(ascii: "\\"): out += [92, 92]
-            case 0x08: out += [92, UInt8(ascii: "b")]
-            case 0x0C: out += [92, UInt8(ascii: "f")]
-            case 0x0A: out += [92, UInt8(ascii: "n")]
-            case 0x0D: out += [92, UInt8(ascii: "r")]
-            case 0x09: out += [92, UInt8(ascii: "t")]
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default: out.append(byte)
-            }
-        }
-        out.append(UInt8(ascii: "\""))
-    }
-}
-
-extension JSONValue {
-    public subscript(key: String) -> JSONValue? {
-        if case .object(let members) = self { return members[key] }
-        return nil
-    }
-
-    public var string: String? { if case .string(let s) = self { return s }; return nil }
-    public var integer: Int64? { if case .integer(let i) = self { return i }; return nil }
-    public var array: [JSONValue]? { if case .array(let a) = self { return a }; return nil }
-    public var object: [String: JSONValue]? { if case .object(let o) = self { return o }; return nil }
-}
-
 /// A strict reader of JSON text (RFC 8259) into `JSONValue`: a fraction or an exponent, a
 /// duplicated member name, text after the value, or bytes that are not UTF-8 are refused,
-/// each with the byte offset, so a return cannot mean two things to two readers.
+/// each with the byte offset, so a return (or a stored JSON column) cannot mean two things
+/// to two readers.
 public struct StrictJSONReader {
     private let bytes: [UInt8]
     private var at = 0
     private let source: String
+    private let kind: String
 
-    /// - Parameter source: what to call the text in errors (a file name).
-    public static func parse(_ bytes: [UInt8], source: String) throws -> JSONValue {
-        var reader = StrictJSONReader(bytes: bytes, source: source)
+    /// - Parameters:
+    ///   - source: what to call the text in errors (a file name, a column).
+    ///   - kind: what the text should have been, for errors ("a valid return").
+    public static func parse(_ bytes: [UInt8], source: String, kind: String = "valid JSON") throws -> JSONValue {
+        var reader = StrictJSONReader(bytes: bytes, source: source, kind: kind)
         reader.skipSpace()
         let value = try reader.value(depth: 0)
         reader.skipSpace()
@@ -105,13 +20,14 @@ public struct StrictJSONReader {
         return value
     }
 
-    private init(bytes: [UInt8], source: String) {
+    private init(bytes: [UInt8], source: String, kind: String) {
         self.bytes = bytes
         self.source = source
+        self.kind = kind
     }
 
     private func failure(_ what: String) -> AssayFailure {
-        AssayFailure("\(source) is not a valid return: \(what) at byte \(at).")
+        AssayFailure("\(source) is not \(kind): \(what) at byte \(at).")
     }
 
     private mutating func skipSpace() {
