@@ -190,10 +190,16 @@ import Testing
         #expect(try !ana.isHiddenFromMe(audit))  // the auditor's own
         let unsampled = try #require(try fixture.lead.audits(AuditFilter(month: fixture.november)).first { a in !sample.rows.contains { $0.auditID == a.id } })
         #expect(try !mo.isHiddenFromMe(unsampled))
+        // The store's readers refuse what is hidden: the answers and the worked-out domain
+        // grades alike (both are the first auditor's judgement); the auditor reads both.
+        #expect(throws: (any Error).self) { try mo.answers(auditID: row.auditID) }
+        #expect(throws: (any Error).self) { try mo.sectionGrades(auditID: row.auditID) }
+        #expect(try !ana.sectionGrades(auditID: row.auditID).isEmpty)
         let (_, template) = try mo.moderationTarget(auditID: row.auditID)
         try mo.moderate(auditID: row.auditID, template: template,
                         sheet: ModerationSheet.read(path: write("m.yaml", Self.moderatorSheet), template: template))
         #expect(try !mo.isHiddenFromMe(audit))
+        #expect(try !mo.sectionGrades(auditID: row.auditID).isEmpty)
         #expect(try mo.moderationStates()[row.auditID] == .moderated)
     }
 

@@ -61,10 +61,16 @@ extension Store {
     /// A moderator reads them after their blind pass with `answersUnderModeration`.
     public func answers(auditID: Int64) throws -> [String: Answer] {
         try read { db in
-            if try Self.isHidden(auditID: auditID, from: identity.name, in: db) {
-                throw AssayFailure.refused("Audit \(auditID) awaits a blind moderation; its answers are hidden from all but its auditor until it is moderated (docs/moderation.md).")
-            }
+            try refuseIfHidden(auditID, db)
             return try Self.answers(auditID: auditID, in: db)
+        }
+    }
+
+    /// The first auditor's judgement is what blind moderation hides, answers and worked-out
+    /// domain grades alike: every public reader of either refuses a hidden audit here.
+    private func refuseIfHidden(_ auditID: Int64, _ db: Database) throws {
+        if try Self.isHidden(auditID: auditID, from: identity.name, in: db) {
+            throw AssayFailure.refused("Audit \(auditID) awaits a blind moderation; its answers are hidden from all but its auditor until it is moderated (docs/moderation.md).")
         }
     }
 
@@ -86,8 +92,13 @@ extension Store {
     }
 
     /// Section id → the grade stored at submission.
+    /// The domain grades worked out at submission; hidden, as the answers are, from all but
+    /// the auditor while the audit awaits a blind moderation (`AuditRules.hiddenFromViewer`).
     public func sectionGrades(auditID: Int64) throws -> [String: Grade] {
-        try read { db in try Self.sectionGrades(auditID: auditID, in: db) }
+        try read { db in
+            try refuseIfHidden(auditID, db)
+            return try Self.sectionGrades(auditID: auditID, in: db)
+        }
     }
 
     static func sectionGrades(auditID: Int64, in db: Database) throws -> [String: Grade] {

@@ -22,13 +22,13 @@ struct ActionsCommand: AssayCommand {
     @Flag(help: "Only open actions past their due date.")
     var overdue = false
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date overdue is judged at (default today).", valueName: "yyyy-mm-dd"))
-    var asOf: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date overdue is judged at (default today).", valueName: DateOption.valueName))
+    var asOf: CalendarDate?
 
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
-        let date = try ActionDates.parse(asOf, option: "--as-of") ?? session.today
+        let date = asOf ?? session.today
         var filter = ActionFilter(team: team, owner: owner, overdueAsOf: overdue ? date : nil)
         if let status {
             guard let parsed = AuditAction.Status(rawValue: status.lowercased()) else {
@@ -66,13 +66,12 @@ struct ActionAddCommand: AssayCommand {
     @Option(help: ArgumentHelp("Who owns it.", valueName: "name"))
     var owner: String
 
-    @Option(help: ArgumentHelp("By when.", valueName: "yyyy-mm-dd"))
-    var due: String
+    @Option(help: ArgumentHelp("By when.", valueName: DateOption.valueName))
+    var due: CalendarDate
 
     func execute(in session: Session) throws {
-        guard let date = try ActionDates.parse(due, option: "--due") else { return }
-        let id = try session.store().raiseAction(auditID: auditID, what: what, owner: owner, due: date)
-        session.write("Raised action \(id) on audit \(auditID), due \(date).\n")
+        let id = try session.store().raiseAction(auditID: auditID, what: what, owner: owner, due: due)
+        session.write("Raised action \(id) on audit \(auditID), due \(due).\n")
     }
 }
 
@@ -128,14 +127,5 @@ struct ActionShowCommand: AssayCommand {
             (Column("closed_at"), .optional(a.closedAt)), (Column("closed_by"), .optional(a.closedBy)),
             (Column("closing_note"), .optional(a.closingNote)),
         ]), as: output)
-    }
-}
-
-/// Dates the action commands read.
-enum ActionDates {
-    static func parse(_ text: String?, option: String) throws -> CalendarDate? {
-        guard let text else { return nil }
-        guard let date = CalendarDate(parsing: text) else { throw AssayFailure("\(option) \(text): write the date as YYYY-MM-DD (or DD/MM/YYYY).") }
-        return date
     }
 }

@@ -24,20 +24,15 @@ struct AssignCommand: AssayCommand {
     @Option(help: ArgumentHelp("The auditors, comma-separated, as named in `people`.", valueName: "names"))
     var auditors: String
 
-    @Option(help: ArgumentHelp("The day every case of the month is to be submitted by (default: the month's last day plus the due-days setting).", valueName: "yyyy-mm-dd"))
-    var due: String?
+    @Option(help: ArgumentHelp("The day every case of the month is to be submitted by (default: the month's last day plus the due-days setting).", valueName: DateOption.valueName))
+    var due: CalendarDate?
 
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
         let parsed = month
-        var dueDate: CalendarDate?
-        if let due {
-            guard let date = CalendarDate(parsing: due) else { throw AssayFailure("assign --due \(due): write the date as YYYY-MM-DD (or DD/MM/YYYY).") }
-            dueDate = date
-        }
         let names = auditors.split(separator: ",").map { String($0) }
-        let shared = try session.store().assign(month: parsed, auditors: names, due: dueDate, today: session.today)
+        let shared = try session.store().assign(month: parsed, auditors: names, due: due, today: session.today)
         session.emit(Listing(
             columns: [Column("auditor"), Column("own_team"), Column("cases"), Column("started"), Column("due"), Column("teams"), Column("case_ids")],
             rows: shared.map { s in

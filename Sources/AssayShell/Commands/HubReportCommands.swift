@@ -16,21 +16,21 @@ struct HubReportCommand: ParsableCommand {
 
 /// `--from M --to M` (default: the latest month returned) and `--neighbours GROUP`.
 struct HubPeriodOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The first month (default: the latest month returned).", valueName: "yyyy-mm"))
-    var from: String?
+    @Option(help: ArgumentHelp("The first month (default: the latest month returned).", valueName: MonthOption.valueName))
+    var from: Month?
 
-    @Option(help: ArgumentHelp("The last month (default: the latest month returned).", valueName: "yyyy-mm"))
-    var to: String?
+    @Option(help: ArgumentHelp("The last month (default: the latest month returned).", valueName: MonthOption.valueName))
+    var to: Month?
 
     @Option(help: ArgumentHelp("Only the authorities of this statistical-neighbour group.", valueName: "group"))
     var neighbours: String?
 
     func period(_ hub: Hub) throws -> (from: Month, to: Month) {
         let latest = try hub.latestMonth()
-        guard let to = try to.map({ try MonthOption.parse($0, option: "--to") }) ?? latest else {
+        guard let to = to ?? latest else {
             throw AssayFailure("The hub holds no returns yet: hub import FILE…")
         }
-        let from = try from.map { try MonthOption.parse($0, option: "--from") } ?? to
+        let from = from ?? to
         guard from <= to else { throw AssayFailure("--from \(from) is after --to \(to).") }
         return (from, to)
     }

@@ -27,8 +27,8 @@ struct ImportCasesCommand: AssayCommand {
     @Argument(help: ArgumentHelp("The register export.", valueName: "file.csv"))
     var file: String
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date the register describes (default today).", valueName: "yyyy-mm-dd"))
-    var asOf: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date the register describes (default today).", valueName: DateOption.valueName))
+    var asOf: CalendarDate?
 
     @Option(name: .customLong("map"), help: ArgumentHelp("Read COLUMN as one of Assay's fields (repeatable).", valueName: "column=field"))
     var maps: [String] = []
@@ -46,17 +46,8 @@ struct ImportCasesCommand: AssayCommand {
     var sameContent = false
 
     func execute(in session: Session) throws {
-        let asOfDate: CalendarDate
-        if let asOf {
-            guard let parsed = CalendarDate(parsing: asOf) else {
-                throw AssayFailure("--as-of \(asOf): not a date; write YYYY-MM-DD or DD/MM/YYYY.")
-            }
-            asOfDate = parsed
-        } else {
-            asOfDate = .today()
-        }
         var options = RegisterImportOptions(
-            asOf: asOfDate,
+            asOf: asOf ?? session.today,
             columnMap: try maps.map { try Self.pair($0, option: "--map") }.map { (column: $0.0, field: $0.1) },
             keep: keep,
             serviceMap: try serviceMaps.map { try Self.pair($0, option: "--map-service") }.map { (text: $0.0, code: $0.1) })
@@ -72,7 +63,7 @@ struct ImportCasesCommand: AssayCommand {
         if !summary.personalDataKept.isEmpty {
             session.notice("Kept as personal data (--allow-personal-data, recorded with frame \(summary.frameID)): \(summary.personalDataKept.joined(separator: ", ")).")
         }
-        session.write("Imported \(summary.rows) cases as frame \(summary.frameID): \(summary.teams) teams, \(summary.localities) localities, as of \(asOfDate).\n")
+        session.write("Imported \(summary.rows) cases as frame \(summary.frameID): \(summary.teams) teams, \(summary.localities) localities, as of \(options.asOf).\n")
     }
 
     /// Splits `A=B` at the last `=`, so a column or service name may itself hold one.

@@ -23,14 +23,14 @@ struct ProgressCommand: AssayCommand {
     @Flag(help: "List the overdue and stale cases, one a row, instead of the tally per auditor.")
     var chase = false
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Count overdue and stale days as of this date (default today).", valueName: "yyyy-mm-dd"))
-    var asOf: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Count overdue and stale days as of this date (default today).", valueName: DateOption.valueName))
+    var asOf: CalendarDate?
 
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
         let store = try session.store()
-        let today = try ActionDates.parse(asOf, option: "--as-of") ?? session.today
+        let today = asOf ?? session.today
         let staleDays = try store.value(of: .staleDays)
         let chosen = month
         if let chosen, try !store.hasDraw(month: chosen) { throw store.noDrawYet(chosen) }

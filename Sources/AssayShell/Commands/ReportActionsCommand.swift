@@ -16,8 +16,8 @@ struct ReportActionsCommand: AssayCommand {
             cases by pseudonym; --reveal (lead only, logged) shows case ids. See docs/actions.md.
             """)
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date overdue is judged at (default today).", valueName: "yyyy-mm-dd"))
-    var asOf: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The date overdue is judged at (default today).", valueName: DateOption.valueName))
+    var asOf: CalendarDate?
 
     @Option(help: ArgumentHelp("Only this team.", valueName: "team"))
     var team: String?
@@ -34,7 +34,7 @@ struct ReportActionsCommand: AssayCommand {
         let store = try session.existingStore()
         try reveal.check(store)
         guard oldest >= 0 else { throw AssayFailure("--oldest \(oldest): give 0 or more.") }
-        let date = try ActionDates.parse(asOf, option: "--as-of") ?? session.today
+        let date = asOf ?? session.today
         let team = try self.team.map(store.resolveTeam)
         let report = ActionsReport(actions: try store.actions(ActionFilter(team: team)), asOf: date, limit: oldest)
         let labels = try reveal.labels(store, report: "actions", arguments: arguments)
@@ -128,7 +128,7 @@ struct ReportActionsCommand: AssayCommand {
     /// The command's options as given, for the reveal log.
     var arguments: [String] {
         var words: [String] = []
-        if let asOf { words += ["--as-of", asOf] }
+        if let asOf { words += ["--as-of", asOf.description] }
         if let team { words += ["--team", team] }
         words += ["--oldest", String(oldest)]
         words += reveal.words

@@ -23,8 +23,8 @@ struct SetAsideCommand: AssayCommand {
     @Option(help: ArgumentHelp("Why it will not be audited (kept with the case).", valueName: "text"))
     var reason: String?
 
-    @Option(help: ArgumentHelp("The draw's month (default the current month).", valueName: "yyyy-mm"))
-    var month: String?
+    @Option(help: ArgumentHelp("The draw's month (default the current month).", valueName: MonthOption.valueName))
+    var month: Month?
 
     @Flag(help: "Put the case back: it is to be audited again.")
     var undo = false
@@ -49,8 +49,7 @@ struct SetAsideCommand: AssayCommand {
     func execute(in session: Session) throws {
         let store = try session.store()
         if list {
-            let chosen = try month.map { try MonthOption.parse($0, option: "--month") }
-            let cases = try store.setAsideCases(month: chosen)
+            let cases = try store.setAsideCases(month: month)
             session.emit(Listing(
                 columns: [Column("month"), Column("case_id"), Column("reason"), Column("set_by"), Column("set_at")],
                 rows: cases.map { [.text($0.month.description), .text($0.caseID), .text($0.reason), .text($0.setBy), .text($0.setAt)] }),
@@ -58,7 +57,7 @@ struct SetAsideCommand: AssayCommand {
             return
         }
         guard let caseID else { return }
-        let month = try MonthOption.parse(month, default: session.month, option: "--month")
+        let month = month ?? session.month
         if undo {
             try store.undoSetAside(caseID: caseID, month: month)
             session.write("Case \(caseID) of \(month) is to be audited again; it is back in its auditor's work (assign \(month) gives it one if it has none).\n")

@@ -15,13 +15,13 @@ struct TodoCommand: AssayCommand {
             `assign` gave it to. See docs/assignment.md.
             """)
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("Count overdue days as of this date (default today).", valueName: "yyyy-mm-dd"))
-    var asOf: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Count overdue days as of this date (default today).", valueName: DateOption.valueName))
+    var asOf: CalendarDate?
 
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
-        let today = try ActionDates.parse(asOf, option: "--as-of") ?? session.today
+        let today = asOf ?? session.today
         let work = try session.store().openWork(auditor: session.identity.name).sorted(by: Self.soonestDueFirst)
         session.emit(Listing(
             columns: [Column("month"), Column("case_id"), Column("team"), Column("locality"), Column("service"),

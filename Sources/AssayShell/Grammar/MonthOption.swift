@@ -14,6 +14,25 @@ extension Month: ExpressibleByArgument {
     }
 }
 
+/// Every date typed on a command line (`--due`, `--as-of`) is a `CalendarDate` argument,
+/// read as `CalendarDate(parsing:)` reads it (YYYY-MM-DD, or DD/MM/YYYY as a spreadsheet
+/// writes it); `ParseDiagnosis` names the option and says how to write it.
+extension CalendarDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}
+
+enum DateOption {
+    /// How date arguments are named in usage and help (`--due <yyyy-mm-dd>`).
+    static let valueName = "yyyy-mm-dd"
+
+    /// Why `text`, given for `argument`, is not a date — nil when it is one or the argument
+    /// takes no date.
+    static func problem(_ text: String, for argument: CommandCatalog.Argument, label: String) -> String? {
+        guard argument.valueName == valueName, CalendarDate(parsing: text) == nil else { return nil }
+        return "\(label) \(text): write the date as YYYY-MM-DD (or DD/MM/YYYY)."
+    }
+}
+
 enum MonthOption {
     /// How month arguments are named in usage and help (`--month <yyyy-mm>`): what tells
     /// `problem(_:for:label:)` that a value was meant as a month.
@@ -24,20 +43,5 @@ enum MonthOption {
     static func problem(_ text: String, for argument: CommandCatalog.Argument, label: String) -> String? {
         guard argument.valueName == valueName, case .failure(let problem) = Month.parse(text) else { return nil }
         return "\(label) \(text): \(problem.reason)."
-    }
-
-    /// The month `text` names; `option` is how the message names where it was typed. For
-    /// commands whose months are still typed as text.
-    static func parse(_ text: String, option: String) throws -> Month {
-        switch Month.parse(text) {
-        case .success(let month): return month
-        case .failure(let problem): throw AssayFailure.usage("\(option) \(text): \(problem.reason).")
-        }
-    }
-
-    /// The same, defaulting to `fallback` (the session's month) when nothing was typed.
-    static func parse(_ text: String?, default fallback: Month, option: String) throws -> Month {
-        guard let text else { return fallback }
-        return try parse(text, option: option)
     }
 }

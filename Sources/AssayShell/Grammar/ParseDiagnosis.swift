@@ -71,6 +71,7 @@ struct ParseDiagnosis {
                 let value = word.contains("=") ? String(word.dropFirst(name.count + 1)) : words[valueIndex]
                 if let problem = badChoice(value, for: argument, spelled: name) { return problem }
                 if let problem = MonthOption.problem(value, for: argument, label: name) { return problem }
+                if let problem = DateOption.problem(value, for: argument, label: name) { return problem }
                 lastValue = (argument, valueIndex)
                 index = valueIndex + 1
                 continue
