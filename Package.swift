@@ -112,7 +112,7 @@ let package = Package(
             "AssayReports", "AssayAudits", "AssayTemplates", "AssayStore", "AssayRegister", "AssaySampling", "AssayStatistics", "AssayTestSupport",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "AssayStatisticsTests", dependencies: ["AssayStatistics"], exclude: ["Fixtures"]),
+        .testTarget(name: "AssayStatisticsTests", dependencies: ["AssayStatistics", "AssayTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AssaySamplingTests", dependencies: [
             "AssaySampling", "AssayStore", "AssayRegister", "AssaySamples", "AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -112,16 +112,7 @@ struct DomainTotals {
     /// Audits less strata: R's `degf` on the subset design.
     var degreesOfFreedom: Int { audited - strata.count }
 
-    /// A domain's audits in one stratum: m_h, and k_h of them inadequate.
-    struct Count {
-        var inDomain = 0
-        var inadequate = 0
-
-        mutating func add(_ isInadequate: Bool) {
-            inDomain += 1
-            if isInadequate { inadequate += 1 }
-        }
-    }
+    typealias Count = DomainCount
 
     /// The domain whose audits `counts` counts, stratum by stratum; nil when it has none.
     init?<Key>(_ sample: StratifiedSample<Key>, _ counts: [Key: Count]) {
@@ -130,13 +121,19 @@ struct DomainTotals {
         // every run and for every way of asking.
         // (Each stratum's position looked up once, not in every comparison of the sort: a
         // month's report asks this of every team, and a window of every month.)
-        strata = counts.map { (position: sample.positions[$0.key]!, key: $0.key, count: $0.value) }
+        self.init(strata: counts.map { (position: sample.positions[$0.key]!, key: $0.key, count: $0.value) }
             .sorted { $0.position < $1.position }
             .map { _, key, count in
                 let size = sample.strata[key]!
                 return Stratum(population: size.population, audited: size.audited,
                                inDomain: count.inDomain, inadequate: count.inadequate)
-            }
+            })
+    }
+
+    /// The domain of these strata, each with at least one of its audits, in the design's
+    /// order of strata (the order the sums run in).
+    init(strata: [Stratum]) {
+        self.strata = strata
         audited = strata.reduce(0) { $0 + $1.inDomain }
         inadequate = strata.reduce(0) { $0 + $1.inadequate }
 
