@@ -23,36 +23,28 @@ public struct RegionalRates: Sendable {
 
     public init(_ strata: RegionalStrata, by grouping: Grouping = .authority) throws {
         self.strata = strata
-        let sample = try strata.sample()
-        let hidden = strata.hiddenStrata
-        guard let region = try StratifiedEstimator.estimate(sample) else {
+        guard let region = try StratifiedEstimator.estimate(strata.counts) else {
             rows = []
             return
         }
-        let groupOf = Dictionary(strata.rows.map { ($0.authority, grouping == .authority ? $0.authority : ($0.neighbours ?? "")) },
-                                 uniquingKeysWith: { a, _ in a })
-        let estimates = try StratifiedEstimator.estimates(sample) { groupOf[$0.stratum.authority] }
-        rows = [Row(group: nil, estimate: region, hiddenStrata: hidden.values.reduce(0, +))]
-            + estimates.keys.sorted().map { group in
-                Row(group: group, estimate: estimates[group]!,
-                    hiddenStrata: hidden.filter { groupOf[$0.key] == group }.values.reduce(0, +))
-            }
+        let groupOf = strata.authorities.map { grouping == .authority ? $0.name : ($0.neighbours ?? "") }
+        let estimates = try StratifiedEstimator.estimates(strata.counts) { groupOf[$0.stratum.authority] }
+        var hidden: [String: Int] = [:]
+        for (authority, group) in zip(strata.authorities, groupOf) { hidden[group, default: 0] += authority.hiddenStrata }
+        rows = [Row(group: nil, estimate: region, hiddenStrata: strata.authorities.reduce(0) { $0 + $1.hiddenStrata })]
+            + estimates.keys.sorted().map { group in Row(group: group, estimate: estimates[group]!, hiddenStrata: hidden[group] ?? 0) }
     }
 }
 
 /// `hub report funnel`: authorities' raw inadequate counts against the region's rate, with
 /// exact binomial limits and, when the authorities are over-dispersed, Spiegelhalter's
-/// inflated limits: `FunnelPlot`, exactly as `report funnel` compares teams.
+/// inflated limits: `FunnelPlot`, exactly as `report funnel` compares teams. The counts are
+/// summed by PostgreSQL (`Hub.authorityCounts`).
 public struct RegionalFunnel: Sendable {
     public let plot: FunnelPlot?
 
-    public init(_ strata: RegionalStrata) {
-        var counts: [String: (k: Int, n: Int)] = [:]
-        for row in strata.rows where row.isUsable {
-            counts[row.authority, default: (0, 0)].k += row.inadequate!
-            counts[row.authority, default: (0, 0)].n += row.audited!
-        }
-        plot = FunnelPlot(groups: counts.keys.sorted().map { GroupCount(label: $0, inadequate: counts[$0]!.k, audits: counts[$0]!.n) })
+    public init(_ authorities: [GroupCount]) {
+        plot = FunnelPlot(groups: authorities)
     }
 }
 
@@ -75,19 +67,22 @@ public struct RegionalTrend: Sendable {
     public let series: [Series]
 
     public init(_ strata: RegionalStrata) throws {
-        let sample = try strata.sample()
-        struct Key: Hashable { let authority: String?; let month: Month }
-        let byAuthority = try StratifiedEstimator.estimates(sample) { Key(authority: $0.stratum.authority, month: $0.stratum.month) }
-        let byMonth = try StratifiedEstimator.estimates(sample) { Key(authority: nil, month: $0.stratum.month) }
-        let all = byAuthority.merging(byMonth) { a, _ in a }
-        let names: [String?] = [nil] + Array(Set(strata.rows.map(\.authority))).sorted()
-        series = names.map { name in
-            let points = all.filter { $0.key.authority == name }.sorted { $0.key.month < $1.key.month }
-                .map { Point(month: $0.key.month, estimate: $0.value) }
-            let trend = TrendTest(months: points.map {
+        // Each stratum is in two domains, its authority's month and the region's month:
+        // one pass over the strata for both. (An authority by its place in `authorities`,
+        // the region as −1.)
+        struct Key: Hashable { let authority: Int; let month: Month }
+        let estimates = try StratifiedEstimator.estimates(strata.counts) { row in
+            let whole = DomainCount(inDomain: row.audited, inadequate: row.inadequate)
+            return [(Key(authority: row.stratum.authority, month: row.stratum.month), whole), (Key(authority: -1, month: row.stratum.month), whole)]
+        }
+        var points = [[Point]](repeating: [], count: strata.authorities.count + 1)
+        for (key, estimate) in estimates { points[key.authority + 1].append(Point(month: key.month, estimate: estimate)) }
+        series = points.indices.map { i in
+            let sorted = points[i].sorted { $0.month < $1.month }
+            let trend = TrendTest(months: sorted.map {
                 MonthlyCount(month: $0.month, inadequate: $0.estimate.inadequate, audits: $0.estimate.audited)
             })
-            return Series(authority: name, points: points, trend: trend)
+            return Series(authority: i == 0 ? nil : strata.authorities[i - 1].name, points: sorted, trend: trend)
         }
     }
 }

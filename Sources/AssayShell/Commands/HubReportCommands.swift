@@ -101,8 +101,9 @@ struct HubReportFunnelCommand: AssayCommand {
     @OptionGroup var output: OutputOptions
 
     func execute(in session: Session) throws {
-        let (_, months, strata) = try period.strata(connection)
-        let funnel = RegionalFunnel(strata)
+        let hub = try connection.open()
+        let months = try period.period(hub)
+        let funnel = RegionalFunnel(try hub.authorityCounts(from: months.from, to: months.to, neighbours: period.neighbours))
         let forPeople = output.format == .table || output.format == .markdown
         if forPeople { session.write(period.heading("Funnel of authorities", months)) }
         guard let plot = funnel.plot else {
@@ -210,11 +211,10 @@ struct HubReportHTMLCommand: AssayCommand {
         let trendFrom = months.to.adding(months: -(max(trendMonths, 2) - 1))
         let trend = try RegionalTrend(try hub.strata(from: trendFrom, to: months.to, neighbours: period.neighbours))
         let direction = Dictionary(trend.series.map { ($0.authority ?? "", $0.trend.direction) }, uniquingKeysWith: { a, _ in a })
-        let neighbours = Dictionary(strata.rows.map { ($0.authority, $0.neighbours) }, uniquingKeysWith: { a, _ in a })
-        let authorities = Set(strata.rows.map(\.authority)).sorted().map { name in
-            let row = rates.rows.first { $0.group == name }
-            return RegionalPage.Authority(name: name, neighbours: neighbours[name] ?? nil, estimate: row?.estimate,
-                                          hiddenStrata: strata.hiddenStrata[name] ?? 0, direction: direction[name])
+        let estimates = Dictionary(rates.rows.compactMap { row in row.group.map { ($0, row.estimate) } }, uniquingKeysWith: { a, _ in a })
+        let authorities = strata.authorities.map { a in
+            RegionalPage.Authority(name: a.name, neighbours: a.neighbours, estimate: estimates[a.name],
+                                   hiddenStrata: a.hiddenStrata, direction: direction[a.name])
         }
         let domains = try hub.domains(from: months.from, to: months.to, neighbours: period.neighbours).rows.filter { $0.authority == nil }
             .map { RegionalPage.Domain(section: $0.section, graded: $0.graded, poor: $0.requiresImprovement + $0.inadequate) }
@@ -226,7 +226,9 @@ struct HubReportHTMLCommand: AssayCommand {
              + "with Spiegelhalter's over-dispersion; direction by the Cochran–Armitage test (docs/regional.md)."]
         let page = RegionalPage(region: region, period: span, trendWindow: "\(trendFrom) to \(months.to)",
                                 regionEstimate: rates.rows.first { $0.group == nil }?.estimate, regionDirection: direction[""],
-                                authorities: authorities, funnel: RegionalFunnel(strata).plot, domains: domains, provenance: provenance)
+                                authorities: authorities,
+                                funnel: RegionalFunnel(try hub.authorityCounts(from: months.from, to: months.to, neighbours: period.neighbours)).plot,
+                                domains: domains, provenance: provenance)
         try PrivateFile.write(page.html, to: out)
         session.write("Wrote the regional report for \(span) to \(out): \(authorities.count) \(authorities.count == 1 ? "authority" : "authorities").\n")
     }
