@@ -24,15 +24,8 @@ extension Store {
             }
             try Self.refuseImportedTwin(tx, theCase)
             try Self.refuseSetAside(tx, theCase)
-            return (try Self.insertAudit(tx, theCase, [
-                ("month", theCase.month.description), ("case_id", theCase.caseID), ("draw_id", theCase.drawID),
-                ("unsampled", unsampled && theCase.drawID == nil ? 1 : 0),
-                ("reaudit", theCase.reaudit && theCase.drawID == nil ? 1 : 0),
-                ("team", theCase.team), ("locality", theCase.locality), ("service", theCase.service?.code), ("worker", theCase.worker),
-                ("template_id", template.id), ("template_version", template.version), ("template_sha256", template.contentSHA256),
-                ("auditor", identity.name), ("status", Audit.Status.inProgress.rawValue),
-                ("started_at", tx.timestamp),
-            ]), true)
+            return (try Self.insertAudit(tx, theCase, Self.auditRecord(theCase, template: template, unsampled: unsampled,
+                                                                       auditor: identity.name, at: tx.timestamp)), true)
         }
         let audit = try audit(id: id)
         return (created ? audit : try editable(audit), created)
@@ -42,13 +35,25 @@ extension Store {
     /// when two writers race for one case; every caller has looked inside its transaction
     /// first, but should that key still fire, the person is told which audit the case has,
     /// not SQLite's "UNIQUE constraint failed".
-    static func insertAudit(_ tx: AuditedWriter, _ theCase: AuditedCase, _ values: [(String, (any DatabaseValueConvertible)?)]) throws -> Int64 {
+    static func insertAudit(_ tx: AuditedWriter, _ theCase: AuditedCase, _ record: AuditRecord) throws -> Int64 {
         do {
-            return try tx.insert(into: .audit, values)
+            return try tx.insert(record)
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             guard let existing = try? tx.query({ db in try Self.audit(caseID: theCase.caseID, month: theCase.month, in: db) }) else { throw error }
             throw alreadyAudited(theCase, existing)
         }
+    }
+
+    /// The `audit` row of a case as it is opened (in progress): the case's stratum as the
+    /// draw saw it, the template, the auditor.
+    static func auditRecord(_ theCase: AuditedCase, template: AuditTemplate, unsampled: Bool, auditor: String, at now: String,
+                            overall: Grade? = nil, reason: String? = nil) -> AuditRecord {
+        AuditRecord(month: theCase.month.description, caseID: theCase.caseID, drawID: theCase.drawID,
+                    unsampled: unsampled && theCase.drawID == nil, reaudit: theCase.reaudit && theCase.drawID == nil,
+                    team: theCase.team, locality: theCase.locality, service: theCase.service?.code, worker: theCase.worker,
+                    templateID: template.id, templateVersion: Int64(template.version), templateSHA256: template.contentSHA256,
+                    auditor: auditor, status: Audit.Status.inProgress.rawValue, startedAt: now,
+                    overall: overall.map { Int64($0.rawValue) }, overallReason: reason)
     }
 
     /// The refusal for a case that already has an audit in its month.
@@ -288,6 +293,7 @@ extension Store {
             return (audit, SuggestedGrades(template: template, answers: SubmissionRules.gradeAnswers(byID)))
         }
         return try write { tx in
+            try tx.useBulkCache()
             let now = tx.timestamp
             return try prepared.map { audit, suggested in
                 try insertSubmitted(tx, audit.theCase, template: template, unsampled: false, answers: audit.answers, overall: audit.overall,
@@ -299,21 +305,12 @@ extension Store {
     private func insertSubmitted(_ tx: AuditedWriter, _ theCase: AuditedCase, template: AuditTemplate, unsampled: Bool, answers: [Answer],
                                  overall: Grade, reason: String?, actions: [(what: String, owner: String, due: CalendarDate)],
                                  suggested: SuggestedGrades, at now: String) throws -> Int64 {
-        let id = try Self.insertAudit(tx, theCase, [
-            ("month", theCase.month.description), ("case_id", theCase.caseID), ("draw_id", theCase.drawID),
-            ("unsampled", unsampled && theCase.drawID == nil ? 1 : 0),
-            ("reaudit", theCase.reaudit && theCase.drawID == nil ? 1 : 0),
-            ("team", theCase.team), ("locality", theCase.locality), ("service", theCase.service?.code), ("worker", theCase.worker),
-            ("template_id", template.id), ("template_version", template.version), ("template_sha256", template.contentSHA256),
-            ("auditor", identity.name), ("status", Audit.Status.inProgress.rawValue), ("started_at", now),
-            ("overall", overall.rawValue), ("overall_reason", reason),
-        ])
+        let id = try Self.insertAudit(tx, theCase, Self.auditRecord(theCase, template: template, unsampled: unsampled,
+                                                                    auditor: identity.name, at: now, overall: overall, reason: reason))
         for answer in answers {
-            try tx.insert(into: .auditAnswer, [
-                ("audit_id", id), ("question_id", answer.questionID), ("value", answer.value), ("grade", answer.grade?.rawValue),
-                ("skipped", answer.skipped ? 1 : 0), ("evidence", answer.evidence), ("reason", answer.reason),
-                ("answered_at", now), ("answered_by", identity.name),
-            ])
+            try tx.insert(AuditAnswerRecord(
+                auditID: id, questionID: answer.questionID, value: answer.value, grade: answer.grade.map { Int64($0.rawValue) },
+                skipped: answer.skipped, evidence: answer.evidence, reason: answer.reason, answeredAt: now, answeredBy: identity.name))
         }
         for action in actions { try Self.insertAction(tx, auditID: id, what: action.what, owner: action.owner, due: action.due) }
         try Self.finish(tx, auditID: id, template: template, suggested: suggested)
@@ -379,7 +376,7 @@ extension Store {
         try clearSectionGrades(tx, auditID: auditID)
         for section in template.sections {
             if let grade = suggested.sections[section.id] {
-                try tx.insert(into: .auditSectionGrade, [("audit_id", auditID), ("section_id", section.id), ("grade", grade.rawValue)])
+                try tx.insert(AuditSectionGradeRecord(auditID: auditID, sectionID: section.id, grade: Int64(grade.rawValue)))
             }
         }
         try tx.update(.audit, id: auditID, set: [

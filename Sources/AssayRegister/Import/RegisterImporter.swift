@@ -43,6 +43,7 @@ public struct RegisterImporter {
         let services = try Self.serviceMap(options.serviceMap)
 
         return try store.write { tx in
+            try tx.useBulkCache()
             let reader = try CSVReader(path: path)
             let header = try CSVRecord.header(try reader.next(), file: file, whenEmpty: "a register needs a header line")
             let layout = try RegisterLayout(header: header, options: options, file: file)
@@ -63,12 +64,11 @@ public struct RegisterImporter {
                 case .failure(let found):
                     problems += found.problems
                 case .success(let row) where problems.isEmpty:
-                    try tx.insert(into: .frameCase, [
-                        ("frame_id", frameID), ("case_id", row.caseID), ("team", row.team), ("locality", row.locality),
-                        ("service", row.service?.code), ("worker", row.worker), ("opened", row.opened?.description),
-                        ("attributes", row.attributes.isEmpty ? nil : Self.jsonObject(row.attributes)),
-                        ("source_line", record.line),
-                    ])
+                    try tx.insert(FrameCaseRecord(
+                        frameID: frameID, caseID: row.caseID, team: row.team, locality: row.locality,
+                        service: row.service?.code, worker: row.worker, opened: row.opened?.description,
+                        attributes: row.attributes.isEmpty ? nil : Self.jsonObject(row.attributes),
+                        sourceLine: Int64(record.line)))
                 case .success:
                     break  // already rejected; keep reading to report every problem
                 }

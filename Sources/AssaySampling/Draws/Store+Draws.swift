@@ -70,7 +70,7 @@ extension Store {
                 try tx.insert(into: .drawExclusion, [("draw_id", id), ("case_id", exclusion.caseID), ("excluded_by_month", exclusion.month)])
             }
             for drawn in draw.cases {
-                try tx.insert(into: .drawCase, [("draw_id", id), ("case_id", drawn.caseID), ("stratum_position", drawn.stratumPosition), ("ticket", drawn.ticket)])
+                try tx.insert(DrawCaseRecord(drawID: id, caseID: drawn.caseID, stratumPosition: Int64(drawn.stratumPosition), ticket: drawn.ticket))
             }
             try Self.insertDrawReaudits(tx, drawID: id, reaudits)
             return id

@@ -21,7 +21,11 @@ public final class AuditedWriter {
     /// against the day it is raised).
     public let instant: Date
     /// The chain head as of this transaction's last entry; read on the first entry.
-    private var head: (seq: Int64, hash: String?)?
+    private var head: (seq: Int64, hash: [UInt8])?
+    /// Prepared once per transaction: the log's insert, each table's shape, each insert.
+    private var logStatement: Statement?
+    private var shapes: [String: TableShape] = [:]
+    private var inserts: [String: PreparedInsert] = [:]
 
     init(db: Database, identity: Identity, at: Date) {
         self.db = db
@@ -41,14 +45,51 @@ public final class AuditedWriter {
     /// Inserts a row and returns its id.
     @discardableResult
     public func insert(into table: AuditedTable, _ values: [(String, (any DatabaseValueConvertible)?)]) throws -> Int64 {
-        try Self.checkText(values, table)
-        let columns = values.map { Self.quoted($0.0) }.joined(separator: ", ")
-        let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")
-        let statement = try db.cachedStatement(sql: "INSERT INTO \(Self.quoted(table.name)) (\(columns)) VALUES (\(marks))")
-        try statement.execute(arguments: StatementArguments(values.map { $0.1 } as [(any DatabaseValueConvertible)?]))
+        let key = values.map(\.0).joined(separator: ",")
+        return try insert(table, key: key, columns: values.map(\.0), values: values.map { $0.1?.databaseValue ?? .null })
+    }
+
+    /// Inserts a typed row (`AuditedRecord`) and returns its id: one prepared statement per
+    /// record type for the whole transaction, the values bound by position.
+    @discardableResult
+    public func insert<R: AuditedRecord>(_ record: R) throws -> Int64 {
+        try insert(R.table, key: "\(ObjectIdentifier(R.self))", columns: R.columns, values: record.databaseValues)
+    }
+
+    /// Every insert: the text check, the statement (prepared once per table and column list
+    /// in this transaction), and the log entry with the row's digest computed from the values
+    /// just bound. A STRICT table stores exactly a bound value of the column's type, so that
+    /// digest is the one `verify` recomputes from the row; a value SQLite would convert, or a
+    /// column left to its default, makes the writer read the row back instead.
+    private func insert(_ table: AuditedTable, key: String, columns: [String],
+                        values: [DatabaseValue]) throws -> Int64 {
+        try Self.checkText(values, names: columns, table)
+        let prepared = try preparedInsert(table, key: key, columns: columns)
+        try prepared.statement.execute(arguments: StatementArguments(values))
         let id = db.lastInsertedRowID
-        try log(table: table, rowID: id, operation: .insert, changed: nil, before: nil, after: try row(table, id).map(RowDigest.sha256(of:)))
+        let digest = try prepared.digest(of: values, rowID: id) ?? row(table, id).map(RowDigest.sha256(of:))
+        #if DEBUG
+        // Every debug build (so every test) checks the computed digest against the row read back.
+        let readBack = try row(table, id).map(RowDigest.sha256(of:))
+        precondition(digest == readBack, "digest of bound values differs from \(table.name) row \(id) read back")
+        #endif
+        try log(table: table, rowID: id, operation: .insert, changed: nil, before: nil, after: digest)
         return id
+    }
+
+    private func preparedInsert(_ table: AuditedTable, key: String, columns: [String]) throws -> PreparedInsert {
+        let fullKey = table.name + "|" + key
+        if let prepared = inserts[fullKey] { return prepared }
+        let prepared = try PreparedInsert(table: table.name, columns: columns, shape: try shape(table), db: db)
+        inserts[fullKey] = prepared
+        return prepared
+    }
+
+    private func shape(_ table: AuditedTable) throws -> TableShape {
+        if let shape = shapes[table.name] { return shape }
+        let shape = try TableShape(table: table.name, db: db)
+        shapes[table.name] = shape
+        return shape
     }
 
     /// Updates the named columns of one row.
@@ -62,19 +103,49 @@ public final class AuditedWriter {
         try change(table, id: id, set: values, as: .redact)
     }
 
+    /// Reads the row before (its digest and the columns that change need it) but not after:
+    /// the row after is the row before with the bound values, when the table stores them as
+    /// bound (as for inserts); otherwise it is read back.
     private func change(_ table: AuditedTable, id: Int64, set values: [(String, (any DatabaseValueConvertible)?)],
                         as operation: LogEntry.Operation) throws {
-        try Self.checkText(values, table)
+        let bound = values.map { $0.1?.databaseValue ?? .null }
+        try Self.checkText(bound, names: values.map(\.0), table)
         guard let before = try row(table, id) else {
             throw AssayFailure("No row \(id) in \(table.name) to update.")
         }
         let assignments = values.map { "\(Self.quoted($0.0)) = ?" }.joined(separator: ", ")
         let statement = try db.cachedStatement(sql: "UPDATE \(Self.quoted(table.name)) SET \(assignments) WHERE id = ?")
-        try statement.execute(arguments: StatementArguments(values.map { $0.1 } + [id] as [(any DatabaseValueConvertible)?]))
-        let after = try row(table, id)!
-        let changed = after.columnNames.filter { before[$0] as DatabaseValue != after[$0] as DatabaseValue }
+        try statement.execute(arguments: StatementArguments(bound + [id.databaseValue]))
+        let after = try valuesAfter(table, before: before, set: values.map(\.0), to: bound) ?? Array(row(table, id)!)
+        #if DEBUG
+        let readBack = try row(table, id)!
+        precondition(after.elementsEqual(readBack, by: { $0.0 == $1.0 && $0.1 == $1.1 }),
+                     "\(table.name) row \(id) after the update differs from the row read back")
+        #endif
+        let changed = zip(before, after).filter { $0.1 != $1.1 }.map(\.0.0)
         try log(table: table, rowID: id, operation: operation, changed: changed.joined(separator: ","),
                 before: RowDigest.sha256(of: before), after: RowDigest.sha256(of: after))
+    }
+
+    /// The row `before` with `columns` set to `values`, as a STRICT table stores them; nil
+    /// when some value is one SQLite would convert (the caller reads the row back).
+    private func valuesAfter(_ table: AuditedTable, before: Row, set columns: [String],
+                             to values: [DatabaseValue]) throws -> [(String, DatabaseValue)]? {
+        let shape = try shape(table)
+        guard shape.strict, shape.columns.count == before.count else { return nil }
+        var updated: [String: DatabaseValue] = [:]
+        for (column, value) in zip(columns, values) { updated[column] = value }
+        var after: [(String, DatabaseValue)] = []
+        for (column, (name, old)) in zip(shape.columns, before) {
+            guard column.name == name else { return nil }
+            if let value = updated[name] {
+                guard TableShape.storesExactly(value, as: column.type) else { return nil }
+                after.append((name, value))
+            } else {
+                after.append((name, old))
+            }
+        }
+        return after
     }
 
     /// Deletes one row.
@@ -84,6 +155,15 @@ public final class AuditedWriter {
         }
         try db.cachedStatement(sql: "DELETE FROM \(Self.quoted(table.name)) WHERE id = ?").execute(arguments: [id])
         try log(table: table, rowID: id, operation: .delete, changed: nil, before: before, after: nil)
+    }
+
+    /// Gives this connection a 64 MB page cache for the rest of its life, for a transaction
+    /// that writes many thousands of rows (a register import, a bulk load of audits). With
+    /// SQLite's default 2 MB, the pages of one large transaction spill to the WAL before the
+    /// commit, writing the database 2–3 times over (docs/performance.md). The cache is memory
+    /// used only as pages are touched, so a small command pays nothing for it.
+    public func useBulkCache() throws {
+        try db.execute(sql: "PRAGMA cache_size = -65536")
     }
 
     /// Reads inside the write transaction (sees its own changes). SQLite refuses writes here.
@@ -99,11 +179,16 @@ public final class AuditedWriter {
 
     private func log(table: AuditedTable, rowID: Int64, operation: LogEntry.Operation, changed: String?,
                      before: String?, after: String?) throws {
-        let (seq, previous) = try head ?? LogEntry.head(db)
+        if head == nil {
+            let (seq, hex) = try LogEntry.head(db)
+            head = (seq, hex.flatMap(LogEntry.bytes(hex:)) ?? LogEntry.genesis)
+        }
+        let (seq, previous) = head!
         let entry = LogEntry(seq: seq + 1, at: at, userName: identity.name, osLogin: identity.osLogin, tableName: table.name,
                              rowID: rowID, operation: operation, changedColumns: changed, beforeSHA256: before, afterSHA256: after)
-        let hash = try entry.append(after: previous, with: try db.cachedStatement(sql: LogEntry.insertSQL))
-        head = (entry.seq, hash)
+        let statement = try logStatement ?? db.makeStatement(sql: LogEntry.insertSQL)
+        logStatement = statement
+        head = (entry.seq, try entry.append(afterBytes: previous, with: statement).bytes)
     }
 
     /// The last line of defence of `TextPolicy`: whatever path a value took (a loader, a
@@ -111,16 +196,16 @@ public final class AuditedWriter {
     /// never written. Loaders check first, naming file, line and field; this names the
     /// column. Line feeds and tabs pass here (free text); single-line fields are held to
     /// the stricter rule where they are read.
-    private static func checkText(_ values: [(String, (any DatabaseValueConvertible)?)], _ table: AuditedTable) throws {
-        for (column, value) in values {
-            guard let text = value as? String, let problem = TextPolicy.problem(in: text, kind: .paragraph) else { continue }
-            throw AssayFailure("Refused: the \(column) of a \(table.name) row \(problem). Nothing was written.")
+    private static func checkText(_ values: [DatabaseValue], names: @autoclosure () -> [String], _ table: AuditedTable) throws {
+        for (i, value) in values.enumerated() {
+            guard case .string(let text) = value.storage, let problem = TextPolicy.problem(in: text, kind: .paragraph) else { continue }
+            throw AssayFailure("Refused: the \(names()[i]) of a \(table.name) row \(problem). Nothing was written.")
         }
     }
 
     /// Table and column names come from Assay's own code, never from input; quoting them
     /// keeps SQL keywords safe. (Plain concatenation: this runs for every row an import writes.)
-    private static func quoted(_ identifier: String) -> String {
+    static func quoted(_ identifier: String) -> String {
         precondition(!identifier.utf8.contains(UInt8(ascii: "\"")), "identifier with a quote: \(identifier)")
         return "\"" + identifier + "\""
     }

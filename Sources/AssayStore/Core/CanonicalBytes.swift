@@ -47,6 +47,6 @@ struct CanonicalBytes {
     private mutating func appendLength(_ n: Int) { appendUInt64(UInt64(n)) }
 
     private mutating func appendUInt64(_ v: UInt64) {
-        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: v >> UInt64(shift))) }
+        withUnsafeBytes(of: v.bigEndian) { bytes.append(contentsOf: $0) }
     }
 }

@@ -14,6 +14,19 @@ public enum RowDigest {
         return hasher.finalize().hexString
     }
 
+    /// The digest of a row given as its (column, value) pairs in declaration order.
+    static func sha256(of row: [(String, DatabaseValue)]) -> String {
+        var bytes = CanonicalBytes()
+        for (column, value) in row { bytes.append(column, value) }
+        return sha256(of: bytes)
+    }
+
+    /// The digest of a row already spelled as canonical bytes (`AuditedWriter` spells the
+    /// values it has just bound, instead of reading the row back).
+    static func sha256(of bytes: CanonicalBytes) -> String {
+        SHA256.hash(data: bytes.bytes).hexString
+    }
+
     /// Feeds a row's canonical bytes to `hasher` (for digests over many rows).
     public static func append(_ row: Row, to hasher: inout SHA256) {
         // One buffer per row and one hasher update: this runs for every row an import writes.

@@ -10,12 +10,18 @@ extension LogEntry {
     /// Writes the entry chained after `previous` with a prepared `insertSQL` statement, and
     /// returns its chain hash (the new head).
     func append(after previous: String?, with statement: Statement) throws -> String {
-        let hash = chainHash(after: previous)
+        try append(afterBytes: previous.flatMap(Self.bytes(hex:)) ?? Self.genesis, with: statement).hex
+    }
+
+    /// The same, chained after the previous hash's 32 bytes; returns the new head both ways.
+    func append(afterBytes previous: [UInt8], with statement: Statement) throws -> (hex: String, bytes: [UInt8]) {
+        let digest = chainDigest(after: previous)
+        let hash = digest.hexString
         try statement.execute(arguments: [
             seq, at, userName, osLogin, tableName, rowID, operation.rawValue,
             changedColumns, beforeSHA256, afterSHA256, hash,
         ])
-        return hash
+        return (hash, digest)
     }
 
     /// The log's last entry as (seq, chain hash); (0, nil) for an empty log.

@@ -35,6 +35,12 @@ public struct LogEntry: Sendable, Equatable {
     /// The hash a chain whose previous head is `previous` (64 hex digits, or nil before the
     /// first entry) gives this entry.
     public func chainHash(after previous: String?) -> String {
+        chainDigest(after: previous.flatMap(Self.bytes(hex:)) ?? Self.genesis).hexString
+    }
+
+    /// The chain hash as 32 bytes, after the previous entry's 32 bytes (the writer keeps the
+    /// head so, rather than parse its hex again for every entry).
+    func chainDigest(after previous: [UInt8]) -> [UInt8] {
         var content = CanonicalBytes()
         content.append("seq", seq)
         content.append("at", at)
@@ -47,9 +53,9 @@ public struct LogEntry: Sendable, Equatable {
         content.append("before_sha256", beforeSHA256)
         content.append("after_sha256", afterSHA256)
         var hasher = SHA256()
-        hasher.update(data: previous.flatMap(Self.bytes(hex:)) ?? Self.genesis)
+        hasher.update(data: previous)
         hasher.update(data: content.bytes)
-        return hasher.finalize().hexString
+        return Array(hasher.finalize())
     }
 
     /// The 32 zero bytes the first entry is chained to.

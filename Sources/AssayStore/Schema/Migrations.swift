@@ -25,6 +25,7 @@ enum Migrations {
         migrator.registerMigration("v14-due-dates", migrate: v14DueDates)
         migrator.registerMigration("v15-logins", migrate: v15Logins)
         migrator.registerMigration("v16-set-aside", migrate: v16SetAside)
+        migrator.registerMigration("v17-or-checks", migrate: v17OrChecks)
         return migrator
     }
 

@@ -1,0 +1,116 @@
+import GRDB
+
+/// A row of one audited table, as `AuditedWriter.insert(_:)` takes it: the table, the columns
+/// it sets (a fixed list, so the writer prepares one INSERT statement per table and binds
+/// values by position), and their values in that order.
+///
+/// The hot write paths (a register's cases, a draw's cases, an audit with its answers and
+/// section grades) use the record types in `AuditedRecords.swift`; the rest still pass
+/// `[(column, value)]` to `insert(into:_:)`, which takes the same route (docs/integrity.md,
+/// "How a write is logged"). A new table's record follows the same pattern: a struct with one
+/// stored property per column (the `id` left to SQLite), `columns` naming them in declaration
+/// order, and `databaseValues` listing them.
+public protocol AuditedRecord {
+    /// The table the record is a row of.
+    static var table: AuditedTable { get }
+    /// The columns `databaseValues` gives, in the same order (not `id`: SQLite assigns it).
+    static var columns: [String] { get }
+    /// The values of `columns`, as they are bound and stored.
+    var databaseValues: [DatabaseValue] { get }
+}
+
+/// The declared columns of one audited table, read once per transaction from SQLite
+/// (`PRAGMA table_info`), so a row's digest can be computed from the values just bound
+/// rather than by reading the row back (`AuditedWriter`).
+struct TableShape {
+    struct Column {
+        let name: String
+        /// The STRICT type: INTEGER, REAL, TEXT, BLOB or ANY.
+        let type: String
+        let hasDefault: Bool
+        let isRowID: Bool
+    }
+
+    let columns: [Column]
+    /// STRICT tables store exactly a value of the declared type as bound; for any other table
+    /// the writer always reads the row back.
+    let strict: Bool
+
+    init(table: String, db: Database) throws {
+        let info = try Row.fetchAll(db, sql: "SELECT name, type, dflt_value, pk FROM pragma_table_info(?)", arguments: [table])
+        let primaryKeys = info.filter { ($0["pk"] as Int64) > 0 }
+        columns = info.map { row in
+            let type = (row["type"] as String).uppercased()
+            return Column(name: row["name"], type: type == "INT" ? "INTEGER" : type, hasDefault: !(row["dflt_value"] as DatabaseValue).isNull,
+                          isRowID: primaryKeys.count == 1 && (row["pk"] as Int64) > 0 && type == "INTEGER")
+        }
+        strict = try Bool.fetchOne(db, sql: "SELECT strict FROM pragma_table_list WHERE schema = 'main' AND name = ?", arguments: [table]) ?? false
+    }
+
+    /// Whether SQLite stores `value`, bound to a column of this type in a STRICT table,
+    /// as exactly that value. Values SQLite would convert (an integer into a REAL column, a
+    /// text of digits into an INTEGER one) and the two doubles whose stored form differs
+    /// (NaN is stored as NULL; −0.0 comes back as 0.0) answer false: the writer reads those back.
+    static func storesExactly(_ value: DatabaseValue, as type: String) -> Bool {
+        switch value.storage {
+        case .null: true
+        case .int64: type == "INTEGER" || type == "ANY"
+        case .double(let d): (type == "REAL" || type == "ANY") && !d.isNaN && !(d == 0 && d.sign == .minus)
+        case .string: type == "TEXT" || type == "ANY"
+        case .blob: type == "BLOB" || type == "ANY"
+        }
+    }
+}
+
+/// One prepared INSERT of a fixed column list, with where each of the table's columns takes
+/// its stored value from: a bound value, the new row id, or NULL (a nullable column without
+/// a default that the insert leaves out). `exact` is false when some column would take a
+/// default: such inserts read the row back.
+struct PreparedInsert {
+    enum Slot {
+        case bound(Int, type: String)
+        case rowID
+        case null
+    }
+
+    let statement: Statement
+    let names: [String]
+    let slots: [Slot]
+    let exact: Bool
+
+    init(table: String, columns: [String], shape: TableShape, db: Database) throws {
+        let list = columns.map(AuditedWriter.quoted).joined(separator: ", ")
+        let marks = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        statement = try db.makeStatement(sql: "INSERT INTO \(AuditedWriter.quoted(table)) (\(list)) VALUES (\(marks))")
+        var position: [String: Int] = [:]
+        for (i, column) in columns.enumerated() { position[column] = i }
+        var exact = shape.strict
+        slots = shape.columns.map { column in
+            if let i = position[column.name] { return .bound(i, type: column.type) }
+            if column.isRowID { return .rowID }
+            if column.hasDefault { exact = false }
+            return .null
+        }
+        names = shape.columns.map(\.name)
+        self.exact = exact
+    }
+
+    /// The digest of the row this insert stored with `values` and row id `id`, spelled as
+    /// `RowDigest` spells a row read back; nil when some value is one SQLite would convert.
+    func digest(of values: [DatabaseValue], rowID id: Int64) -> String? {
+        guard exact else { return nil }
+        var bytes = CanonicalBytes()
+        for (name, slot) in zip(names, slots) {
+            switch slot {
+            case .bound(let i, let type):
+                guard TableShape.storesExactly(values[i], as: type) else { return nil }
+                bytes.append(name, values[i])
+            case .rowID:
+                bytes.append(name, id)
+            case .null:
+                bytes.append(name, DatabaseValue.null)
+            }
+        }
+        return RowDigest.sha256(of: bytes)
+    }
+}
