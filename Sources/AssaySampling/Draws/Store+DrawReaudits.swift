@@ -74,13 +74,15 @@ extension Store {
 
     /// The re-audit cases added to `month`'s current draw, with the register's details and
     /// their audit this month (if begun), by team and case id; empty without a draw.
+    /// (`CROSS JOIN`: the month's additions first, each looked up in its frame — `sample` reads
+    /// this every time, and SQLite otherwise walks the whole frame; Store+CasesToAudit.swift.)
     public func drawReauditCases(month: Month) throws -> [DrawReauditCase] {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT r.case_id, r.last_audit_id, r.last_month, f.team, f.locality, f.service, f.worker,
                        a.id AS audit_id, a.status, a.auditor
-                FROM draw_reaudit r JOIN draw d ON d.id = r.draw_id
-                JOIN frame_case f ON f.frame_id = d.frame_id AND f.case_id = r.case_id
+                FROM draw d CROSS JOIN draw_reaudit r ON r.draw_id = d.id
+                CROSS JOIN frame_case f ON f.frame_id = d.frame_id AND f.case_id = r.case_id
                 LEFT JOIN audit a ON a.month = d.month AND a.case_id = r.case_id
                 WHERE d.month = ? AND d.status = 'current' ORDER BY f.team, r.case_id
                 """, arguments: [month]).map { row in

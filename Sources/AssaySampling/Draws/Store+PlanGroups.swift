@@ -26,11 +26,13 @@ extension Store {
     /// Re-audit additions are outside the sample and not counted.
     public func drawnGroupSizes(_ stored: StoredDraw, by fields: [PlanField]) throws -> [[String]: Int] {
         let columns = fields.map { "f." + $0.rawValue }.joined(separator: ", ")
+        // CROSS JOIN: the draw's cases first, each looked up in the frame, not the whole frame
+        // walked through frame_case_by_stratum (Store+CasesToAudit.swift says why).
         return try read { db in
             var counts: [[String]: Int] = [:]
             for row in try Row.fetchAll(db, sql: """
                 SELECT \(columns), count(*) AS n FROM draw_case c
-                JOIN frame_case f ON f.frame_id = ? AND f.case_id = c.case_id WHERE c.draw_id = ?
+                CROSS JOIN frame_case f ON f.frame_id = ? AND f.case_id = c.case_id WHERE c.draw_id = ?
                 GROUP BY \(columns)
                 """, arguments: [stored.draw.frameID, stored.id]) {
                 counts[fields.map { (row[$0.rawValue] as String?) ?? "" }] = row["n"]
