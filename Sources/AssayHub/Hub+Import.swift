@@ -25,8 +25,7 @@ extension Hub {
             guard found.count == 1, let id = found.value(0, "id").flatMap(Int.init), let name = found.value(0, "name"),
                   let stored = found.value(0, "public_key")
             else {
-                throw AssayFailure.notFound("\(source): no authority on the hub has the key that signed it (\(signed.keyID.prefix(16))…; "
-                    + "the return says it is from \(body.authority)). Add it first: assay hub authority add NAME --key PUBLIC-KEY-FILE. Nothing was imported.")
+                throw HubError.unknownKey(source: source, keyID: signed.keyID, claimed: body.authority)
             }
             let key = try PublicReturnKey(base64: stored, authority: name)
             guard signed.verify(with: key) else {

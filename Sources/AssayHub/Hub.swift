@@ -12,11 +12,11 @@ public final class Hub {
         db = try PostgresConnection(url: url)
         if requireSchema {
             guard let version = try HubMigrations.currentVersion(db) else {
-                throw AssayFailure("The hub database has no hub tables yet; run `assay hub init` on it first.")
+                throw HubError.notAHub
             }
             let latest = HubMigrations.all.last!.version
             guard version <= latest else {
-                throw AssayFailure("The hub is at schema version \(version), newer than this Assay knows (\(latest)); use a newer Assay.")
+                throw HubError.hubNewer(version: version, latest: latest)
             }
             if version < latest { try HubMigrations.migrate(db) }
         }
@@ -43,13 +43,13 @@ public final class Hub {
     /// Registers an authority with its public key (and statistical-neighbour group).
     public func addAuthority(name: String, key: PublicReturnKey, neighbours: String?) throws -> Authority {
         let name = name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw AssayFailure("hub authority add: give the authority's name.") }
+        guard !name.isEmpty else { throw HubError.authorityNameMissing }
         return try db.transaction {
             if let existing = try authorities().first(where: { $0.keyID == key.keyID }) {
-                throw AssayFailure("That key is already \(existing.name)'s on this hub; each authority has its own key.")
+                throw HubError.keyTaken(owner: existing.name)
             }
             if try authorities().contains(where: { $0.name == name }) {
-                throw AssayFailure("\(name) is on the hub already.")
+                throw HubError.authorityExists(name)
             }
             let rows = try db.query("""
                 INSERT INTO authority (name, key_id, public_key, neighbours) VALUES ($1, $2, $3, $4) RETURNING id

@@ -15,7 +15,7 @@ public final class PostgresConnection {
     public static func url(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
         if let flag, !flag.isEmpty { return flag }
         if let url = environment["ASSAY_HUB_URL"], !url.isEmpty { return url }
-        throw AssayFailure("No hub named: give --hub postgres://… or set ASSAY_HUB_URL.")
+        throw HubError.noHubNamed
     }
 
     public init(url: String) throws {

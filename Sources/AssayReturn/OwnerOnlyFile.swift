@@ -9,8 +9,8 @@ enum OwnerOnlyFile {
     static func create(_ path: String, contents: [UInt8]) throws {
         let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            if errno == EEXIST { throw AssayFailure("\(path) exists already; a signing key is never replaced by accident (move it away first).") }
-            throw AssayFailure("Cannot write \(path): \(String(cString: strerror(errno))).")
+            if errno == EEXIST { throw ReturnError.keyExists(path: path) }
+            throw ReturnError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }
         defer { close(fd) }
         fchmod(fd, 0o600)
@@ -18,24 +18,23 @@ enum OwnerOnlyFile {
         while written < contents.count {
             let n = contents[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
             guard n > 0 else {
+                let reason = String(cString: strerror(errno))
                 unlink(path)
-                throw AssayFailure("Cannot write \(path): \(String(cString: strerror(errno))).")
+                throw ReturnError.cannotWrite(path: path, reason: reason)
             }
             written += n
         }
-        guard fsync(fd) == 0 else { throw AssayFailure("Cannot write \(path): \(String(cString: strerror(errno))).") }
+        guard fsync(fd) == 0 else { throw ReturnError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
     }
 
-    static func read(_ path: String, missing: String) throws -> [UInt8] {
+    static func read(_ path: String) throws -> [UInt8] {
         var info = stat()
-        guard stat(path, &info) == 0 else { throw AssayFailure(missing) }
-        guard info.st_uid == geteuid() else {
-            throw AssayFailure("\(path) belongs to another login; only the login that made the key may sign with it.")
-        }
+        guard stat(path, &info) == 0 else { throw ReturnError.noSigningKey(path: path) }
+        guard info.st_uid == geteuid() else { throw ReturnError.keyOwnedByAnother(path: path) }
         guard info.st_mode & 0o077 == 0 else {
-            throw AssayFailure("\(path) can be read by others (mode \(String(info.st_mode & 0o777, radix: 8))); make it private with chmod 600 \(path), and consider making a new key.")
+            throw ReturnError.keyReadableByOthers(path: path, mode: String(info.st_mode & 0o777, radix: 8))
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw AssayFailure("Cannot read \(path).") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw ReturnError.cannotRead(path: path) }
         return Array(data)
     }
 }

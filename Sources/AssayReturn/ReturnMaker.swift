@@ -1,4 +1,5 @@
 import AssayCore
+import AssayReports
 import AssayStore
 import Foundation
 
@@ -7,10 +8,10 @@ import Foundation
 public enum ReturnMaker {
     public static func make(store: Store, from: Month, through: Month, counts: AuthorityReturn.Counts, key: SigningKey,
                             assayVersion: String, now: Date = Date(), asOf: CalendarDate = .today()) throws -> SignedReturn {
-        guard from <= through else { throw AssayFailure("--from \(from) is after --to \(through).") }
+        guard from <= through else { throw ReportError.periodReversed(from: from, to: through) }
         // The head first: every count below is of the database as it was at this head or later,
         // and `verify --head` later proves nothing before it was rewritten.
-        guard let head = try store.chainHead() else { throw AssayFailure("The database has no audit log yet; nothing to return.") }
+        guard let head = try store.chainHead() else { throw ReturnError.noAuditLog }
         let strata = try store.returnStrata(from: from, through: through, asOf: asOf)
         let body = AuthorityReturn(
             authority: key.authority, keyID: key.publicKey.keyID, from: from, to: through,

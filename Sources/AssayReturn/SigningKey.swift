@@ -24,7 +24,7 @@ public struct SigningKey: Sendable {
     /// never over an existing file).
     public static func create(authority: String, at path: String, now: Date = Date()) throws -> SigningKey {
         let name = authority.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw AssayFailure("Give the authority's name: keys init --authority NAME.") }
+        guard !name.isEmpty else { throw ReturnError.authorityNameMissing }
         let key = SigningKey(authority: name, privateKey: Curve25519.Signing.PrivateKey())
         let json = JSONValue.object([
             "algorithm": .string("ed25519"),
@@ -38,7 +38,7 @@ public struct SigningKey: Sendable {
 
     /// Reads the key at `path`, refusing a file another login owns or others may read.
     public static func load(from path: String) throws -> SigningKey {
-        let bytes = try OwnerOnlyFile.read(path, missing: "No signing key at \(path): the lead makes one with `assay keys init --authority NAME`.")
+        let bytes = try OwnerOnlyFile.read(path)
         let json = try StrictJSONReader.parse(bytes, source: path, kind: "a valid key file")
         let fields = Fields(json, path: "", source: path)
         guard try fields.string("algorithm") == "ed25519",

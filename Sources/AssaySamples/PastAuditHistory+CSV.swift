@@ -6,7 +6,7 @@ extension PastAuditHistoryGenerator {
     /// The templates in `directory`, or in the shipped `AuditTemplates` folder when nil.
     public static func loadTemplates(directory: String?) throws -> [AuditTemplate] {
         guard let directory = directory ?? TemplateFiles.shippedDirectory() else {
-            throw AssayFailure("no AuditTemplates folder found; name one with --templates DIR")
+            throw SamplesError.noTemplatesFolder
         }
         return try AuditAnswersGenerator.loadTemplates(directory: directory)
     }

@@ -30,11 +30,11 @@ public struct RegisterGenerator: Sendable {
     public init(seed: UInt64 = defaultSeed, caseCount: Int = CountyShape.countyCaseCount,
                 asOf: CalendarDate = defaultAsOf, strata: Int? = nil) throws {
         if let strata, strata < 1 {
-            throw AssayFailure("--strata \(strata): a register needs at least one stratum.")
+            throw SamplesError.tooFewStrata(strata)
         }
         let shape = strata.map { CountyShape.scaled(strata: $0, seed: seed) } ?? .county
         guard caseCount >= max(1, shape.strataCount) else {
-            throw AssayFailure("--cases \(caseCount): \(shape.strataCount) strata need at least \(shape.strataCount) cases, one each.")
+            throw SamplesError.tooFewCases(caseCount, strata: shape.strataCount)
         }
         self.seed = seed
         self.caseCount = caseCount

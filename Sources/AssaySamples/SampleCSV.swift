@@ -20,12 +20,12 @@ public enum SampleCSV {
     /// The cases in `text`; `file` names it in errors.
     public static func parse(_ text: String, file: String) throws -> [SampledCase] {
         let records = try records(text, file: file)
-        guard let header = records.first else { throw AssayFailure("\(file): the file is empty; expected the output of `assay sample MONTH --format csv`.") }
+        guard let header = records.first else { throw SamplesError.emptySample(file: file) }
         let names = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         var column: [String: Int] = [:]
         for name in needed {
             guard let index = names.firstIndex(of: name) else {
-                throw AssayFailure("\(file): no \(name) column; expected the output of `assay sample MONTH --format csv` (columns \(needed.joined(separator: ", ")), …).")
+                throw SamplesError.missingColumn(file: file, column: name, needed: needed)
             }
             column[name] = index
         }

@@ -65,12 +65,13 @@ public enum AssayMain {
     private static func interactive(session: Session, loop: InputLoop) -> Int32 {
         do {
             _ = try session.store()
-        } catch let error as UserFacingError {
-            session.notice(error.message)
-            return error.exitStatus.rawValue
         } catch {
-            session.notice("\(error)")
-            return 1
+            guard let worded = ErrorWording.userFacing(error) else {
+                session.notice("\(error)")
+                return 1
+            }
+            session.notice(worded.message)
+            return worded.exitStatus.rawValue
         }
         // Open on the user's work, and say what it is (docs/shell.md, "Opening").
         let start = session.startingPoint(today: session.today)

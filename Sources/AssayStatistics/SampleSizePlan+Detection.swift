@@ -18,20 +18,18 @@ extension SampleSizePlan {
     public static func auditsToDetect(from p1: Double, to p2: Double, power: Double = 0.8,
                                       alpha: Double = 0.05) throws -> Int {
         let n = try auditsToDetectUnrounded(from: p1, to: p2, power: power, alpha: alpha)
-        return try roundedUp(n, what: "--detect: the change")
+        return try roundedUp(n, what: "detect")
     }
 
     /// The same n before rounding up: what `power.prop.test(p1, p2, power, sig.level)$n`
     /// reports, so a plan can be checked against R to the decimal.
     public static func auditsToDetectUnrounded(from p1: Double, to p2: Double, power: Double = 0.8,
                                                alpha: Double = 0.05) throws -> Double {
-        try requireProportion(p1, option: "--detect", meaning: "its first value, the inadequate rate now")
-        try requireProportion(p2, option: "--detect", meaning: "its second value, the inadequate rate to detect")
-        guard p1 != p2 else {
-            throw AssayFailure("--detect \(plain(p1)),\(plain(p2)): the two rates are the same; there is no change to detect.")
-        }
-        try requireProportion(power, option: "--power", meaning: "the chance of detecting the change")
-        try requireProportion(alpha, option: "--alpha", meaning: "the significance level")
+        try requireProportion(p1, argument: "detect", meaning: "the inadequate rate now (the change's first value)")
+        try requireProportion(p2, argument: "detect", meaning: "the inadequate rate to detect (the change's second value)")
+        guard p1 != p2 else { throw StatisticsError.sameRates(p1, p2) }
+        try requireProportion(power, argument: "power", meaning: "the chance of detecting the change")
+        try requireProportion(alpha, argument: "alpha", meaning: "the significance level")
 
         let q1 = 1 - p1, q2 = 1 - p2
         let zAlpha = NormalDistribution.upperQuantile(alpha / 2)

@@ -26,46 +26,33 @@ public enum SampleSizePlan {
     ///     nil for a population so large the correction does not matter.
     public static func auditsForMargin(expected p: Double, margin e: Double, confidence: Double = 0.95,
                                        population N: Int?) throws -> MarginPlan {
-        try requireProportion(p, option: "--expected", meaning: "the expected inadequate rate")
-        try requireProportion(e, option: "--margin", meaning: "the margin of error")
-        try requireProportion(confidence, option: "--confidence", meaning: "the confidence level")
-        if let N, N < 1 {
-            throw AssayFailure("The population (open cases to sample from) must be at least 1; got \(N).")
-        }
+        try requireProportion(p, argument: "expected", meaning: "the expected inadequate rate")
+        try requireProportion(e, argument: "margin", meaning: "the margin of error")
+        try requireProportion(confidence, argument: "confidence", meaning: "the confidence level")
+        if let N, N < 1 { throw StatisticsError.populationTooSmall(N) }
 
         let z = NormalDistribution.upperQuantile((1 - confidence) / 2)
         let n0 = z * z * p * (1 - p) / (e * e)
         guard let N else {
-            return MarginPlan(n0: n0, n: try roundedUp(n0, what: "--margin"))
+            return MarginPlan(n0: n0, n: try roundedUp(n0, what: "margin"))
         }
         let corrected = n0 / (1 + (n0 - 1) / Double(N))
-        return MarginPlan(n0: n0, n: min(try roundedUp(corrected, what: "--margin"), N))
+        return MarginPlan(n0: n0, n: min(try roundedUp(corrected, what: "margin"), N))
     }
 
     /// Refuses anything but a proportion strictly between 0 and 1 (NaN included), with a
     /// hint when the value looks like a percentage.
-    static func requireProportion(_ value: Double, option: String, meaning: String) throws {
+    static func requireProportion(_ value: Double, argument: String, meaning: String) throws {
         guard value > 0 && value < 1 else {
-            var message = "\(option) (\(meaning)) must be a proportion strictly between 0 and 1; got \(plain(value))."
-            if value > 1 && value < 100 {
-                message += " Write \(plain(value / 100)) for \(plain(value))%."
-            }
-            throw AssayFailure(message)
+            throw StatisticsError.notAProportion(argument: argument, meaning: meaning, value: value)
         }
-    }
-
-    /// 20 rather than 20.0 in a message, as the person typed it.
-    static func plain(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : "\(value)"
     }
 
     /// ⌈x⌉ as an audit count, refusing a count too large to be a plan (a margin or a
     /// difference so small that no authority could audit that many cases).
-    static func roundedUp(_ x: Double, what option: String) throws -> Int {
+    static func roundedUp(_ x: Double, what argument: String) throws -> Int {
         let n = x.rounded(.up)
-        guard n < 1e12 else {
-            throw AssayFailure("\(option) is too small; the plan would need \(plain(n)) audits.")
-        }
+        guard n < 1e12 else { throw StatisticsError.planTooLarge(argument: argument, audits: n) }
         return Int(n)
     }
 }

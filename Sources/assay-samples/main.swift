@@ -72,6 +72,17 @@ func output(_ path: String?) throws -> FileHandle {
     return handle
 }
 
+/// The generators' words with this command line's hint: the option that gave the value, or
+/// what to type (this executable's own edge; `assay`'s is ErrorWording.swift).
+func worded(_ error: SamplesError) -> String {
+    switch error {
+    case .tooFewStrata(let n): "--strata \(n): " + error.description
+    case .tooFewCases(let n, _): "--cases \(n): " + error.description
+    case .emptySample, .missingColumn: error.description + " (the output of `assay sample MONTH --format csv`)"
+    case .noTemplatesFolder: error.description + " Name one with --templates DIR."
+    }
+}
+
 func run(_ arguments: [String]) throws {
     guard let command = arguments.first else { throw UsageError(message: "name what to write") }
     switch command {
@@ -127,6 +138,9 @@ do {
 } catch let error as UsageError {
     FileHandle.standardError.write(Data("assay-samples: \(error.message)\n\n\(usage)\n".utf8))
     exit(64)  // EX_USAGE
+} catch let error as SamplesError {
+    FileHandle.standardError.write(Data("assay-samples: \(worded(error))\n".utf8))
+    exit(1)
 } catch let error as UserFacingError {
     FileHandle.standardError.write(Data("assay-samples: \(error.message)\n".utf8))
     exit(1)

@@ -47,7 +47,7 @@ import Testing
 
     @Test func anActionClosesOnceWithANote() throws {
         let id = try fx.lead.raiseAction(auditID: audit.id, what: "A", owner: "Tam", due: inDays(1))
-        #expect(throws: AssayFailure.self) { try fx.lead.closeAction(id: id, as: .done, note: "  ") }
+        #expect(throws: AuditError.noteMissing) { try fx.lead.closeAction(id: id, as: .done, note: "  ") }
         try fx.lead.closeAction(id: id, as: .cancelled, note: "Case closed on 2026-11-25.")
         let error = #expect(throws: AssayFailure.self) { try fx.lead.closeAction(id: id, as: .done, note: "Done anyway") }
         #expect(error?.message.contains("already cancelled") == true)

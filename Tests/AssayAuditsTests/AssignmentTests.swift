@@ -104,10 +104,12 @@ import Testing
     @Test func unknownRepeatedOrMissingAuditorsAndMonthsWithoutADrawAreRefused() throws {
         try drawEveryCase(teams: ["Alpha"], perTeam: 2)
         try addAuditor("Ana", team: nil)
-        #expect(throws: AssayFailure.self) { try store.assign(month: november, auditors: ["Ana", "Nobody"]) }
-        #expect(throws: AssayFailure.self) { try store.assign(month: november, auditors: ["Ana", "ANA"]) }
-        #expect(throws: AssayFailure.self) { try store.assign(month: november, auditors: [" "]) }
-        #expect(throws: AssayFailure.self) { try store.assign(month: Month("2026-12")!, auditors: ["Ana"]) }
+        #expect(throws: AuditError.notAPerson("Nobody")) { try store.assign(month: november, auditors: ["Ana", "Nobody"]) }
+        #expect(throws: AuditError.namedTwice("Ana")) { try store.assign(month: november, auditors: ["Ana", "ANA"]) }
+        #expect(throws: AuditError.noAuditorsNamed) { try store.assign(month: november, auditors: [" "]) }
+        #expect(throws: StoreError.noDraw(month: Month("2026-12")!, askerIsLead: true, latestDrawn: nil)) {
+            try store.assign(month: Month("2026-12")!, auditors: ["Ana"])
+        }
         #expect(try stored().isEmpty)
     }
 
@@ -115,8 +117,9 @@ import Testing
         try drawEveryCase(teams: ["Alpha"], perTeam: 2)
         try addAuditor("Ana", team: nil)
         let ana = try Store(path: dir.file("a.db"), identity: Identity(name: "Ana", osLogin: "ana"))
-        let error = #expect(throws: AssayFailure.self) { try ana.assign(month: november, auditors: ["Ana"]) }
-        #expect(error?.message.contains("Only a lead may assign audits") == true)
+        let error = #expect(throws: StoreError.self) { try ana.assign(month: november, auditors: ["Ana"]) }
+        #expect(error == .roleRefused(action: "assign audits", allowed: [.lead], name: "Ana", role: .auditor))
+        #expect(error?.description.contains("Only a lead may assign audits") == true)
         #expect(try stored().isEmpty)
     }
 

@@ -145,11 +145,11 @@ import Testing
     @Test func anUndrawnCaseNeedsUnsampled() throws {
         let ana = try fx.store(as: "Ana")
         let caseID = try #require(fx.undrawnCaseIDs.first)
-        let error = #expect(throws: AssayFailure.self) {
+        let error = #expect(throws: AuditError.self) {
             try ana.auditedCase(caseID, month: november, unsampled: false, fallbackMonth: november)
         }
-        #expect(error?.message.contains("--unsampled") == true)
-        #expect(error?.message.contains(caseID) == true)
+        #expect(error == .caseNotDrawn(caseID, month: november))
+        #expect(error?.description.contains(caseID) == true)
         #expect(try fx.count("audit") == 0)
     }
 
@@ -185,20 +185,20 @@ import Testing
     @Test func aDrawnCaseInAMonthItWasNotDrawnNeedsUnsampled() throws {
         let ana = try fx.store(as: "Ana")
         let caseID = fx.drawnCase(team: "Front Door")
-        let error = #expect(throws: AssayFailure.self) {
+        let error = #expect(throws: AuditError.self) {
             try ana.auditedCase(caseID, month: december, unsampled: false, fallbackMonth: december)
         }
-        #expect(error?.message.contains("--unsampled") == true)
+        #expect(error == .caseNotDrawn(caseID, month: december))
     }
 
     @Test func anUnknownCaseIsRefusedEvenWithUnsampled() throws {
         let ana = try fx.store(as: "Ana")
         for unsampled in [false, true] {
-            let error = #expect(throws: AssayFailure.self) {
+            let error = #expect(throws: AuditError.self) {
                 try ana.auditedCase("ZZ-99", month: november, unsampled: unsampled, fallbackMonth: november)
             }
-            #expect(error?.message.contains("ZZ-99") == true)
-            #expect(error?.message.contains("--unsampled") == false)
+            #expect(error == .caseNotInRegister("ZZ-99"), "not found, whether or not an ad-hoc audit was asked for")
+            #expect(error?.kind == .notFound)
         }
     }
 
@@ -398,13 +398,13 @@ import Testing
             ("open", { _ = try ana.openAudit(of: try self.drawnCase(ana), template: self.fx.mini, unsampled: false) }),
         ]
         for (what, attempt) in refusals {
-            let error = #expect(throws: AssayFailure.self, "\(what)") { try attempt() }
-            #expect(error?.message.contains("read-only") == true, "\(what)")
-            #expect(error?.message.contains("audit amend \(audit.id) --reason TEXT") == true, "\(what)")
+            let error = #expect(throws: AuditError.self, "\(what)") { try attempt() }
+            #expect(error?.description.contains("read-only") == true, "\(what)")
+            guard case .auditSubmitted(audit.id, _, november, _)? = error else { Issue.record("\(what): \(String(describing: error))"); continue }
         }
         // Not even the lead may change it without amending it first.
-        let error = #expect(throws: AssayFailure.self) { try fx.lead.setOverall(auditID: audit.id, grade: .inadequate, reason: "x") }
-        #expect(error?.message.contains("read-only") == true)
+        let error = #expect(throws: AuditError.self) { try fx.lead.setOverall(auditID: audit.id, grade: .inadequate, reason: "x") }
+        #expect(error?.description.contains("read-only") == true)
 
         #expect(try fx.logged(after: before).isEmpty)
         #expect(try ana.answers(auditID: audit.id)["wishes"]?.grade == .inadequate)
@@ -440,8 +440,8 @@ import Testing
         #expect(try ana.audit(id: audit.id).status == .inProgress)
 
         // An empty response is refused and records nothing.
-        let empty = #expect(throws: AssayFailure.self) { try fx.lead.respondToEscalation(id: escalationID, response: "  \n ") }
-        #expect(empty?.message.contains("--response TEXT") == true)
+        let empty = #expect(throws: AuditError.self) { try fx.lead.respondToEscalation(id: escalationID, response: "  \n ") }
+        #expect(empty == .responseMissing)
         #expect(try ana.escalations(openOnly: true, auditID: audit.id).map(\.id) == [escalationID])
 
         try fx.lead.respondToEscalation(id: escalationID, response: "  Child seen today; safety plan in place. ")
@@ -455,8 +455,9 @@ import Testing
         #expect(try ana.escalations(openOnly: true).isEmpty)
 
         // A second response is refused and the first one stands.
-        let twice = #expect(throws: AssayFailure.self) { try ana.respondToEscalation(id: escalationID, response: "Something else.") }
-        #expect(twice?.message.contains("already has a response") == true)
+        let twice = #expect(throws: AuditError.self) { try ana.respondToEscalation(id: escalationID, response: "Something else.") }
+        #expect(twice?.description.contains("already has a response") == true)
+        #expect(twice?.kind == .conflict)
         let after = try #require(try ana.escalations(auditID: audit.id).first)
         #expect(after.response == "Child seen today; safety plan in place.")
         #expect(after.respondedBy == AuditFixture.leadName)
@@ -466,8 +467,9 @@ import Testing
     }
 
     @Test func respondingToAnUnknownEscalationIsRefused() throws {
-        let error = #expect(throws: AssayFailure.self) { try fx.lead.respondToEscalation(id: 42, response: "Done.") }
-        #expect(error?.message.contains("No escalation 42") == true)
+        let error = #expect(throws: AuditError.self) { try fx.lead.respondToEscalation(id: 42, response: "Done.") }
+        #expect(error == .noEscalation(42))
+        #expect(error?.description == "No escalation 42.")
         #expect(try fx.count("escalation") == 0)
     }
 
@@ -532,7 +534,7 @@ import Testing
         #expect(logged.last.map { [$0.table, $0.operation] } == ["audit", "update"])
         #expect(Set(logged.map(\.table)) == ["audit", "audit_answer", "audit_action", "audit_section_grade"])
         // The submitted audit is read-only like any other.
-        #expect(throws: AssayFailure.self) { try ana.setOverall(auditID: id, grade: .good, reason: nil) }
+        #expect(throws: AuditError.self) { try ana.setOverall(auditID: id, grade: .good, reason: nil) }
     }
 
     /// The bulk path (docs/performance.md) writes exactly the rows and log entries one-step
@@ -541,7 +543,7 @@ import Testing
         let ana = try fx.store(as: "Ana")
         let first = try drawnCase(ana), second = try drawnCase(ana, team: "CP North")
         let bulk = [first, second].map { Store.BulkAudit(theCase: $0, answers: Self.completeAnswers, overall: .good, reason: nil) }
-        #expect(throws: AssayFailure.self) { try ana.submitInBulk(bulk, template: fx.mini) }  // lead only
+        #expect(throws: StoreError.self) { try ana.submitInBulk(bulk, template: fx.mini) }  // lead only
         var broken = bulk
         broken[1] = Store.BulkAudit(theCase: second, answers: Self.completeAnswers, overall: .inadequate, reason: nil)
         let before = try counts()
@@ -568,13 +570,13 @@ import Testing
         let id = try ana.submitInOneStep(theCase, template: fx.mini, unsampled: false, answers: Self.completeAnswers,
                                          overall: .good, reason: nil, actions: [])
         let before = try counts()
-        let error = #expect(throws: AssayFailure.self) {
+        let error = #expect(throws: AuditError.self) {
             try ana.submitInOneStep(theCase, template: fx.mini, unsampled: false, answers: Self.completeAnswers,
                                     overall: .good, reason: nil, actions: [Self.action])
         }
-        #expect(error?.message.contains("already has audit \(id)") == true)
-        #expect(error?.message.contains("nothing was stored") == true)
-        #expect(error?.message.contains("audit amend \(id)") == true)
+        #expect(error == .alreadyAudited(caseID: theCase.caseID, month: theCase.month, audit: id, auditor: "Ana", submitted: true))
+        #expect(error?.description.contains("already has audit \(id)") == true)
+        #expect(error?.description.contains("nothing was stored") == true)
         #expect(try counts() == before)
 
         // An audit left in progress in the shell is completed from the file, in one step.
@@ -595,10 +597,12 @@ import Testing
         let audit = try submittedAudit(ana)
         let before = try counts()
 
-        let notLead = #expect(throws: AssayFailure.self) { try ana.amend(auditID: audit.id, reason: "I graded wishes wrongly.") }
-        #expect(notLead?.message.contains("Only a lead may reopen submitted audits") == true)
-        let noReason = #expect(throws: AssayFailure.self) { try fx.lead.amend(auditID: audit.id, reason: "   ") }
-        #expect(noReason?.message.contains("--reason TEXT") == true)
+        let notLead = #expect(throws: StoreError.self) { try ana.amend(auditID: audit.id, reason: "I graded wishes wrongly.") }
+        #expect(notLead?.description.contains("Only a lead may reopen submitted audits") == true)
+        #expect(notLead?.kind == .refused)
+        let noReason = #expect(throws: AuditError.self) { try fx.lead.amend(auditID: audit.id, reason: "   ") }
+        #expect(noReason == .reasonMissing(.reopen))
+        #expect(noReason?.place == .argument("reason"))
         #expect(try counts() == before)
         #expect(try ana.audit(id: audit.id).status == .submitted)
         #expect(try ana.amendments(auditID: audit.id).isEmpty)
@@ -653,8 +657,8 @@ import Testing
     @Test func anAuditInProgressCannotBeAmended() throws {
         let ana = try fx.store(as: "Ana")
         let audit = try openAudit(ana)
-        let error = #expect(throws: AssayFailure.self) { try fx.lead.amend(auditID: audit.id, reason: "Why not.") }
-        #expect(error?.message.contains("is not submitted") == true)
+        let error = #expect(throws: AuditError.self) { try fx.lead.amend(auditID: audit.id, reason: "Why not.") }
+        #expect(error == .notSubmitted(audit: audit.id, status: "in_progress"))
         #expect(try fx.count("audit_amendment") == 0)
     }
 
@@ -676,8 +680,9 @@ import Testing
             ("open", { _ = try ben.openAudit(of: try self.drawnCase(ben), template: self.fx.mini, unsampled: false) }),
         ]
         for (what, attempt) in attempts {
-            let error = #expect(throws: AssayFailure.self, "\(what)") { try attempt() }
-            #expect(error?.message.contains("is Ana's; only they or a lead may change it") == true, "\(what)")
+            let error = #expect(throws: AuditError.self, "\(what)") { try attempt() }
+            #expect(error?.description.contains("is Ana's; only they or a lead may change it") == true, "\(what)")
+            #expect(error?.kind == .refused, "\(what)")
         }
         #expect(try counts() == before)
         #expect(try ana.answers(auditID: audit.id)["wishes"]?.grade == .inadequate)
@@ -732,8 +737,8 @@ extension AuditStoreTests {
         request.byFields = ["team"]
         let draw = try DrawMaker(store: fx.lead).make(request)
         let before = try fx.lastLogSeq()
-        let error = #expect(throws: AssayFailure.self) { try fx.lead.saveDraw(draw, replaceReason: "Wrong register") }
-        #expect(error?.message == "2026-11's draw (\(fx.drawID)) already has 1 audit begun on its cases; it can no longer be replaced.")
+        let error = #expect(throws: SamplingError.self) { try fx.lead.saveDraw(draw, replaceReason: "Wrong register") }
+        #expect(error?.description == "2026-11's draw (\(fx.drawID)) already has 1 audit begun on its cases; it can no longer be replaced.")
         #expect(try fx.lastLogSeq() == before)
     }
 }

@@ -56,7 +56,7 @@ import Testing
             try fx.lead.raiseChallenge(auditID: submitted, question: "risk", comment: "Too harsh")
         }
         #expect(noQuestion?.message.contains("No question \"risk\"") == true)
-        #expect(throws: AssayFailure.self) { try fx.lead.raiseChallenge(auditID: submitted, question: "overall", comment: "   ") }
+        #expect(throws: AuditError.commentMissing) { try fx.lead.raiseChallenge(auditID: submitted, question: "overall", comment: "   ") }
         #expect(throws: AssayFailure.self) { try fx.lead.raiseChallenge(auditID: 9999, question: "overall", comment: "x") }
         #expect(try fx.count("challenge") == before)
     }
@@ -64,10 +64,10 @@ import Testing
     @Test func aModeratorResolvesOnceAndAnAuditorMayNot() throws {
         let id = try fx.lead.raiseChallenge(auditID: submitted, question: "wishes", comment: "The child's wishes are recorded in the CP plan.")
         let ana = try fx.store(as: "Ana")
-        let refused = #expect(throws: AssayFailure.self) { try ana.resolveChallenge(id: id, outcome: .accepted, reason: "Agreed") }
-        #expect(refused?.message.contains("Only a lead or moderator may resolve challenges") == true)
+        let refused = #expect(throws: StoreError.self) { try ana.resolveChallenge(id: id, outcome: .accepted, reason: "Agreed") }
+        #expect(refused?.description.contains("Only a lead or moderator may resolve challenges") == true)
         let mo = try fx.store(as: "Mo Moderator", role: .moderator)
-        #expect(throws: AssayFailure.self) { try mo.resolveChallenge(id: id, outcome: .partlyAccepted, reason: " ") }
+        #expect(throws: AuditError.reasonMissing(.resolveChallenge)) { try mo.resolveChallenge(id: id, outcome: .partlyAccepted, reason: " ") }
         try mo.resolveChallenge(id: id, outcome: .partlyAccepted, reason: "Recorded, but not acted on.")
         let again = #expect(throws: AssayFailure.self) { try fx.lead.resolveChallenge(id: id, outcome: .rejected, reason: "No") }
         #expect(again?.message.contains("already partly-accepted") == true)

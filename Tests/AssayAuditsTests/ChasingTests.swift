@@ -71,14 +71,16 @@ import Testing
 
     @Test func aDueDateBeforeTheMonthOrAlreadyPastIsRefusedAndNothingIsStored() throws {
         let before = try fixture.lastLogSeq()
-        let tooEarly = #expect(throws: AssayFailure.self) {
+        let tooEarly = #expect(throws: AuditError.self) {
             try fixture.lead.assign(month: fixture.november, auditors: ["Ana"], due: CalendarDate(year: 2026, month: 10, day: 31)!, today: early)
         }
-        #expect(tooEarly?.message.contains("before 2026-11 begins") == true)
-        let past = #expect(throws: AssayFailure.self) {
+        #expect(tooEarly == .dueBeforeMonth(due: CalendarDate(year: 2026, month: 10, day: 31)!, month: fixture.november))
+        #expect(tooEarly?.description.contains("before 2026-11 begins") == true)
+        let past = #expect(throws: AuditError.self) {
             try fixture.lead.assign(month: fixture.november, auditors: ["Ana"], due: CalendarDate(year: 2026, month: 11, day: 19)!, today: early)
         }
-        #expect(past?.message.contains("--due 2026-11-19 has already passed (today is 2026-11-20)") == true)
+        #expect(past?.description.contains("The due date 2026-11-19 has already passed (today is 2026-11-20)") == true)
+        #expect(past?.place == .argument("due"))
         #expect(try fixture.count("assignment") == 0)
         #expect(try fixture.lastLogSeq() == before)
     }

@@ -102,8 +102,8 @@ import Testing
         let (ana, _, _) = try submitMonth()
         let first = try fixture.lead.takeModerationSample(month: fixture.november, share: 0.1, seed: nil, replaceReason: nil)
         #expect(!first.seedGiven && first.seed.count == 64)
-        #expect(throws: AssayFailure.self) { try fixture.lead.takeModerationSample(month: fixture.november, share: 0.1, seed: "b", replaceReason: nil) }
-        #expect(throws: AssayFailure.self) { try ana.takeModerationSample(month: Month("2026-10")!, share: 0.1, seed: "b", replaceReason: nil) }
+        #expect(throws: AuditError.self) { try fixture.lead.takeModerationSample(month: fixture.november, share: 0.1, seed: "b", replaceReason: nil) }
+        #expect(throws: StoreError.self) { try ana.takeModerationSample(month: Month("2026-10")!, share: 0.1, seed: "b", replaceReason: nil) }
         let second = try fixture.lead.takeModerationSample(month: fixture.november, share: 0.1, seed: "b", replaceReason: "Wrong share.")
         #expect(second.replacesSampleID == first.id)
         #expect(try fixture.lead.moderationSample(month: fixture.november)?.id == second.id)
@@ -141,19 +141,21 @@ import Testing
         let sample = try fixture.lead.takeModerationSample(month: fixture.november, share: 0.1, seed: "mod-seed", replaceReason: nil)
         let anas = try #require(sample.rows.first { $0.auditor == "Ana" })
         // An auditor may not moderate; nobody moderates their own audit.
-        #expect(throws: AssayFailure.self) { try ben.moderationTarget(auditID: anas.auditID) }
-        #expect(throws: AssayFailure.self) { try ana.moderationTarget(auditID: anas.auditID) }
+        #expect(throws: StoreError.self) { try ben.moderationTarget(auditID: anas.auditID) }
+        #expect(throws: StoreError.self) { try ana.moderationTarget(auditID: anas.auditID) }
         // An audit outside the sample is refused.
         let sampled = Set(sample.rows.map(\.auditID))
         let outside = try #require(try fixture.lead.audits(AuditFilter(month: fixture.november)).first { !sampled.contains($0.id) })
-        #expect(throws: AssayFailure.self) { try mo.moderationTarget(auditID: outside.id) }
+        #expect(throws: AuditError.notInModerationSample(audit: outside.id, caseID: outside.caseID, month: fixture.november)) {
+            try mo.moderationTarget(auditID: outside.id)
+        }
         // The moderator may, once.
         let (_, template) = try mo.moderationTarget(auditID: anas.auditID)
         let sheet = try ModerationSheet.read(path: write("m.yaml", Self.moderatorSheet), template: template)
         try mo.moderate(auditID: anas.auditID, template: template, sheet: sheet)
         #expect(throws: AssayFailure.self) { try mo.moderate(auditID: anas.auditID, template: template, sheet: sheet) }
         // The audit stays read-only.
-        #expect(throws: AssayFailure.self) { try ana.setOverall(auditID: anas.auditID, grade: .outstanding, reason: "x") }
+        #expect(throws: AuditError.self) { try ana.setOverall(auditID: anas.auditID, grade: .outstanding, reason: "x") }
         #expect(try fixture.logged().contains { $0.table == "moderation" && $0.operation == "insert" })
     }
 

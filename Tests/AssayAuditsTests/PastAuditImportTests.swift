@@ -238,8 +238,8 @@ import Testing
         do {
             _ = try importText(Self.good, as: auditor)
             Issue.record("an auditor imported past audits")
-        } catch let error as AssayFailure {
-            #expect(error.message == "Only a lead may import past audits; Ash Auditor is an auditor.")
+        } catch let error as StoreError {
+            #expect(error.description == "Only a lead may import past audits; Ash Auditor is an auditor.")
         }
         #expect(try state() == before)
     }

@@ -43,10 +43,11 @@ import Testing
     @Test func aCaseNeverAuditedBeforeCannotBeReaudited() throws {
         let ana = try fx.store(as: "Ana")
         let caseID = try #require(fx.undrawnCaseIDs.first)
-        let error = #expect(throws: AssayFailure.self) {
+        let error = #expect(throws: AuditError.self) {
             try ana.auditedCase(caseID, month: december, unsampled: false, reaudit: true, fallbackMonth: december)
         }
-        #expect(error?.message.contains("no submitted audit before") == true)
+        #expect(error == .nothingToReaudit(caseID, month: december))
+        #expect(error?.description.contains("no submitted audit before") == true)
     }
 
     @Test func aCaseDrawnInTheMonthIsAnOrdinaryDrawnAudit() throws {

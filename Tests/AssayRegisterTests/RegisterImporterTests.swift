@@ -170,12 +170,12 @@ import Testing
 
     @Test func refusesTheSameFileTwiceForTheSameDate() throws {
         _ = try importText("case_id,team,locality\nA,T,L\n")
-        #expect(throws: AssayFailure.self) { _ = try importText("case_id,team,locality\nA,T,L\n") }
+        #expect(throws: RegisterError.self) { _ = try importText("case_id,team,locality\nA,T,L\n") }
         var later = RegisterImportOptions(asOf: CalendarDate(year: 2026, month: 11, day: 2)!)
         later.allowSameContent = true
         _ = try importText("case_id,team,locality\nA,T,L\n", later)
         #expect(try store.frames().count == 2)
-        #expect(throws: AssayFailure.self, "the same date is a duplicate even when asked") { _ = try importText("case_id,team,locality\nA,T,L\n", later) }
+        #expect(throws: RegisterError.self, "the same date is a duplicate even when asked") { _ = try importText("case_id,team,locality\nA,T,L\n", later) }
     }
 
     /// Last month's export given again under this month's date would make a frame that
@@ -186,9 +186,11 @@ import Testing
         do {
             _ = try importText("case_id,team,locality\nA,T,L\n", december, name: "register-december.csv")
             Issue.record("imported last month's content as a new frame")
-        } catch let failure as AssayFailure {
-            #expect(failure.message.contains("already imported as frame 1, as of 2026-11-01"), "\(failure.message)")
-            #expect(failure.message.contains("add --same-content"), "\(failure.message)")
+        } catch let failure as RegisterError {
+            #expect(failure.description.contains("already imported as frame 1, as of 2026-11-01"), "\(failure.description)")
+            guard case .alreadyImported(_, 1, "2026-11-01", _, _, false, _) = failure else {
+                Issue.record("not asked for as meant: \(failure)"); return
+            }
         }
         #expect(try store.frames().count == 1)
         _ = try importText("case_id,team,locality\nA,T,L\nB,T,L\n", december)
@@ -198,7 +200,7 @@ import Testing
     @Test func onlyALeadImports() throws {
         try store.addPerson(name: "Sam", role: .auditor, team: nil)
         let sam = try Store(path: dir.file("a.db"), identity: Identity(name: "Sam", osLogin: "sam"))
-        #expect(throws: AssayFailure.self) {
+        #expect(throws: StoreError.roleRefused(action: "import a case register", allowed: [.lead], name: "Sam", role: .auditor)) {
             _ = try RegisterImporter(store: sam).importFile(dir.write("x.csv", "case_id,team,locality\nA,T,L\n"), options: RegisterImportOptions(asOf: asOf))
         }
     }

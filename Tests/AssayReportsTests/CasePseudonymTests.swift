@@ -104,7 +104,7 @@ import Testing
         let lead = try Store(path: dir.file("a.db"), identity: Self.lead)
         try lead.addPerson(name: "Ana", role: .auditor, team: nil)
         let ana = try Store(path: dir.file("a.db"), identity: Identity(name: "Ana", osLogin: "ana"))
-        #expect(throws: AssayFailure.self) { try ana.caseLabels(reveal: true, report: "evidence", arguments: ["--reveal"]) }
+        #expect(throws: StoreError.roleRefused(action: "reveal case ids", allowed: [.lead], name: "Ana", role: .auditor)) { try ana.caseLabels(reveal: true, report: "evidence", arguments: ["--reveal"]) }
         #expect(try lead.reveals().isEmpty)
         #expect(try ana.caseLabels(reveal: false, report: "evidence", arguments: []).isRevealed == false)
         #expect(try lead.reveals().isEmpty)  // pseudonyms are not logged

@@ -171,7 +171,7 @@ import Testing
         #expect(alpha.window.from == Self.november.adding(months: -2))
         #expect(alpha.domains.map(\.domain).sorted() == ["plan", "safety"])
         #expect(alpha.domains.first { $0.domain == "safety" }?.title == "Safety")
-        #expect(throws: AssayFailure.self) { try store.teamReport(team: "Alpha", month: Self.november, months: 1) }
+        #expect(throws: ReportError.tooFewMonths(1)) { try store.teamReport(team: "Alpha", month: Self.november, months: 1) }
     }
 
     @Test func teamsAreResolvedIgnoringCaseAndUnknownOnesListTheKnown() throws {
@@ -185,8 +185,9 @@ import Testing
         do {
             _ = try store.resolveTeam("Nowhere")
             Issue.record("an unknown team was accepted")
-        } catch let failure as AssayFailure {
-            #expect(failure.message.contains("Known teams: Care, Permanence; CP North"))
+        } catch let failure as ReportError {
+            #expect(failure == .noTeam("Nowhere", known: ["Care, Permanence", "CP North"]))
+            #expect(failure.description.contains("Known teams: Care, Permanence; CP North"))
         }
     }
 

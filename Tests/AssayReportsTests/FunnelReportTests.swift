@@ -101,7 +101,7 @@ import Testing
         let empty = try FunnelReport(audits: [], period: Self.window, grouping: .team)
         #expect(empty.rows.isEmpty && empty.target == nil && empty.phi == nil && !empty.isOverdispersed)
         #expect(empty.curve(at: [1, 2]).isEmpty && empty.curve().isEmpty)
-        #expect(throws: AssayFailure.self) { try FunnelReport(audits: Self.spread(), period: Self.window, grouping: ReportGrouping(parsing: "service")) }
+        #expect(throws: ReportError.funnelByService) { try FunnelReport(audits: Self.spread(), period: Self.window, grouping: ReportGrouping(parsing: "service")) }
         let one = try FunnelReport(audits: Self.team("Ash", 1, of: 4), period: Self.window, grouping: .team)
         #expect(one.rows.count == 1 && one.phi == nil)
     }

@@ -64,9 +64,11 @@ import Testing
 
     @Test func groupingsAreReadAndRefused() throws {
         #expect(try ReportGrouping(parsing: "team, locality").fields == [.team, .locality])
-        #expect(throws: AssayFailure.self) { try ReportGrouping(parsing: "team,team") }
-        #expect(throws: AssayFailure.self) { try ReportGrouping(parsing: "worker") }
-        #expect(throws: AssayFailure.self) { try ReportPeriod(from: Self.november, to: Self.november.adding(months: -1)) }
+        #expect(throws: ReportError.groupingFieldTwice(text: "team,team", word: "team")) { try ReportGrouping(parsing: "team,team") }
+        #expect(throws: ReportError.unknownGroupingField(text: "worker", word: "worker")) { try ReportGrouping(parsing: "worker") }
+        #expect(throws: ReportError.periodReversed(from: Self.november, to: Self.november.adding(months: -1))) {
+            try ReportPeriod(from: Self.november, to: Self.november.adding(months: -1))
+        }
     }
 
     @Test func trendRowsFollowTheCalendarAndAdjustOnlyTheGroups() throws {

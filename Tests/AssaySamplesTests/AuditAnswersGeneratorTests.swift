@@ -90,7 +90,8 @@ import Testing
     }
 
     @Test func aSampleWithoutItsColumnsIsRefusedByName() {
-        #expect(throws: AssayFailure.self) { try SampleCSV.parse("case,team,locality\nCS1,A,B\n", file: "x.csv") }
+        let error = #expect(throws: SamplesError.self) { try SampleCSV.parse("case,team,locality\nCS1,A,B\n", file: "x.csv") }
+        guard case .missingColumn("x.csv", "case_id", _)? = error else { Issue.record("\(String(describing: error))"); return }
     }
 
     @Test func theSameSeedGivesTheSameFiles() throws {

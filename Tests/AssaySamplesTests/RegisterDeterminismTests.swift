@@ -50,8 +50,8 @@ import Testing
     }
 
     @Test func tooFewCasesForTheStrataIsRefused() {
-        #expect(throws: AssayFailure.self) { try RegisterGenerator(caseCount: 10) }
-        #expect(throws: AssayFailure.self) { try RegisterGenerator(caseCount: 100, strata: 101) }
-        #expect(throws: AssayFailure.self) { try RegisterGenerator(caseCount: 100, strata: 0) }
+        #expect(throws: SamplesError.self) { try RegisterGenerator(caseCount: 10) }
+        #expect(throws: SamplesError.tooFewCases(100, strata: 101)) { try RegisterGenerator(caseCount: 100, strata: 101) }
+        #expect(throws: SamplesError.tooFewStrata(0)) { try RegisterGenerator(caseCount: 100, strata: 0) }
     }
 }

@@ -115,7 +115,7 @@ import Testing
         try importRegister(syntheticRows())
         let first = try DrawMaker(store: store).make(request(november))
         let firstID = try store.saveDraw(first, replaceReason: nil)
-        #expect(throws: AssayFailure.self) { try store.saveDraw(first, replaceReason: nil) }
+        #expect(throws: SamplingError.alreadyDrawn(month: november, draw: firstID)) { try store.saveDraw(first, replaceReason: nil) }
         let second = try DrawMaker(store: store).make(request(november, seed: "other"))
         let secondID = try store.saveDraw(second, replaceReason: "frame was the wrong month")
         #expect(try store.storedDraw(month: november).id == secondID)
@@ -136,7 +136,7 @@ import Testing
         // An addition naming an audit that does not exist: its foreign key fails on insert.
         let broken = DrawReaudit(caseID: "not-drawn", lastAuditID: 999_999, lastMonth: november.adding(months: -2))
         #expect(throws: (any Error).self) { try store.saveDraw(draw, reaudits: [broken], replaceReason: nil) }
-        #expect(throws: AssayFailure.self) { try store.storedDraw(month: november) }
+        #expect(throws: StoreError.self) { try store.storedDraw(month: november) }
         #expect(try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM draw") } == 0)
         #expect(try logged() == before)
         // The same draw is stored once its additions are sound (here, none).
@@ -177,7 +177,9 @@ import Testing
         #expect(draw.strata.map(\.key.values) == [["Team 0"], ["Team 1"], ["Team 2"], ["Team 3"], ["Team 4"]])
         #expect(draw.strata.reduce(0) { $0 + $1.population } == 150)
         r.byFields = ["colour"]
-        #expect(throws: AssayFailure.self) { try DrawMaker(store: store).make(r) }
+        let unknown = #expect(throws: SamplingError.self) { try DrawMaker(store: store).make(r) }
+        #expect(unknown?.place == .argument("by"))
+        #expect(unknown?.description.hasPrefix("colour is not a register field") == true)
     }
 
     @Test func neymanWithoutHistoryFallsBackToProportionalAndSaysSo() throws {
@@ -193,7 +195,7 @@ import Testing
         try importRegister(syntheticRows())
         try store.addPerson(name: "Sam", role: .auditor, team: nil)
         let sam = try Store(path: dir.file("a.db"), identity: Identity(name: "Sam", osLogin: "sam"))
-        #expect(throws: AssayFailure.self) { try sam.saveDraw(try DrawMaker(store: sam).make(request(november)), replaceReason: nil) }
+        #expect(throws: StoreError.self) { try sam.saveDraw(try DrawMaker(store: sam).make(request(november)), replaceReason: nil) }
     }
 
     @Test func strataAreInBytewiseOrder() {

@@ -52,34 +52,39 @@ struct SampleSizePlanTests {
         #expect(loose.n < tight.n && tight.n < sure.n)
     }
 
-    @Test("invalid margin inputs are refused, naming the option", arguments: [
-        (0.0, 0.05, 0.95, 100 as Int?, "--expected"),
-        (1.0, 0.05, 0.95, 100, "--expected"),
-        (20.0, 0.05, 0.95, 100, "--expected"),
-        (Double.nan, 0.05, 0.95, 100, "--expected"),
-        (0.2, 0.0, 0.95, 100, "--margin"),
-        (0.2, -0.05, 0.95, nil, "--margin"),
-        (0.2, 1.0, 0.95, nil, "--margin"),
-        (0.2, 0.05, 0.0, nil, "--confidence"),
-        (0.2, 0.05, 1.0, nil, "--confidence"),
-        (0.2, 0.05, 95.0, nil, "--confidence"),
+    @Test("invalid margin inputs are refused, naming the value (the shell names its option)", arguments: [
+        (0.0, 0.05, 0.95, 100 as Int?, "expected"),
+        (1.0, 0.05, 0.95, 100, "expected"),
+        (20.0, 0.05, 0.95, 100, "expected"),
+        (Double.nan, 0.05, 0.95, 100, "expected"),
+        (0.2, 0.0, 0.95, 100, "margin"),
+        (0.2, -0.05, 0.95, nil, "margin"),
+        (0.2, 1.0, 0.95, nil, "margin"),
+        (0.2, 0.05, 0.0, nil, "confidence"),
+        (0.2, 0.05, 1.0, nil, "confidence"),
+        (0.2, 0.05, 95.0, nil, "confidence"),
         (0.2, 0.05, 0.95, 0, "The population"),
         (0.2, 0.05, 0.95, -3, "The population"),
-        (0.5, 1e-300, 0.95, nil, "--margin"),
+        (0.5, 1e-300, 0.95, nil, "margin"),
     ])
-    func marginRefusals(_ p: Double, _ e: Double, _ confidence: Double, _ population: Int?, _ option: String) {
-        let error = #expect(throws: AssayFailure.self) {
+    func marginRefusals(_ p: Double, _ e: Double, _ confidence: Double, _ population: Int?, _ value: String) {
+        let error = #expect(throws: StatisticsError.self) {
             try SampleSizePlan.auditsForMargin(expected: p, margin: e, confidence: confidence, population: population)
         }
-        #expect(error?.message.hasPrefix(option) == true, "\(error?.message ?? "no error")")
+        if value.hasPrefix("The ") {  // not a value given but the frame's
+            #expect(error?.description.hasPrefix(value) == true, "\(error?.description ?? "no error")")
+            #expect(error?.place == nil)
+        } else {
+            #expect(error?.place == .argument(value), "\(error?.description ?? "no error")")
+        }
     }
 
     @Test("a percentage is met with the proportion it meant")
     func percentageHint() {
-        let error = #expect(throws: AssayFailure.self) {
+        let error = #expect(throws: StatisticsError.self) {
             try SampleSizePlan.auditsForMargin(expected: 20, margin: 0.05, population: nil)
         }
-        #expect(error?.message == "--expected (the expected inadequate rate) must be a proportion strictly between 0 and 1; got 20. Write 0.2 for 20%.")
+        #expect(error?.description == "The expected inadequate rate must be a proportion strictly between 0 and 1; got 20. Write 0.2 for 20%.")
     }
 
     // MARK: Detection
@@ -122,23 +127,24 @@ struct SampleSizePlanTests {
         #expect(try SampleSizePlan.auditsToDetect(from: 0.25, to: 0.15, alpha: 0.01) > base)
     }
 
-    @Test("invalid detection inputs are refused, naming the option", arguments: [
-        (0.0, 0.15, 0.8, 0.05, "--detect (its first value"),
-        (1.2, 0.15, 0.8, 0.05, "--detect (its first value"),
-        (0.25, 1.0, 0.8, 0.05, "--detect (its second value"),
-        (0.25, -0.1, 0.8, 0.05, "--detect (its second value"),
-        (0.25, 0.25, 0.8, 0.05, "--detect 0.25,0.25: the two rates are the same"),
-        (0.25, 0.15, 0.0, 0.05, "--power"),
-        (0.25, 0.15, 80, 0.05, "--power"),
-        (0.25, 0.15, 0.8, 0.0, "--alpha"),
-        (0.25, 0.15, 0.8, 1.0, "--alpha"),
-        (0.25, 0.25.nextUp, 0.8, 0.05, "--detect: the change is too small"),
+    @Test("invalid detection inputs are refused, naming the value (the shell names its option)", arguments: [
+        (0.0, 0.15, 0.8, 0.05, "detect", "The inadequate rate now"),
+        (1.2, 0.15, 0.8, 0.05, "detect", "The inadequate rate now"),
+        (0.25, 1.0, 0.8, 0.05, "detect", "The inadequate rate to detect"),
+        (0.25, -0.1, 0.8, 0.05, "detect", "The inadequate rate to detect"),
+        (0.25, 0.25, 0.8, 0.05, "detect", "The two rates, 0.25 and 0.25, are the same"),
+        (0.25, 0.15, 0.0, 0.05, "power", "The chance of detecting the change"),
+        (0.25, 0.15, 80, 0.05, "power", "The chance of detecting the change"),
+        (0.25, 0.15, 0.8, 0.0, "alpha", "The significance level"),
+        (0.25, 0.15, 0.8, 1.0, "alpha", "The significance level"),
+        (0.25, 0.25.nextUp, 0.8, 0.05, "detect", "The change to detect is too small"),
     ])
-    func detectionRefusals(_ p1: Double, _ p2: Double, _ power: Double, _ alpha: Double, _ option: String) {
-        let error = #expect(throws: AssayFailure.self) {
+    func detectionRefusals(_ p1: Double, _ p2: Double, _ power: Double, _ alpha: Double, _ value: String, _ words: String) {
+        let error = #expect(throws: StatisticsError.self) {
             try SampleSizePlan.auditsToDetect(from: p1, to: p2, power: power, alpha: alpha)
         }
-        #expect(error?.message.hasPrefix(option) == true, "\(error?.message ?? "no error")")
+        #expect(error?.place == .argument(value), "\(error?.description ?? "no error")")
+        #expect(error?.description.hasPrefix(words) == true, "\(error?.description ?? "no error")")
     }
 
     @Test("months to detect: whole months, rounded up", arguments: [

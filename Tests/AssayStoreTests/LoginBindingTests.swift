@@ -22,8 +22,21 @@ import Testing
         return store
     }
 
-    func refusal(_ body: () throws -> Any) -> AssayFailure? {
-        do { _ = try body() } catch let failure as AssayFailure { return failure } catch { return nil }
+    /// What a refused call threw: a `StoreError`'s kind and words, or an older
+    /// `AssayFailure`'s exit status and message.
+    struct Refusal {
+        let error: any Error
+        let kind: ErrorKind?
+        let exitStatus: AssayCore.ExitStatus?
+        let message: String
+    }
+
+    func refusal(_ body: () throws -> Any) -> Refusal? {
+        do { _ = try body() } catch let error as StoreError {
+            return Refusal(error: error, kind: error.kind, exitStatus: nil, message: error.description)
+        } catch let failure as AssayFailure {
+            return Refusal(error: failure, kind: nil, exitStatus: failure.exitStatus, message: failure.message)
+        } catch { return nil }
         return nil
     }
 
@@ -56,7 +69,7 @@ import Testing
         _ = try boundDatabase()
         for readOnly in [false, true] {
             let failure = refusal { try Store(existing: dir.file("a.db"), identity: Identity(name: "Lena Lead", osLogin: "sam"), readOnly: readOnly) }
-            #expect(failure?.exitStatus == .refused)
+            #expect(failure?.kind == .refused)
             #expect(failure?.message.contains("Your login sam is Sam Patel") == true, "\(failure?.message ?? "")")
             #expect(failure?.message.contains("cannot act as \"Lena Lead\"") == true)
         }
@@ -66,18 +79,20 @@ import Testing
         _ = try boundDatabase()
         for readOnly in [false, true] {
             let failure = refusal { try Store(existing: dir.file("a.db"), identity: Identity(name: "Mo", osLogin: "mo"), readOnly: readOnly) }
-            #expect(failure?.exitStatus == .refused)
+            #expect(failure?.kind == .refused)
             let message = failure?.message ?? ""
             #expect(message.contains("Your login mo is not bound to anyone"), "\(message)")
             #expect(message.contains("A lead (Lena Lead) can bind it"))
-            #expect(message.contains("people login \"YOUR NAME\" mo"))
+            guard case .loginBoundToNobody("mo", _, ["Lena Lead"])? = failure?.error as? StoreError else {
+                Issue.record("\(String(describing: failure?.error))"); continue
+            }
         }
     }
 
     @Test func bindingIsLeadOnlyLoggedAndVerifies() throws {
         let store = try boundDatabase()
         let sam = try Store(existing: dir.file("a.db"), identity: Identity(name: "sam", osLogin: "sam"))
-        #expect(refusal { try sam.bindLogin("mo", to: "Mo") }?.exitStatus == .refused)
+        #expect(refusal { try sam.bindLogin("mo", to: "Mo") }?.kind == .refused)
         try store.bindLogin("mo", to: "Mo")
         #expect(try store.person(named: "Mo")?.login == "mo")
         try store.bindLogin(nil, to: "Sam Patel")
@@ -92,7 +107,8 @@ import Testing
     @Test func aLoginIsOnePersonsAndMustBeALoginName() throws {
         let store = try boundDatabase()
         let taken = refusal { try store.bindLogin("sam", to: "Mo") }
-        #expect(taken?.message == "The login sam is already bound to Sam Patel; unbind it first: people login \"Sam Patel\" --none")
+        #expect(taken?.error as? StoreError == .loginTaken(login: "sam", holder: "Sam Patel"))
+        #expect(taken?.message == "The login sam is already bound to Sam Patel; unbind it from them first.")
         #expect(refusal { try store.addPerson(name: "Eve", role: .auditor, team: nil, login: "sam") } != nil)
         for bad in ["", "a b", "-rf", "x;y", String(repeating: "a", count: 33), "é"] {
             #expect(refusal { try store.bindLogin(bad, to: "Mo") }?.exitStatus == .usage, "\(bad)")
@@ -107,12 +123,12 @@ import Testing
         let store = try Store(path: dir.file("a.db"), identity: lead)  // declared Lena Lead, login lena
         try store.addPerson(name: "Sam Patel", role: .auditor, team: nil)
         let first = refusal { try store.bindLogin("sam", to: "Sam Patel") }
-        #expect(first?.exitStatus == .refused)
-        #expect(first?.message.contains("Bind your own first: people login \"Lena Lead\" lena") == true, "\(first?.message ?? "")")
+        #expect(first?.error as? StoreError == .wouldLockOut(login: "lena", name: "Lena Lead"))
+        #expect(first?.message.contains("you would be locked out") == true, "\(first?.message ?? "")")
         #expect(try store.people().allSatisfy { $0.login == nil }, "refused means nothing changed")
         try store.bindLogin("lena", to: "Lena Lead")
         try store.bindLogin("sam", to: "Sam Patel")
-        #expect(refusal { try store.bindLogin(nil, to: "Lena Lead") }?.exitStatus == .refused)
+        #expect(refusal { try store.bindLogin(nil, to: "Lena Lead") }?.kind == .refused)
         // Unbinding everyone, herself last, makes the database trust declared names again.
         try store.bindLogin(nil, to: "Sam Patel")
         try store.bindLogin(nil, to: "Lena Lead")
@@ -123,7 +139,7 @@ import Testing
     /// of its own first; binding its login to an auditor would lock it out.
     @Test func aServiceAccountBindsItselfToALeadOfItsOwn() throws {
         let store = try Store(path: dir.file("a.db"), identity: Identity(name: "Lena Lead", osLogin: "assay"))
-        #expect(refusal { try store.addPerson(name: "Bot", role: .auditor, team: nil, login: "assay") }?.exitStatus == .refused)
+        #expect(refusal { try store.addPerson(name: "Bot", role: .auditor, team: nil, login: "assay") }?.kind == .refused)
         try store.addPerson(name: "Assay Service", role: .lead, team: nil, login: "assay")
         let service = try Store(existing: dir.file("a.db"), identity: Identity(name: "assay", osLogin: "assay"))
         #expect(service.identity.name == "Assay Service")

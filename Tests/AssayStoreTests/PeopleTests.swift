@@ -26,10 +26,12 @@ import Testing
         try store.addPerson(name: "Sam Patel", role: .auditor, team: nil)
         let sam = try Store(path: dir.file("a.db"), identity: Identity(name: "Sam Patel", osLogin: "sam"))
         #expect { try sam.addPerson(name: "Eve", role: .lead, team: nil) } throws: { error in
-            (error as? AssayFailure)?.message == "Only a lead may add people; Sam Patel is an auditor."
+            (error as? StoreError)?.description == "Only a lead may add people; Sam Patel is an auditor."
         }
         let stranger = try Store(path: dir.file("a.db"), identity: Identity(name: "Stranger", osLogin: "s"))
-        #expect(throws: AssayFailure.self) { try stranger.addPerson(name: "Eve", role: .lead, team: nil) }
+        #expect(throws: StoreError.notOnePerson(name: "Stranger", action: "add people", allowed: [.lead], near: [])) {
+            try stranger.addPerson(name: "Eve", role: .lead, team: nil)
+        }
         #expect(try store.people().count == 2)
     }
 }

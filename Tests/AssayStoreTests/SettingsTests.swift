@@ -36,11 +36,12 @@ import Testing
 
     @Test func onlyALeadChangesASettingAndBadValuesChangeNothing() throws {
         let ann = try Store(path: dir.file("a.db"), identity: Identity(name: "Ann Auditor", osLogin: "ann"))
-        let refused = #expect(throws: AssayFailure.self) { try ann.set(.staleDays, to: 3) }
-        #expect(refused?.message.contains("Only a lead may change settings") == true)
-        let range = #expect(throws: AssayFailure.self) { try store.set(.staleDays, to: 0) }
-        #expect(range?.message.contains("from 1 to 365") == true)
-        #expect(throws: AssayFailure.self) { try store.set(.dueDays, to: 366) }
+        let refused = #expect(throws: StoreError.self) { try ann.set(.staleDays, to: 3) }
+        #expect(refused?.description.contains("Only a lead may change settings") == true)
+        let range = #expect(throws: StoreError.self) { try store.set(.staleDays, to: 0) }
+        #expect(range == .settingOutOfRange(setting: "stale-days", value: 0, allowed: 1...365))
+        #expect(range?.description.contains("from 1 to 365") == true)
+        #expect(throws: StoreError.self) { try store.set(.dueDays, to: 366) }
         let unknown = #expect(throws: AssayFailure.self) { try Setting.named("due-dayz") }
         #expect(unknown?.message.contains("due-days, stale-days") == true)
         #expect(try Setting.named(" Due-Days ") == .dueDays)

@@ -100,7 +100,7 @@ enum ChasingWorkspace {
         let before = try sqlite3(work, "SELECT group_concat(due) || '|' || (SELECT count(*) FROM audit_log) FROM assignment")
         for (due, says) in [("2026-12-32", "write the date as YYYY-MM-DD"),
                             ("2026-10-31", "is before 2026-11 begins"),
-                            ("2026-12-09", "--due 2026-12-09 has already passed (today is 2026-12-10)")] {
+                            ("2026-12-09", "--due: the due date 2026-12-09 has already passed (today is 2026-12-10)")] {
             let refused = try run(as: ChasingWorkspace.lead, ["assign", "2026-11", "--auditors", "Ana,Ben", "--due", due])
             #expect(refused.status != 0)
             #expect(refused.stderr.contains(says), "\(due): \(refused.stderr)")
@@ -203,14 +203,15 @@ enum ChasingWorkspace {
         let auditor = try run(as: "Ana", ["sample", "2027-01", "--mine"])
         #expect(auditor.status != 0)
         #expect(!auditor.stderr.contains("draw --month"))
-        #expect(auditor.stderr.contains("2027-01 has no draw yet; the QA lead draws each month's sample. The latest drawn month is 2026-12; `todo` lists your cases to audit in every month."))
+        #expect(auditor.stderr.contains("2027-01 has no draw yet; the QA lead draws each month's sample. The latest drawn month is 2026-12. `todo` lists your cases to audit in every month."))
         let progress = try run(as: "Ana", ["progress", "2027-01"])
         #expect(!progress.stderr.contains("draw --month"))
         let show = try run(as: "Ana", ["draw", "show", "2027-01"])
         #expect(!show.stderr.contains("draw --month"))
 
         let lead = try run(as: ChasingWorkspace.lead, ["sample", "2027-01"])
-        #expect(lead.stderr.contains("2027-01 has no draw yet: draw --month 2027-01 --size N"))
+        #expect(lead.stderr.contains("2027-01 has no draw yet. Draw it: draw --month 2027-01 --size N"), "\(lead.stderr)")
+        #expect(lead.status == 4, "not found")
     }
 
     func dayAfter(_ date: String, days: Int) throws -> String {

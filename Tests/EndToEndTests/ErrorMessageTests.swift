@@ -41,7 +41,7 @@ import Testing
                   saying: "--outcome acepted: write accepted, partly-accepted or rejected. Did you mean accepted?")
         try fails(["plan", "--detect", "0.25,0.15", "--by", "servce"], saying: "--by servce: plan groups by team, locality or service. Did you mean service?")
         try fails(["draw", "--month", "2026-12", "--size", "2", "--by", "tema", "--dry-run"],
-                  saying: "--by tema: not a register field or a kept attribute of frame 1 (choose from: locality, service, team, worker). Did you mean team?")
+                  saying: "--by: tema is not a register field or a kept attribute of frame 1 (choose from: locality, service, team, worker). Did you mean team?")
         try fails(["settings", "set", "due-dayz", "3"], saying: "There is no setting \"due-dayz\"; the settings are due-days, stale-days. Did you mean due-days?")
     }
 

@@ -153,7 +153,8 @@ import Testing
     @Test func revealByAnAuditorIsRefusedAndShowsNothing() throws {
         let result = try Self.run(work, as: Self.auditor, ["report", "evidence", "--month", "2026-11", "--reveal"])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("Only a lead may reveal case ids (--reveal); Ana Auditor is an auditor."))
+        #expect(result.stderr.contains("Only a lead may reveal case ids; Ana Auditor is an auditor."))
+        #expect(result.status == 3, "refused")
         #expect(result.stdout.isEmpty)
         let team = try Self.run(work, as: Self.auditor, ["report", "team", "Alpha", "--reveal"])
         #expect(team.status != 0 && team.stdout.isEmpty)
@@ -226,6 +227,7 @@ import Testing
         let result = try Self.run(work, ["report", "team", "Gamma"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("No team \"Gamma\". Known teams: Alpha; Beta."))
+        #expect(result.status == 4, "not found")
         let evidence = try Self.run(work, ["report", "evidence", "--team", "Gamma"])
         #expect(evidence.status != 0 && evidence.stderr.contains("Known teams: Alpha; Beta."))
     }

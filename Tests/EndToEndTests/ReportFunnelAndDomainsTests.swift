@@ -123,7 +123,9 @@ import Testing
     @Test func funnelRefusesServiceAndAnEmptyWindowSaysSo() throws {
         let service = try run(["report", "funnel", "--by", "service"])
         #expect(service.status != 0)
-        #expect(service.stderr.contains("report funnel compares teams or localities"))
+        #expect(service.stderr.contains("The funnel compares teams or localities, not services"), "\(service.stderr)")
+        #expect(service.stderr.contains("Use --by team, locality or team,locality."), "\(service.stderr)")
+        #expect(service.status == 2, "a bad option value")
         let empty = try run(["report", "funnel", "--to", "2025-06"])
         #expect(empty.status == 0 && empty.stdout.contains("No audits in 2024-07 to 2025-06"))
         #expect((try json(["report", "funnel", "--to", "2025-06"]) as? [[String: Any]])?.isEmpty == true)

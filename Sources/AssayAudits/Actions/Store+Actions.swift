@@ -53,7 +53,7 @@ extension Store {
     public func raiseAction(auditID: Int64, what: String, owner: String, due: CalendarDate) throws -> Int64 {
         try require(Self.everyone, to: "raise actions")
         let what = what.trimmingCharacters(in: .whitespacesAndNewlines), owner = owner.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !what.isEmpty, !owner.isEmpty else { throw AssayFailure("An action needs what must happen (--what) and who owns it (--owner).") }
+        guard !what.isEmpty, !owner.isEmpty else { throw AuditError.actionIncomplete }
         return try write { tx in
             _ = try tx.query { db in try Self.audit(id: auditID, in: db) }
             return try Self.insertAction(tx, auditID: auditID, what: what, owner: owner, due: due)
@@ -66,7 +66,7 @@ extension Store {
         try require(Self.everyone, to: "close actions")
         let text = note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else {
-            throw AssayFailure(status == .done ? "Say what was done: --note TEXT" : "Say why it is cancelled: --reason TEXT")
+            throw status == .done ? AuditError.noteMissing : AuditError.reasonMissing(.cancelAction)
         }
         try write { tx in
             let action = try tx.query { db in try Self.action(id: id, in: db) }

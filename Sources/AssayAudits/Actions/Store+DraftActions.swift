@@ -44,10 +44,7 @@ extension Store {
             throw AssayFailure.notFound("Action \(id) belongs to audit \(action.auditID), not audit \(audit.id).")
         }
         if let reopened, action.raisedAt <= reopened || action.status != .open {
-            throw AssayFailure("""
-                Action \(id) was part of audit \(audit.id) as it was submitted, so it is chased rather than rewritten: \
-                close it with `action done \(id) --note TEXT` or `action cancel \(id) --reason TEXT`, and raise a new one with a.
-                """)
+            throw AuditError.actionSubmitted(id, audit: audit.id)
         }
         guard action.status == .open else {
             throw AssayFailure("Action \(id) is already \(action.status.rawValue); it cannot be changed.")

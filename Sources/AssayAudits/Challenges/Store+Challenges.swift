@@ -114,9 +114,9 @@ extension Store {
     public func raiseChallenge(auditID: Int64, question: String, comment: String, challenger: String? = nil) throws -> Int64 {
         try require(Self.everyone, to: "record challenges")
         let comment = comment.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !comment.isEmpty else { throw AssayFailure("A challenge needs a comment saying why the grade is wrong: --comment TEXT") }
+        guard !comment.isEmpty else { throw AuditError.commentMissing }
         let by = (challenger ?? identity.name).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !by.isEmpty else { throw AssayFailure("--by needs the challenger's name.") }
+        guard !by.isEmpty else { throw AuditError.challengerMissing }
         let audit = try read { db in try Self.audit(id: auditID, in: db) }
         guard audit.status == .submitted else {
             throw AssayFailure("Audit \(auditID) (\(audit.caseID), \(audit.month)) is not submitted; only a submitted grade can be challenged.")
@@ -145,7 +145,7 @@ extension Store {
         precondition(outcome != .open)
         try require([.moderator, .lead], to: "resolve challenges")
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw AssayFailure("Say why: --reason TEXT") }
+        guard !reason.isEmpty else { throw AuditError.reasonMissing(.resolveChallenge) }
         try write { tx in
             let challenge = try tx.query { db in try Self.challenge(id: id, in: db) }
             guard challenge.isOpen else {

@@ -23,7 +23,7 @@ extension Store {
     public func setAside(caseID: String, month: Month, reason: String) throws {
         try require([.lead], to: "set a drawn case aside")
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw AssayFailure.usage("set-aside: give the reason with --reason TEXT; it is kept with the case.") }
+        guard !reason.isEmpty else { throw AuditError.reasonMissing(.setAside) }
         try write { tx in
             let (drawID, audit, already) = try tx.query { db in
                 let drawID = try Self.drawIDHolding(caseID, month: month, db)
@@ -99,9 +99,6 @@ extension Store {
             try Row.fetchOne(db, sql: "SELECT reason, set_by FROM set_aside WHERE draw_id = ? AND case_id = ?", arguments: [drawID, theCase.caseID])
         }
         guard let row else { return }
-        throw AssayFailure.refused("""
-            Case \(theCase.caseID) of \(theCase.month) was set aside by \(row["set_by"] as String): \(row["reason"] as String). \
-            It is not to be audited; a lead can undo that: set-aside \(theCase.caseID) --month \(theCase.month) --undo
-            """)
+        throw AuditError.setAside(caseID: theCase.caseID, month: theCase.month, by: row["set_by"], reason: row["reason"])
     }
 }

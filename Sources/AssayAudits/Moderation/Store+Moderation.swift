@@ -12,7 +12,7 @@ extension Store {
     @discardableResult
     public func takeModerationSample(month: Month, share: Double, seed: String?, replaceReason: String?) throws -> ModerationSample {
         try require([.lead], to: "take a moderation sample")
-        guard share > 0 && share <= 1 else { throw AssayFailure("--share must be more than 0% and at most 100%.") }
+        guard share > 0 && share <= 1 else { throw AuditError.shareOutOfRange(share) }
         let seedText = seed ?? ModerationSelection.freshSeed()
         let id = try write { tx -> Int64 in
             let (candidates, existing, moderated) = try tx.query { db in
@@ -27,14 +27,14 @@ extension Store {
             }
             if let existing {
                 guard let reason = replaceReason?.trimmingCharacters(in: .whitespaces), !reason.isEmpty else {
-                    throw AssayFailure("\(month) already has a moderation sample (\(existing)); to take it again use --replace --reason TEXT. The old sample is kept, marked replaced.")
+                    throw AuditError.alreadySampledForModeration(month: month, sample: existing)
                 }
                 if moderated > 0 {
                     throw AssayFailure("\(month)'s moderation sample (\(existing)) already has \(moderated) \(moderated == 1 ? "audit" : "audits") moderated; it can no longer be replaced.")
                 }
                 try tx.update(.moderationSample, id: existing, set: [("status", "replaced")])
             } else if replaceReason != nil {
-                throw AssayFailure("--replace: \(month) has no moderation sample to replace.")
+                throw AuditError.noModerationSampleToReplace(month: month)
             }
             guard !candidates.isEmpty else {
                 throw AssayFailure("\(month) has no submitted audits to moderate; nothing was stored.")
@@ -158,7 +158,7 @@ extension Store {
             SELECT s.id FROM moderation_sample_audit sa JOIN moderation_sample s ON s.id = sa.sample_id
             WHERE sa.audit_id = ? AND s.status = 'current'
             """, arguments: [auditID]) else {
-            throw AssayFailure("Audit \(auditID) of case \(audit.caseID) is not in \(audit.month)'s moderation sample; only sampled audits are moderated (moderate sample \(audit.month) --show lists them).")
+            throw AuditError.notInModerationSample(audit: auditID, caseID: audit.caseID, month: audit.month)
         }
         return (audit, sampleID)
     }

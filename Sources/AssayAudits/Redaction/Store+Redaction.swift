@@ -24,7 +24,7 @@ extension Store {
     public func redact(auditID: Int64, questionID: String, reason: String) throws -> RedactionResult {
         try require([.lead], to: "redact evidence")
         let why = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !why.isEmpty else { throw AssayFailure("redact: give --reason: why this text is being erased or corrected.") }
+        guard !why.isEmpty else { throw AuditError.reasonMissing(.redact) }
         return try write { tx in
             let answer = try tx.query { db in
                 try Row.fetchOne(db, sql: "SELECT id, evidence FROM audit_answer WHERE audit_id = ? AND question_id = ?",

@@ -65,15 +65,9 @@ extension Store {
                 WHERE case_id = ? ORDER BY frame_id DESC LIMIT 1
                 """, arguments: [caseID])
             guard let inRegister else {
-                throw AssayFailure.notFound("No case \(caseID) in any imported register.")
+                throw AuditError.caseNotInRegister(caseID)
             }
-            guard unsampled else {
-                let when = month.map { " in \($0)" } ?? ""
-                throw AssayFailure("""
-                    Case \(caseID) was not drawn\(when). Only drawn cases are audited by default; \
-                    an ad-hoc audit (left out of the sample estimates) needs --unsampled.
-                    """)
-            }
+            guard unsampled else { throw AuditError.caseNotDrawn(caseID, month: month) }
             return AuditedCase(caseID: caseID, month: month ?? fallbackMonth, drawID: nil,
                                team: inRegister["team"], locality: inRegister["locality"],
                                service: (inRegister["service"] as String?).flatMap(Service.init(rawValue:)),
@@ -117,10 +111,7 @@ extension Store {
                 """, arguments: [caseID, month.description])
         }
         guard earlier != nil else {
-            throw AssayFailure("""
-                Case \(caseID) has no submitted audit before \(month), so it cannot be re-audited; \
-                an ad-hoc audit of a case not drawn needs --unsampled.
-                """)
+            throw AuditError.nothingToReaudit(caseID, month: month)
         }
         let inRegister = try read { db in
             try Row.fetchOne(db, sql: """
@@ -128,7 +119,7 @@ extension Store {
                 WHERE case_id = ? ORDER BY frame_id DESC LIMIT 1
                 """, arguments: [caseID])
         }
-        guard let inRegister else { throw AssayFailure.notFound("No case \(caseID) in any imported register.") }
+        guard let inRegister else { throw AuditError.caseNotInRegister(caseID) }
         return AuditedCase(caseID: caseID, month: month, drawID: nil,
                            team: inRegister["team"], locality: inRegister["locality"],
                            service: (inRegister["service"] as String?).flatMap(Service.init(rawValue:)),

@@ -69,13 +69,9 @@ extension Store {
                        today: CalendarDate = Today.date()) throws -> [AssignmentSummary] {
         try require([.lead], to: "assign audits")
         let requested = names.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard !requested.isEmpty else { throw AssayFailure("assign: name the auditors, e.g. --auditors \"Sam Patel,Ana Ruiz\".") }
-        if let due, due < month.firstDay {
-            throw AssayFailure("assign: --due \(due) is before \(month) begins, the month whose cases are being audited; nothing was assigned.")
-        }
-        if let due, due < today {
-            throw AssayFailure("assign: --due \(due) has already passed (today is \(today)); give a date from today on. Nothing was assigned.")
-        }
+        guard !requested.isEmpty else { throw AuditError.noAuditorsNamed }
+        if let due, due < month.firstDay { throw AuditError.dueBeforeMonth(due: due, month: month) }
+        if let due, due < today { throw AuditError.duePassed(due: due, today: today) }
         return try write { tx in
             let people = try tx.query { db in
                 try Row.fetchAll(db, sql: "SELECT name, team FROM people").map { (name: $0["name"] as String, team: $0["team"] as String?) }
@@ -83,15 +79,15 @@ extension Store {
             var auditors: [(name: String, team: String?)] = []
             for name in requested {
                 guard let person = people.first(where: { Self.sameName($0.name, name) }) else {
-                    throw AssayFailure("assign: \(name) is not one of this database's people; nothing was assigned. A lead can add them: people add \"\(name)\" --role auditor --team TEAM")
+                    throw AuditError.notAPerson(name)
                 }
                 if auditors.contains(where: { Self.sameName($0.name, person.name) }) {
-                    throw AssayFailure("assign: \(person.name) is named twice in --auditors; nothing was assigned.")
+                    throw AuditError.namedTwice(person.name)
                 }
                 auditors.append(person)
             }
             guard let drawID = try tx.query({ db in try Self.currentDrawID(db, month: month) }) else {
-                throw AssayFailure("\(month) has no draw yet: draw --month \(month) --size N")  // only a lead gets here
+                throw StoreError.noDraw(month: month, askerIsLead: true, latestDrawn: nil)  // only a lead gets here
             }
             let cases = try tx.query { db in
                 try Row.fetchAll(db, sql: """

@@ -26,7 +26,7 @@ extension Store {
     /// write with no other writer in between).
     static func audit(id: Int64, in db: Database) throws -> Audit {
         guard let audit = try Row.fetchOne(db, sql: "SELECT * FROM audit WHERE id = ?", arguments: [id]).map(Audit.init(row:)) else {
-            throw AssayFailure.notFound("No audit \(id); `audits` lists them.")
+            throw AuditError.noAudit(id)
         }
         return audit
     }
@@ -129,13 +129,13 @@ extension Store {
     /// The latest registered template whose `applies_to` holds `service`.
     public func template(for service: Service?, caseID: String) throws -> AuditTemplate {
         guard let service else {
-            throw AssayFailure("Case \(caseID) has no service in the register, so no template is implied; name one with --template ID.")
+            throw AuditError.noTemplateImplied(caseID: caseID)
         }
         let ids = Set(try registeredTemplates().map(\.templateID)).sorted()
         for id in ids {
             let candidate = try template(id: id)
             if candidate.appliesTo.contains(service) { return candidate }
         }
-        throw AssayFailure("No registered template applies to \(service.code) (case \(caseID)); register one, or name one with --template ID.")
+        throw AuditError.noTemplateForService(service.code, caseID: caseID)
     }
 }

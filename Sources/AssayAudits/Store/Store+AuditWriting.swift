@@ -57,17 +57,9 @@ extension Store {
     }
 
     /// The refusal for a case that already has an audit in its month.
-    static func alreadyAudited(_ theCase: AuditedCase, _ existing: Audit) -> AssayFailure {
-        if existing.status == .submitted {
-            return AssayFailure("""
-                Case \(theCase.caseID) already has audit \(existing.id) in \(theCase.month) (submitted, \(existing.auditor)); \
-                nothing was stored. A lead can reopen it: audit amend \(existing.id) --reason TEXT
-                """)
-        }
-        return AssayFailure("""
-            Case \(theCase.caseID) already has audit \(existing.id) in \(theCase.month) (in progress, \(existing.auditor)), \
-            begun while this one was being stored; nothing was stored. Run the command again to complete that audit.
-            """)
+    static func alreadyAudited(_ theCase: AuditedCase, _ existing: Audit) -> AuditError {
+        .alreadyAudited(caseID: theCase.caseID, month: theCase.month, audit: existing.id, auditor: existing.auditor,
+                        submitted: existing.status == .submitted)
     }
 
     /// Refuses changes to a submitted audit, or to someone else's (a lead may step in).
@@ -89,13 +81,10 @@ extension Store {
 
     static func checkEditable(_ audit: Audit, by identity: Identity, isLead: Bool) throws -> Audit {
         if audit.status == .submitted {
-            throw AssayFailure("""
-                Audit \(audit.id) of case \(audit.caseID) (\(audit.month)) was submitted\(audit.submittedAt.map { " at \($0)" } ?? "") and is read-only. \
-                A lead can reopen it: audit amend \(audit.id) --reason TEXT
-                """)
+            throw AuditError.auditSubmitted(audit: audit.id, caseID: audit.caseID, month: audit.month, submittedAt: audit.submittedAt)
         }
         if audit.auditor.lowercased() != identity.name.lowercased() && !isLead {
-            throw AssayFailure("Audit \(audit.id) of case \(audit.caseID) is \(audit.auditor)'s; only they or a lead may change it.")
+            throw AuditError.notYourAudit(audit: audit.id, caseID: audit.caseID, auditor: audit.auditor)
         }
         return audit
     }
@@ -160,13 +149,13 @@ extension Store {
     public func respondToEscalation(id: Int64, response: String) throws {
         try require(Self.everyone, to: "record escalation responses")
         let text = response.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw AssayFailure("An escalation response needs some text: --response TEXT") }
+        guard !text.isEmpty else { throw AuditError.responseMissing }
         try write { tx in
             guard let current = try tx.query({ db in try Self.escalations(in: db) }).first(where: { $0.id == id }) else {
-                throw AssayFailure.notFound("No escalation \(id); `escalations` lists them.")
+                throw AuditError.noEscalation(id)
             }
             if let response = current.response {
-                throw AssayFailure("Escalation \(id) already has a response (\(current.respondedBy ?? "?"), \(current.respondedAt ?? "?")): \(response)")
+                throw AuditError.escalationAnswered(id, by: current.respondedBy, at: current.respondedAt, response: response)
             }
             try tx.update(.escalation, id: id, set: [
                 ("response", text), ("responded_at", tx.timestamp), ("responded_by", identity.name),
@@ -322,13 +311,13 @@ extension Store {
     public func amend(auditID: Int64, reason: String) throws {
         try require([.lead], to: "reopen submitted audits")
         let text = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty else { throw AssayFailure("Reopening an audit needs a reason: --reason TEXT") }
+        guard !text.isEmpty else { throw AuditError.reasonMissing(.reopen) }
         try write { tx in
             let (audit, answers, sections) = try tx.query { db in
                 (try Self.audit(id: auditID, in: db), try Self.answers(auditID: auditID, in: db), try Self.sectionGrades(auditID: auditID, in: db))
             }
             guard audit.status == .submitted else {
-                throw AssayFailure("Audit \(auditID) is not submitted (it is \(audit.status.rawValue)); there is nothing to reopen.")
+                throw AuditError.notSubmitted(audit: auditID, status: audit.status.rawValue)
             }
             let submitted = SubmittedAudit(audit: audit, answers: answers, sectionGrades: sections).json()
             try tx.insert(into: .auditAmendment, [

@@ -22,7 +22,7 @@ public struct RegisterImporter {
         let file = (path as NSString).lastPathComponent
         let sourceName = options.sourceName ?? file
         if options.asOf > CalendarDate.today() {
-            throw AssayFailure("--as-of \(options.asOf) is in the future; a register describes cases open on a past or present date.")
+            throw RegisterError.asOfInFuture(options.asOf)
         }
         let sourceHash = try Self.sha256(ofFileAt: path)
         if let earlier = try store.read({ db in
@@ -33,11 +33,8 @@ public struct RegisterImporter {
             if sameDate || !options.allowSameContent {
                 // Last month's file imported again under this month's date would make a frame
                 // that looks new and describes cases as they were a month ago.
-                throw AssayFailure("""
-                    \(file): this file's content was already imported as frame \(earlier["id"] as Int64), as of \
-                    \(earlier["as_of"] as String) (\(earlier["imported_at"] as String) by \(earlier["imported_by"] as String)); \
-                    nothing was imported.\(sameDate ? "" : " A new month's export of the register differs; if this really is the register as of \(options.asOf), add --same-content.")
-                    """)
+                throw RegisterError.alreadyImported(file: file, frame: earlier["id"], asOf: earlier["as_of"], importedAt: earlier["imported_at"],
+                                                    importedBy: earlier["imported_by"], sameDate: sameDate, newAsOf: options.asOf)
             }
         }
         let services = try Self.serviceMap(options.serviceMap)
@@ -108,7 +105,7 @@ public struct RegisterImporter {
         var map: [String: Service] = [:]
         for (text, code) in pairs {
             guard let service = Service(matching: code) else {
-                throw AssayFailure("--map-service \(text)=\(code): unknown service code \"\(code)\" (codes: \(Service.allCases.map(\.code).joined(separator: ", ")))")
+                throw RegisterError.unknownServiceCode(text: text, code: code)
             }
             map[Service.fold(text)] = service
         }

@@ -15,14 +15,11 @@ public struct ReportGrouping: Sendable, Equatable, CustomStringConvertible {
     public init(parsing text: String) throws {
         var fields: [Field] = []
         for word in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
-            guard let field = Field(rawValue: word) else {
-                throw AssayFailure.usage("--by \(text): \"\(word)\" is not a field to group by (team, locality, service, or two joined by a comma)."
-                                        + EditDistance.didYouMean(word, among: Field.allCases.map(\.rawValue)))
-            }
-            guard !fields.contains(field) else { throw AssayFailure("--by \(text): \(word) is given twice.") }
+            guard let field = Field(rawValue: word) else { throw ReportError.unknownGroupingField(text: text, word: word) }
+            guard !fields.contains(field) else { throw ReportError.groupingFieldTwice(text: text, word: word) }
             fields.append(field)
         }
-        guard !fields.isEmpty else { throw AssayFailure("--by needs a field: team, locality, service or team,locality.") }
+        guard !fields.isEmpty else { throw ReportError.noGroupingField }
         self.fields = fields
     }
 

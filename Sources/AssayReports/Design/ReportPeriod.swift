@@ -6,7 +6,7 @@ public struct ReportPeriod: Sendable, Equatable, CustomStringConvertible {
     public let to: Month
 
     public init(from: Month, to: Month) throws {
-        guard from <= to else { throw AssayFailure("--from \(from) is after --to \(to).") }
+        guard from <= to else { throw ReportError.periodReversed(from: from, to: to) }
         self.from = from
         self.to = to
     }

@@ -83,10 +83,7 @@ public struct FunnelReport: Sendable {
 
     /// The groupings a funnel accepts: those every audit belongs to.
     public static func check(_ grouping: ReportGrouping) throws {
-        guard !grouping.fields.contains(.service) else {
-            throw AssayFailure("report funnel compares teams or localities: --by team, locality or team,locality (not service: "
-                + "audits without a service would leave the authority rate out of step with the groups').")
-        }
+        guard !grouping.fields.contains(.service) else { throw ReportError.funnelByService }
     }
 
     public init(audits: [ReportedAudit], period: ReportPeriod, grouping: ReportGrouping = .team) throws {
@@ -96,7 +93,7 @@ public struct FunnelReport: Sendable {
     /// The report from counts already made (`Store.rawCounts` folds them in SQLite); their
     /// grouping is the report's.
     public init(counts: RawCounts, period: ReportPeriod) throws {
-        guard let grouping = counts.grouping else { throw AssayFailure("report funnel compares groups: counts by team or locality.") }
+        guard let grouping = counts.grouping else { throw ReportError.funnelUngrouped }
         try Self.check(grouping)
         self.period = period
         self.grouping = grouping

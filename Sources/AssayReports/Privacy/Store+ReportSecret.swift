@@ -37,7 +37,7 @@ extension Store {
     /// Refuses unless the user is a lead: checked before a report does its work, so a
     /// refused `--reveal` costs nothing.
     public func requireRevealAllowed() throws {
-        try require([.lead], to: "reveal case ids (--reveal)")
+        try require([.lead], to: "reveal case ids")
     }
 
     /// Logs a reveal of real case ids in `report` (lead only).

@@ -24,8 +24,6 @@ extension Store {
         let teams = try reportTeams()
         let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
         if let team = teams.first(where: { $0.lowercased() == wanted }) { return team }
-        throw AssayFailure(teams.isEmpty
-            ? "No team \"\(text)\": this database knows no teams yet (import a register first)."
-            : "No team \"\(text)\". Known teams: \(teams.joined(separator: "; ")).")
+        throw ReportError.noTeam(text, known: teams)
     }
 }

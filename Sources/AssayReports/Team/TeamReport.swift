@@ -86,7 +86,7 @@ public struct TeamReport: Sendable {
     ///   - actions: the actions of the team's audits.
     public init(team: String, month: Month, months: Int, audits: [ReportedAudit], domains domainsReport: DomainsReport, domainTitles: [String: String],
                 teamAudits: [Audit], escalations: [Escalation], actions: [AuditAction], today: CalendarDate) throws {
-        guard months >= 2 else { throw AssayFailure("--months \(months): a trend needs at least 2 months.") }
+        guard months >= 2 else { throw ReportError.tooFewMonths(months) }
         self.team = team
         self.month = month
         self.today = today
@@ -159,7 +159,7 @@ extension Store {
     /// The page of `team` (as `resolveTeam` spells it) for `month`, with a trend window of
     /// `months` months ending there.
     public func teamReport(team: String, month: Month, months: Int, today: CalendarDate = Today.date()) throws -> TeamReport {
-        guard months >= 2 else { throw AssayFailure("--months \(months): a trend needs at least 2 months.") }
+        guard months >= 2 else { throw ReportError.tooFewMonths(months) }
         let audits = try reportedAudits(from: month.adding(months: -(months - 1)), through: month, domainGrades: false)
         let teamAudits = try self.audits(AuditFilter(team: team))
         let actions = try self.actions(ActionFilter(team: team))

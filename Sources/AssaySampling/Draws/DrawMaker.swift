@@ -16,16 +16,14 @@ public struct DrawMaker {
     }
 
     public func make(_ request: DrawRequest) throws -> Draw {
-        if case .total(let n) = request.size, n < 1 { throw AssayFailure("--size must be at least 1.") }
-        if case .perStratum(let k) = request.size, k < 1 { throw AssayFailure("--per-stratum must be at least 1.") }
-        guard request.minimumPerStratum >= 0 else { throw AssayFailure("--min-per-stratum cannot be negative.") }
-        guard request.excludeRecentMonths >= 0 else { throw AssayFailure("--exclude-recent cannot be negative.") }
+        if case .total(let n) = request.size, n < 1 { throw SamplingError.sizeTooSmall(n) }
+        if case .perStratum(let k) = request.size, k < 1 { throw SamplingError.perStratumTooSmall(k) }
+        guard request.minimumPerStratum >= 0 else { throw SamplingError.negativeMinimumPerStratum(request.minimumPerStratum) }
+        guard request.excludeRecentMonths >= 0 else { throw SamplingError.negativeExcludeRecent(request.excludeRecentMonths) }
         let frame = try store.frame(id: request.frameID)
-        guard let rowsHash = frame.rowsSHA256 else { throw AssayFailure("Frame \(frame.id) is incomplete.") }
+        guard let rowsHash = frame.rowsSHA256 else { throw SamplingError.incompleteFrame(frame.id) }
         let frameCases = try FrameCases.load(store, frame: frame, byFields: request.byFields, services: request.services)
-        guard !frameCases.cases.isEmpty else {
-            throw AssayFailure("Frame \(frame.id) has no cases\(request.services == nil ? "" : " in the services asked for").")
-        }
+        guard !frameCases.cases.isEmpty else { throw SamplingError.emptyFrame(frame.id, servicesAsked: request.services != nil) }
         let excluded = try request.storedExclusions ?? recentlyDrawn(before: request.month, months: request.excludeRecentMonths)
 
         // Strata in bytewise key order, with their population and eligible cases.
@@ -71,10 +69,7 @@ public struct DrawMaker {
             do {
                 sizes = try Allocation.allocate(inputs, total: n, minimum: request.minimumPerStratum, method: method)
             } catch .minimumsExceedTotal(let minimums, let total) {
-                throw AssayFailure("""
-                    The minimum of \(request.minimumPerStratum) per stratum needs \(minimums) cases over \(keys.count) strata, \
-                    more than the total of \(total). Use coarser strata (e.g. --by team), a lower --min-per-stratum, or a larger --size.
-                    """)
+                throw SamplingError.minimumsExceedTotal(minimum: request.minimumPerStratum, needed: minimums, strata: keys.count, total: total)
             }
             if n > inputs.reduce(0, { $0 + $1.eligible }) {
                 notes.append("Only \(inputs.reduce(0) { $0 + $1.eligible }) cases are eligible; the draw takes all of them.")

@@ -26,10 +26,9 @@ struct FrameCases {
         let kept = (try? JSONSerialization.jsonObject(with: Data(frame.keptAttributes.utf8)) as? [String]) ?? []
         for field in byFields where !registerFields.contains(field) && !kept.contains(field) {
             let choices = registerFields.sorted() + kept
-            throw AssayFailure.usage("--by \(field): not a register field or a kept attribute of frame \(frame.id) (choose from: \(choices.joined(separator: ", ")))."
-                                    + EditDistance.didYouMean(field, among: choices))
+            throw SamplingError.unknownStratumField(field, frame: frame.id, choices: choices)
         }
-        guard !byFields.isEmpty else { throw AssayFailure("--by needs at least one field.") }
+        guard !byFields.isEmpty else { throw SamplingError.noStratumFields }
         let wanted = services.map { Set($0.map(\.code)) }
         // A cursor, columns by position, and one index per stratum: a frame may hold a
         // million cases, and GRDB `Row`s or a key array for each of them cost hundreds of

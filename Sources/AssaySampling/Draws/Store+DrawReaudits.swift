@@ -31,7 +31,7 @@ extension Store {
     /// is submitted with an official overall grade (`AuditRules.officialOverall`) of 4, submitted at least `weeks` weeks before the month's
     /// first day. By case id.
     public func reauditCandidates(month: Month, weeks: Int, frameID: Int64, drawn: Set<String>) throws -> [DrawReaudit] {
-        guard weeks >= 0 else { throw AssayFailure("--include-reaudits cannot be negative.") }
+        guard weeks >= 0 else { throw SamplingError.negativeReauditWeeks(weeks) }
         let firstDay = CalendarDate(year: month.year, month: month.month, day: 1)!
         let rows = try read { db in
             try Row.fetchAll(db, sql: """

@@ -30,7 +30,7 @@ extension Store {
             }
             if let existing {
                 guard let reason = replaceReason?.trimmingCharacters(in: .whitespaces), !reason.isEmpty else {
-                    throw AssayFailure("\(draw.month) already has a draw (\(existing)); to draw again use --replace --reason TEXT. The old draw is kept, marked replaced.")
+                    throw SamplingError.alreadyDrawn(month: draw.month, draw: existing)
                 }
                 // Audits belong to the draw their case was drawn in; replacing it under them
                 // would leave them outside the month's sample and mix two designs in reports.
@@ -38,11 +38,11 @@ extension Store {
                     try Int.fetchOne(db, sql: "SELECT count(*) FROM audit WHERE draw_id = ?", arguments: [existing]) ?? 0
                 }
                 guard audits == 0 else {
-                    throw AssayFailure("\(draw.month)'s draw (\(existing)) already has \(audits) \(audits == 1 ? "audit" : "audits") begun on its cases; it can no longer be replaced.")
+                    throw SamplingError.drawHasAudits(month: draw.month, draw: existing, audits: audits)
                 }
                 try tx.update(.draw, id: existing, set: [("status", "replaced")])
             } else if replaceReason != nil {
-                throw AssayFailure("--replace: \(draw.month) has no draw to replace.")
+                throw SamplingError.noDrawToReplace(month: draw.month)
             }
             let (requested, perStratum): (Int?, Int?) = switch draw.size {
             case .total(let n): (n, nil)
@@ -93,7 +93,7 @@ extension Store {
             return try Row.fetchOne(db, sql: "SELECT * FROM draw WHERE month = ? AND status = 'current'", arguments: [month])
         }
         guard let row = found else {
-            throw id.map { AssayFailure.notFound("There is no draw \($0).") } ?? noDrawYet(month)
+            throw id.map { SamplingError.noSuchDraw(id: $0) } ?? noDrawYet(month)
         }
         let drawID: Int64 = row["id"]
         let byFields = JSONText.decodeArray(row["by_fields"])

@@ -174,9 +174,10 @@ struct HubImportCommand: AssayCommand {
                 case .unchanged(let id, let authority):
                     session.write("\(file): already imported (\(authority)'s return \(id)); nothing changed.\n")
                 }
-            } catch let error as UserFacingError {
-                failures.append(error.message)
-                worst = error.exitStatus
+            } catch {
+                guard let worded = ErrorWording.userFacing(error) else { throw error }
+                failures.append(worded.message)
+                worst = worded.exitStatus
             }
         }
         if !failures.isEmpty {

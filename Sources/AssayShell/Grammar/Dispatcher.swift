@@ -76,13 +76,16 @@ public enum Dispatcher {
                 footing?.printChainHead(in: session, before: before)
             }
             return .succeeded
-        } catch let error as UserFacingError {
-            session.notice(prefix + error.message)
-            return .failed(error.exitStatus)
-        } catch let error as DatabaseError {
-            session.notice(prefix + "\(session.databasePath): " + StoreFailure.explain(error))
         } catch {
-            session.notice(prefix + "\(error)")
+            if let worded = ErrorWording.userFacing(error) {  // the words and the exit status
+                session.notice(prefix + worded.message)
+                return .failed(worded.exitStatus)
+            }
+            if let error = error as? DatabaseError {
+                session.notice(prefix + "\(session.databasePath): " + StoreFailure.explain(error))
+            } else {
+                session.notice(prefix + "\(error)")
+            }
         }
         return .failed(.failure)
     }

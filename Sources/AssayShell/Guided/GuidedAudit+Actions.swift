@@ -47,8 +47,9 @@ extension GuidedAudit {
         }
         do {
             try store.changeDraftAction(id: action.id, auditID: auditID, what: changed.what, owner: changed.owner, due: changed.due)
-        } catch let error as UserFacingError {
-            out.say(error.message + "\n")
+        } catch {
+            guard let worded = ErrorWording.userFacing(error) else { throw error }
+            out.say(worded.message + "\n")
             return .stay(redraw: false)
         }
         out.say(TextPolicy.printable("Action a\(number) is now: \(changed.what) (owner \(changed.owner), due \(changed.due)).") + "\n")
@@ -64,8 +65,9 @@ extension GuidedAudit {
         }
         do {
             try store.withdrawDraftAction(id: action.id, auditID: auditID)
-        } catch let error as UserFacingError {
-            out.say(error.message + "\n")
+        } catch {
+            guard let worded = ErrorWording.userFacing(error) else { throw error }
+            out.say(worded.message + "\n")
             return .stay(redraw: false)
         }
         out.say("Action a\(number) withdrawn; the others keep their numbers in order (v shows them).\n")

@@ -25,8 +25,9 @@ extension GuidedAudit {
         }
         do {
             try store.submit(auditID: auditID)
-        } catch let error as UserFacingError {
-            out.say(error.message + "\n")
+        } catch {
+            guard let worded = ErrorWording.userFacing(error) else { throw error }
+            out.say(worded.message + "\n")
             return .stay(redraw: false)
         }
         let audit = try store.audit(id: auditID)

@@ -20,7 +20,7 @@ extension Session {
             let point = StartingPoint.make(role: me?.role, isPerson: me != nil, myWork: try store.openWork(auditor: identity.name),
                                            latestDrawn: latest, lead: lead, today: today)
             // A declared name that is nobody's but close to someone's: a slip in --as.
-            let question = me == nil ? Store.didYouMeanAs(identity.name, among: try store.people().map(\.name)) : ""
+            let question = me == nil ? ErrorWording.didYouMeanAs(Store.peopleNear(identity.name, among: try store.people().map(\.name))) : ""
             guard !question.isEmpty, let first = point.lines.first else { return point }
             return StartingPoint(month: point.month, lines: [first + question] + point.lines.dropFirst())
         } catch {

@@ -114,8 +114,9 @@ public final class Session {
         let templates: [AuditTemplate]
         do {
             templates = try TemplateFiles.paths(directory).map(TemplateLoader.load(path:))
-        } catch let error as UserFacingError {
-            notice("The shipped templates were not registered: \(error.message)")
+        } catch {
+            guard let worded = ErrorWording.userFacing(error) else { throw error }
+            notice("The shipped templates were not registered: \(worded.message)")
             return
         }
         for template in templates { try store.register(template) }

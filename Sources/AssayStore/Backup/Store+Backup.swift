@@ -81,20 +81,16 @@ extension Store {
         case .missing: break
         case .unusable(let why): liveProblem = "\(path) \(why)"
         case .sqlite:
-            do { live = try Store(existing: path, identity: identity, readOnly: true) } catch let error as UserFacingError {
-                // A refusal of the user (a login the database does not bind) is no damage
-                // that --force may restore over.
-                if error.exitStatus == .refused { throw error }
+            do { live = try Store(existing: path, identity: identity, readOnly: true) } catch let error as StoreError where error.kind == .refused {
+                throw error  // a refusal of the user (a login the database does not bind) is no damage to restore over
+            } catch let error as UserFacingError {
                 liveProblem = error.message
             }
         }
         if let live { try live.require([.lead], to: "restore the database (checked in the live database)") }
         let identity = live?.identity ?? identity  // the person the live database binds the login to
         if let liveProblem, !force {
-            throw AssayFailure("""
-                restore: the live database cannot be opened as an Assay database: \(liveProblem)
-                Restoring replaces it with the backup. Add --force to do that; nothing was restored.
-                """)
+            throw StoreError.restoreOverUnopenable(problem: liveProblem)
         }
 
         let staged = DatabaseFile.stagingPath(for: path, purpose: .restoring)
@@ -119,17 +115,10 @@ extension Store {
             let comparison = try live.map { try LogComparison(live: $0, backup: restored, backupHead: backupHead) }
             if let comparison {
                 if comparison.relation == .unrelated, !(force && unrelated) {
-                    throw AssayFailure("""
-                        restore: \(backupPath) is not a backup of this database: \(comparison.explanation)
-                        Restoring would replace this database's whole record (\(comparison.loss.plainWords)). \
-                        If that is what you mean, add --force --unrelated; nothing was restored.
-                        """)
+                    throw StoreError.restoreUnrelated(backup: backupPath, explanation: comparison.explanation, loss: comparison.loss.plainWords)
                 }
                 if comparison.loss.entries > 0, !force {
-                    throw AssayFailure("""
-                        restore: restoring \(backupPath) would lose \(comparison.loss.plainWords).
-                        Back up the database first if any of it may be needed, then add --force to restore; nothing was restored.
-                        """)
+                    throw StoreError.restoreWouldLose(backup: backupPath, loss: comparison.loss.plainWords)
                 }
             }
             if let live {
@@ -189,7 +178,7 @@ extension Store {
     }
 
     static func failure(_ doing: String, _ error: any Error) -> any Error {
-        if error is UserFacingError { return error }
+        if error is UserFacingError || error is AssayError { return error }
         if let error = error as? DatabaseError { return AssayFailure("\(doing): \(StoreFailure.explain(error))") }
         return AssayFailure("\(doing): \(error)")
     }

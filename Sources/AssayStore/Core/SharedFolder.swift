@@ -108,12 +108,7 @@ enum SharedFolder {
         }
         let mode = info.st_mode & 0o7777
         guard info.st_gid == gid, mode & 0o2070 == 0o2070, mode & 0o007 == 0 else {
-            let quoted = shellQuoted(folder)
-            throw AssayFailure("""
-                init: the folder \(folder) is not shared with \(group) (group \(groupName(info.st_gid)), mode \(octal(mode)); \
-                it must be group \(group), mode 2770). Give the database a folder of its own, e.g. --db \(quoted)/assay/assay.db \
-                (created for you), or set this one up: chgrp \(group) \(quoted) && chmod 2770 \(quoted). Nothing was created.
-                """)
+            throw StoreError.folderNotShared(folder: folder, quoted: shellQuoted(folder), group: group, actualGroup: groupName(info.st_gid), mode: octal(mode))
         }
     }
 }

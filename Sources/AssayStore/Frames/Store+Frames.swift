@@ -32,7 +32,7 @@ extension Store {
             return try Row.fetchOne(db, sql: "SELECT * FROM frame ORDER BY id DESC LIMIT 1")
         }
         guard let found else {
-            throw id.map { AssayFailure.notFound("There is no frame \($0); `frames` lists them.") } ?? noRegisterYet()
+            throw id.map { StoreError.noFrame(id: $0) } ?? noRegisterYet()
         }
         return Frame(row: found)
     }

@@ -19,30 +19,16 @@ extension Store {
         let bound = try Self.boundPeople(db)
         guard !bound.isEmpty else {
             if ProcessPrivilege.isElevated {
-                throw AssayFailure.refused("""
-                    \(path) binds no operating-system logins to its people, and this Assay runs set-group-id (a protected, \
-                    shared installation), where the user must be proved by their login. Its administrator binds the lead's \
-                    login, running Assay as the service account or root: assay --db \(path) people login "LEAD NAME" LOGIN \
-                    (docs/deployment.md). Nothing was run.
-                    """)
+                throw StoreError.noLoginsBoundWhileElevated(path: path)
             }
             return identity
         }
         guard let me = bound.first(where: { $0.login == identity.osLogin }) else {
             let leads = try String.fetchAll(db, sql: "SELECT name FROM people WHERE role = 'lead' ORDER BY name")
-            throw AssayFailure.refused("""
-                Your login \(identity.osLogin) is not bound to anyone on \(path), which binds logins to its people, so \
-                only a bound login may use it. A lead (\(leads.joined(separator: ", "))) can bind it: \
-                assay --db \(path) people login "YOUR NAME" \(identity.osLogin) (or, for someone new: \
-                people add "YOUR NAME" --role auditor --login \(identity.osLogin)). Nothing was run.
-                """)
+            throw StoreError.loginBoundToNobody(login: identity.osLogin, path: path, leads: leads)
         }
         if identity.namesSomeoneElse, identity.name.lowercased() != me.name.lowercased() {
-            throw AssayFailure.refused("""
-                Your login \(identity.osLogin) is \(me.name) on \(path), which binds logins to its people, so you cannot \
-                act as "\(TextPolicy.printable(identity.name, kind: .line))" (--as or $ASSAY_AUDITOR). Leave out --as, \
-                or have that person run it from their own login. Nothing was run.
-                """)
+            throw StoreError.loginIsSomeoneElse(login: identity.osLogin, path: path, person: me.name, declared: identity.name)
         }
         return Identity(name: me.name, osLogin: identity.osLogin)
     }
@@ -84,7 +70,7 @@ extension Store {
             try String.fetchOne(db, sql: "SELECT name FROM people WHERE login = ?", arguments: [login])
         }
         if let holder {
-            throw AssayFailure("The login \(login) is already bound to \(holder); unbind it first: people login \"\(holder)\" --none")
+            throw StoreError.loginTaken(login: login, holder: holder)
         }
     }
 
@@ -100,11 +86,7 @@ extension Store {
             try tx.query { try String.fetchOne($0, sql: "SELECT role FROM people WHERE name = ?", arguments: [me.name]) }
         }
         if role == Role.lead.rawValue { return }
-        throw AssayFailure.refused("""
-            Once one login is bound, only bound logins may use the database, and yours (\(identity.osLogin)) would not be \
-            bound to a lead: you would be locked out. Bind your own first: people login "\(identity.name)" \(identity.osLogin). \
-            Nothing was changed.
-            """)
+        throw StoreError.wouldLockOut(login: identity.osLogin, name: identity.name)
     }
 
     private static func didYouMeanPerson(_ name: String, _ tx: AuditedWriter) throws -> String {

@@ -22,25 +22,20 @@ extension Store {
     /// Refuses unless the current user holds one of `roles`; `action` completes the sentence
     /// "Only a lead may …".
     public func require(_ roles: Set<Role>, to action: String) throws {
-        let allowed = roles.map(\.rawValue).sorted().joined(separator: " or ")
+        let allowed = roles.sorted { $0.rawValue < $1.rawValue }
         guard let me = try person(named: identity.name) else {
-            throw AssayFailure.refused("""
-                Only a \(allowed) may \(action); \(identity.name) is not one of this database's people.\
-                \(try Self.didYouMeanAs(identity.name, among: people().map(\.name))) \
-                A lead can add them: people add "\(identity.name)" --role ROLE
-                """)
+            throw StoreError.notOnePerson(name: identity.name, action: action, allowed: allowed,
+                                          near: try Self.peopleNear(identity.name, among: people().map(\.name)))
         }
         guard roles.contains(me.role) else {
-            throw AssayFailure.refused("Only a \(allowed) may \(action); \(me.name) is \(me.role == .auditor ? "an" : "a") \(me.role.rawValue).")
+            throw StoreError.roleRefused(action: action, allowed: allowed, name: me.name, role: me.role)
         }
     }
 
-    /// ` Did you mean --as "Ash Auditor"?` when a declared name that is nobody's is close to
-    /// someone's (a slip in `--as` or `$ASSAY_AUDITOR`), else "".
-    public static func didYouMeanAs(_ name: String, among people: [String]) -> String {
-        let near = EditDistance.suggestions(for: name, among: people.filter { $0 != name })
-        guard !near.isEmpty else { return "" }
-        return " Did you mean " + near.map { "--as \"\($0)\"" }.joined(separator: " or ") + "?"
+    /// The people whose names are close to `name`, a declared name that is nobody's (a slip
+    /// in the name the user gave).
+    public static func peopleNear(_ name: String, among people: [String]) -> [String] {
+        EditDistance.suggestions(for: name, among: people.filter { $0 != name })
     }
 
     /// Adds a person (lead only), bound to an operating-system `login` when one is given
@@ -54,7 +49,7 @@ extension Store {
             let exists = try tx.query { db in
                 try String.fetchOne(db, sql: "SELECT name FROM people WHERE name = ?", arguments: [trimmed])
             }
-            if let exists { throw AssayFailure("\(exists) is already one of this database's people.") }
+            if let exists { throw StoreError.personExists(exists) }
             if let login { try Self.refuseTaken(login, tx) }
             try tx.insert(into: .people, [
                 ("name", trimmed), ("role", role.rawValue), ("team", team.flatMap { $0.isEmpty ? nil : $0 }),

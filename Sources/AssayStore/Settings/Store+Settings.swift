@@ -39,7 +39,7 @@ extension Store {
     public func set(_ setting: Setting, to value: Int) throws -> Int {
         try require([.lead], to: "change settings")
         guard setting.allowed.contains(value) else {
-            throw AssayFailure("settings set \(setting.name) \(value): the value must be a whole number from \(setting.allowed.lowerBound) to \(setting.allowed.upperBound); nothing was changed.")
+            throw StoreError.settingOutOfRange(setting: setting.name, value: value, allowed: setting.allowed)
         }
         return try write { tx in
             let existing = try tx.query { db in

@@ -1,0 +1,50 @@
+import AssayCore
+
+/// What the regional hub refuses: a database not yet a hub, an authority or key it does not
+/// know or knows already, a return it will not take. Worded for the command line by the
+/// shell (ErrorWording.swift).
+public enum HubError: AssayError, Equatable {
+    /// No hub was named to connect to.
+    case noHubNamed
+    /// The database has no hub tables yet.
+    case notAHub
+    /// The hub's schema is newer than this Assay knows.
+    case hubNewer(version: Int, latest: Int)
+    case authorityNameMissing
+    /// The key is already `owner`'s.
+    case keyTaken(owner: String)
+    case authorityExists(String)
+    /// No authority on the hub has the key that signed the return in `source`.
+    case unknownKey(source: String, keyID: String, claimed: String)
+
+    public var kind: ErrorKind {
+        switch self {
+        case .noHubNamed, .authorityNameMissing: .invalidInput
+        case .notAHub, .hubNewer, .keyTaken, .authorityExists: .conflict
+        case .unknownKey: .notFound
+        }
+    }
+
+    public var place: InputPlace? {
+        switch self {
+        case .noHubNamed: .argument("hub")
+        case .authorityNameMissing: .argument("authority")
+        default: nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .noHubNamed: "No hub named."
+        case .notAHub: "The hub database has no hub tables yet."
+        case .hubNewer(let version, let latest):
+            "The hub is at schema version \(version), newer than this Assay knows (\(latest)); use a newer Assay."
+        case .authorityNameMissing: "An authority needs a name."
+        case .keyTaken(let owner): "That key is already \(owner)'s on this hub; each authority has its own key."
+        case .authorityExists(let name): "\(name) is on the hub already."
+        case .unknownKey(let source, let keyID, let claimed):
+            "\(source): no authority on the hub has the key that signed it (\(keyID.prefix(16))…; the return says it is from \(claimed)). "
+                + "Nothing was imported."
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import AssayCore
+
+/// What the store refuses or cannot find: who may do what, what a month or the database
+/// lacks, logins, settings, restores. Each case carries its facts; `description` is the plain
+/// wording, and the shell adds the command to use (Sources/AssayShell/Grammar/ErrorWording.swift).
+public enum StoreError: AssayError, Equatable {
+    /// Only `allowed` may `action`, and `name` is not one of the database's people (`near`:
+    /// people with a name close to it, a slip in the declared name).
+    case notOnePerson(name: String, action: String, allowed: [Role], near: [String])
+    /// Only `allowed` may `action`, and `name` holds `role`.
+    case roleRefused(action: String, allowed: [Role], name: String, role: Role)
+    /// `month` (nil: the month asked for) has no draw. `askerIsLead`: the asker may draw it;
+    /// `latestDrawn`: the latest month drawn, for anyone else.
+    case noDraw(month: Month?, askerIsLead: Bool, latestDrawn: Month?)
+    /// No register has been imported; `askerIsLead`: the asker may import one.
+    case noRegister(askerIsLead: Bool)
+    case noFrame(id: Int64)
+    /// `name` is one of the database's people already.
+    case personExists(String)
+    /// The login is bound to `holder` already.
+    case loginTaken(login: String, holder: String)
+    /// Running set-group-id on a database that binds no logins.
+    case noLoginsBoundWhileElevated(path: String)
+    /// The process's login is bound to nobody on a database that binds logins.
+    case loginBoundToNobody(login: String, path: String, leads: [String])
+    /// The process's login is `person`'s, and the declared name is someone else's.
+    case loginIsSomeoneElse(login: String, path: String, person: String, declared: String)
+    /// The change would leave the person making it locked out: their login bound to no lead.
+    case wouldLockOut(login: String, name: String)
+    /// A setting's value out of its range.
+    case settingOutOfRange(setting: String, value: Int, allowed: ClosedRange<Int>)
+    /// The live database cannot be opened, so a restore would replace it whole.
+    case restoreOverUnopenable(problem: String)
+    /// The backup is another database's: restoring it would lose `loss` of this one.
+    case restoreUnrelated(backup: String, explanation: String, loss: String)
+    /// Restoring the backup would lose `loss` entries of the live record.
+    case restoreWouldLose(backup: String, loss: String)
+    /// A shared database's folder is not shared with its group (`quoted`: the folder as a
+    /// shell word).
+    case folderNotShared(folder: String, quoted: String, group: String, actualGroup: String, mode: String)
+
+    public var kind: ErrorKind {
+        switch self {
+        case .notOnePerson, .roleRefused, .noLoginsBoundWhileElevated, .loginBoundToNobody, .loginIsSomeoneElse, .wouldLockOut:
+            .refused
+        case .noDraw, .noRegister, .noFrame: .notFound
+        case .personExists, .loginTaken, .restoreOverUnopenable, .restoreUnrelated, .restoreWouldLose, .folderNotShared: .conflict
+        case .settingOutOfRange: .invalidInput
+        }
+    }
+
+    public var place: InputPlace? {
+        if case .settingOutOfRange = self { return .argument("value") }
+        return nil
+    }
+
+    public var description: String {
+        switch self {
+        case .notOnePerson(let name, let action, let allowed, _):
+            return "Only a \(Self.roles(allowed)) may \(action); \(name) is not one of this database's people."
+        case .roleRefused(let action, let allowed, let name, let role):
+            return "Only a \(Self.roles(allowed)) may \(action); \(name) is \(role == .auditor ? "an" : "a") \(role.rawValue)."
+        case .noDraw(let month, let askerIsLead, let latest):
+            let asked = "\(month?.description ?? "That month") has no draw yet"
+            if askerIsLead { return asked + "." }
+            return asked + "; the QA lead draws each month's sample. "
+                + (latest.map { "The latest drawn month is \($0)." } ?? "No month has been drawn yet.")
+        case .noRegister(let askerIsLead):
+            return askerIsLead ? "No register has been imported yet."
+                : "No register has been imported yet; the QA lead imports the month's case register."
+        case .noFrame(let id):
+            return "There is no frame \(id)."
+        case .personExists(let name):
+            return "\(name) is already one of this database's people."
+        case .loginTaken(let login, let holder):
+            return "The login \(login) is already bound to \(holder); unbind it from them first."
+        case .noLoginsBoundWhileElevated(let path):
+            return """
+                \(path) binds no operating-system logins to its people, and this Assay runs set-group-id (a protected, \
+                shared installation), where the user must be proved by their login. Its administrator binds the lead's \
+                login, running Assay as the service account or root (docs/deployment.md). Nothing was run.
+                """
+        case .loginBoundToNobody(let login, let path, let leads):
+            return """
+                Your login \(login) is not bound to anyone on \(path), which binds logins to its people, so \
+                only a bound login may use it. A lead (\(leads.joined(separator: ", "))) can bind it. Nothing was run.
+                """
+        case .loginIsSomeoneElse(let login, let path, let person, let declared):
+            return """
+                Your login \(login) is \(person) on \(path), which binds logins to its people, so you cannot \
+                act as "\(TextPolicy.printable(declared, kind: .line))". Leave out the name you declared, \
+                or have that person run it from their own login. Nothing was run.
+                """
+        case .wouldLockOut(let login, _):
+            return """
+                Once one login is bound, only bound logins may use the database, and yours (\(login)) would not be \
+                bound to a lead: you would be locked out. Nothing was changed.
+                """
+        case .settingOutOfRange(let setting, let value, let allowed):
+            return "The setting \(setting) cannot be \(value): the value must be a whole number from \(allowed.lowerBound) to \(allowed.upperBound); nothing was changed."
+        case .restoreOverUnopenable(let problem):
+            return """
+                restore: the live database cannot be opened as an Assay database: \(problem)
+                Restoring replaces it with the backup, which must be asked for; nothing was restored.
+                """
+        case .restoreUnrelated(let backup, let explanation, let loss):
+            return """
+                restore: \(backup) is not a backup of this database: \(explanation)
+                Restoring would replace this database's whole record (\(loss)), which must be asked for; nothing was restored.
+                """
+        case .restoreWouldLose(let backup, let loss):
+            return """
+                restore: restoring \(backup) would lose \(loss).
+                Back up the database first if any of it may be needed; nothing was restored.
+                """
+        case .folderNotShared(let folder, let quoted, let group, let actualGroup, let mode):
+            return """
+                init: the folder \(folder) is not shared with \(group) (group \(actualGroup), mode \(mode); \
+                it must be group \(group), mode 2770). Give the database a folder of its own, or set this one up: \
+                chgrp \(group) \(quoted) && chmod 2770 \(quoted). Nothing was created.
+                """
+        }
+    }
+
+    /// "lead", "lead or moderator".
+    static func roles(_ roles: [Role]) -> String { roles.map(\.rawValue).sorted().joined(separator: " or ") }
+}
