@@ -52,6 +52,24 @@ func sqlite3(_ work: Workspace, _ sql: String, file: String = "qa.db") throws ->
         #expect(result.stderr.contains("audit_log entry 3: its hash does not follow from its content"), "\(result.stderr)")
     }
 
+    /// `verify --since` from the head a full verify printed checks what changed after it:
+    /// intact after Assay's own writes, named after an edit in the sqlite3 CLI since.
+    @Test func anIncrementalVerifyChecksTheChangesSinceAVerifiedHead() throws {
+        let full = try verify()
+        let headLine = try #require(full.stdout.split(separator: "\n").first { $0.hasPrefix("Chain head: ") })
+        let head = String(headLine.dropFirst("Chain head: ".count))
+        let added = try AuditWorkspace.run(work, as: lead, ["people", "add", "Sam Second", "--role", "auditor"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let since = try verify(["--since", head])
+        #expect(since.status == 0, "\(since.stderr)")
+        #expect(since.stdout.hasPrefix("Intact since \(head.split(separator: ":")[0]): "))
+        _ = try sqlite3(work, "UPDATE people SET role = 'lead' WHERE name = 'Sam Second'")
+        let edited = try verify(["--since", head])
+        #expect(edited.status == 1)
+        #expect(edited.stderr.contains("people row"), "\(edited.stderr)")
+        #expect(try verify(["--since", "12:nothex"]).stderr.contains("--since 12:nothex: write it as SEQ:HASH"))
+    }
+
     /// The head at the foot of a report checks out later, and stops checking out once the
     /// log it came from is replaced by a shorter one (entries removed and the chain rebuilt).
     @Test func theHeadAtTheFootOfAReportIsCheckedByVerifyHead() throws {

@@ -14,17 +14,28 @@ struct VerifyCommand: AssayCommand {
     @Option(help: ArgumentHelp("A chain head printed earlier (at the foot of a report, in an evidence pack).", valueName: "seq:hash"))
     var head: String?
 
+    @Option(help: ArgumentHelp("Check only what changed after a head an earlier verify found intact: in time that grows with the changes since, not with the database.", valueName: "seq:hash"))
+    var since: String?
+
     func execute(in session: Session) throws {
-        let published = try head.map { text in
-            guard let head = ChainHead(text) else { throw AssayFailure("--head \(text): write it as SEQ:HASH, the hash 64 hex digits, as reports print it.") }
-            return head
+        let published = try head.map { try Self.parse($0, option: "--head") }
+        let report: IntegrityReport
+        if let since {
+            if head != nil { throw AssayFailure("--since and --head: give one (--since also checks that its head is still in the log).") }
+            report = try session.inspectedStore().verify(since: try Self.parse(since, option: "--since"))
+        } else {
+            report = try session.inspectedStore().verify(publishedHead: published)
         }
-        let report = try session.inspectedStore().verify(publishedHead: published)
         if report.isIntact {
             session.write(TextPolicy.printable(report.text))
         } else {
             throw AssayFailure(report.text.trimmingCharacters(in: .newlines))
         }
+    }
+
+    private static func parse(_ text: String, option: String) throws -> ChainHead {
+        guard let head = ChainHead(text) else { throw AssayFailure("\(option) \(text): write it as SEQ:HASH, the hash 64 hex digits, as reports print it.") }
+        return head
     }
 }
 

@@ -35,6 +35,19 @@ public struct DigestMismatch: Sendable, Equatable {
 /// it. Both sides are read in row-id order and merged, so memory stays flat however large
 /// the table (a million frame cases).
 enum DigestComparison {
+    /// One row (nil: not in the table) against its last logged digest (nil: never logged,
+    /// or its last entry is a delete) and that entry's `seq` (nil: never logged).
+    static func compare(table: String, rowID: Int64, row: Row?, logged: String?, seq: Int64?) -> DigestMismatch? {
+        guard let row else {
+            return logged.map { DigestMismatch(table: table, rowID: rowID, kind: .missing, logged: $0, current: nil, loggedSeq: seq) }
+        }
+        let digest = RowDigest.sha256(of: row)
+        guard let logged else {
+            return DigestMismatch(table: table, rowID: rowID, kind: .notInLog, logged: nil, current: digest, loggedSeq: seq)
+        }
+        return logged == digest ? nil : DigestMismatch(table: table, rowID: rowID, kind: .changed, logged: logged, current: digest, loggedSeq: seq)
+    }
+
     static func mismatches(in table: String, _ db: Database, limit: Int = .max) throws -> [DigestMismatch] {
         // The last entry of each row: its digest after the change (NULL after a delete).
         let logged = try Row.fetchCursor(db, sql: """

@@ -39,6 +39,9 @@ public struct IntegrityReport: Sendable {
     public var redactions: [Redaction] = []
     /// Rows whose digests a schema migration re-baselined (`migrate` entries).
     public var rebaselined = 0
+    /// For an incremental verify (`verify --since`): the head it started from. The chain and
+    /// rows are then checked only after it, and SQLite's own checks are not run.
+    public var since: ChainHead?
 
     public var isIntact: Bool {
         chainBreaks.isEmpty && rowMismatches.isEmpty && integrityProblems.isEmpty && foreignKeyProblems.isEmpty
@@ -72,7 +75,9 @@ extension IntegrityReport {
     public var text: String {
         var lines: [String] = []
         let head = self.head.map { "\($0)" } ?? "none (empty log)"
-        if isIntact {
+        if isIntact, let since {
+            lines.append("Intact since \(since.seq): that entry still has the hash given; the \(entries) log entries after it chain correctly; the \(rowsChecked) rows they changed match their last logged values; no audited table holds a row beyond the last id the log records for it; the schema is Assay's. (Incremental: rows unchanged since, and SQLite's integrity and foreign-key checks, are checked by a full verify.)")
+        } else if isIntact {
             lines.append("Intact: \(entries) log entries chain correctly; all \(rowsChecked) rows of \(tablesChecked) audited tables match their last logged values; SQLite integrity and foreign-key checks pass; the schema is Assay's.")
         } else {
             let all = problems
@@ -83,7 +88,7 @@ extension IntegrityReport {
             }
         }
         lines.append("Chain head: \(head)")
-        if let published, published.check == .matches {
+        if let published, published.check == .matches, since == nil {
             lines.append("Published head \(published.head): matches this log.")
         }
         if !redactions.isEmpty {

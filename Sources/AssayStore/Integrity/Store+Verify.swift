@@ -16,7 +16,7 @@ extension Store {
     public func verify(publishedHead: ChainHead? = nil, limit: Int = 50) throws -> IntegrityReport {
         try read { db in
             var report = IntegrityReport()
-            try Self.walkChain(db, into: &report, limit: limit)
+            try Self.walkChain(db, after: nil, into: &report, limit: limit) { _ in }
             let (seq, hash) = try LogEntry.head(db)
             report.head = hash.map { ChainHead(seq: seq, hash: $0) }
             for table in AuditedTable.all {
@@ -46,17 +46,21 @@ extension Store {
     }
 
     /// Recomputes each entry's chain hash from its content and the stored hash before it,
-    /// so one altered entry is named alone rather than breaking every later one.
-    private static func walkChain(_ db: Database, into report: inout IntegrityReport, limit: Int) throws {
-        let entries = try Row.fetchCursor(db, sql: "SELECT * FROM audit_log ORDER BY seq")
-        var previous: String?
-        var expectedSeq: Int64 = 1
+    /// so one altered entry is named alone rather than breaking every later one; from the
+    /// first entry, or from the entry after `start` (an incremental verify). `visit` sees
+    /// every entry that parses.
+    static func walkChain(_ db: Database, after start: ChainHead?, into report: inout IntegrityReport, limit: Int,
+                          visit: (LogEntry) -> Void) throws {
+        let entries = try Row.fetchCursor(db, sql: "SELECT * FROM audit_log WHERE seq > ? ORDER BY seq", arguments: [start?.seq ?? 0])
+        var previous: String? = start?.hash
+        var expectedSeq: Int64 = (start?.seq ?? 0) + 1
         while let row = try entries.next() {
             let stored: String = row["chain_sha256"]
             let seq: Int64 = row["seq"]
             report.entries += 1
             do {
                 let entry = try LogEntry(row: row)
+                visit(entry)
                 if entry.operation == .migrate { report.rebaselined += 1 }
                 if seq != expectedSeq {
                     report.chainBreaks.append(.init(seq: seq, explanation: "entries \(expectedSeq) to \(seq - 1) are missing from the log"))
