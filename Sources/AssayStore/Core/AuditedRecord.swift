@@ -20,7 +20,7 @@ public protocol AuditedRecord {
 }
 
 /// The declared columns of one audited table, read once per transaction from SQLite
-/// (`PRAGMA table_info`), so a row's digest can be computed from the values just bound
+/// (`PRAGMA table_xinfo`), so a row's digest can be computed from the values just bound
 /// rather than by reading the row back (`AuditedWriter`).
 struct TableShape {
     struct Column {
@@ -37,14 +37,17 @@ struct TableShape {
     let strict: Bool
 
     init(table: String, db: Database) throws {
-        let info = try Row.fetchAll(db, sql: "SELECT name, type, dflt_value, pk FROM pragma_table_info(?)", arguments: [table])
+        let info = try Row.fetchAll(db, sql: "SELECT name, type, dflt_value, pk, hidden FROM pragma_table_xinfo(?)", arguments: [table])
         let primaryKeys = info.filter { ($0["pk"] as Int64) > 0 }
         columns = info.map { row in
             let type = (row["type"] as String).uppercased()
             return Column(name: row["name"], type: type == "INT" ? "INTEGER" : type, hasDefault: !(row["dflt_value"] as DatabaseValue).isNull,
                           isRowID: primaryKeys.count == 1 && (row["pk"] as Int64) > 0 && type == "INTEGER")
         }
-        strict = try Bool.fetchOne(db, sql: "SELECT strict FROM pragma_table_list WHERE schema = 'main' AND name = ?", arguments: [table]) ?? false
+        // A generated column is in `SELECT *` but never bound: such a table is read back.
+        let generated = info.contains { ($0["hidden"] as Int64) != 0 }
+        let declaredStrict = try Bool.fetchOne(db, sql: "SELECT strict FROM pragma_table_list WHERE schema = 'main' AND name = ?", arguments: [table]) ?? false
+        strict = declaredStrict && !generated
     }
 
     /// Whether SQLite stores `value`, bound to a column of this type in a STRICT table,

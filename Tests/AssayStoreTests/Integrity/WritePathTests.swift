@@ -16,6 +16,7 @@ import Testing
             try db.execute(sql: """
                 CREATE TABLE t (id INTEGER PRIMARY KEY, i INTEGER, r REAL, s TEXT NOT NULL, b BLOB, a ANY, d TEXT DEFAULT 'x') STRICT;
                 CREATE TABLE loose (id INTEGER PRIMARY KEY, i INTEGER, s TEXT);
+                CREATE TABLE generated (id INTEGER PRIMARY KEY, i INTEGER, twice INTEGER AS (i * 2) STORED) STRICT;
                 """)
         }
         return queue
@@ -66,6 +67,9 @@ import Testing
         // A column left to its default, and a table that is not STRICT: read back.
         #expect(try insert([1.databaseValue, 1.5.databaseValue, "s".databaseValue, .null, .null], into: queue).computed == nil)
         #expect(try insert([1.databaseValue, "s".databaseValue], columns: ["i", "s"], table: "loose", into: queue).computed == nil)
+        // A generated column is in the row but never bound: read back.
+        let generated = try insert([4.databaseValue], columns: ["i"], table: "generated", into: queue)
+        #expect(generated.computed == nil)
     }
 
     @Test func typedRecordsAreLoggedAndAnEditBehindAssaysBackIsNamed() throws {
