@@ -17,6 +17,28 @@ public enum StoreError: AssayError, Equatable {
     case noFrame(id: Int64)
     /// `name` is one of the database's people already.
     case personExists(String)
+    /// `name` is none of the database's people (`suggestion`: " Did you mean …?", or "").
+    case noPerson(String, suggestion: String)
+    case personNameMissing
+    case notALoginName(String)
+    /// No setting is called `name`; `settings`: the ones there are.
+    case unknownSetting(String, settings: [String])
+    // Opening and reading the database
+    case noDatabase(path: String)
+    /// The file is not one Assay can open (`why` says how).
+    case unusableDatabase(path: String, why: String)
+    /// SQLite refused (`explanation`: its error in plain words).
+    case databaseFailed(path: String, explanation: String)
+    /// A shared database's folder or files let others in (`problem` says how and the fix).
+    case sharedFileProblem(String)
+    /// The record changed under a report, `attempts` times.
+    case readChanging(attempts: Int, before: String, after: String)
+    /// Running set-group-id, a restore goes only into the service group's own folder.
+    case restoreOutsideService(path: String, group: String)
+    // The evidence pack
+    case emptyLog
+    case drawChangedDuringPack(months: [Month])
+    case cannotCreate(path: String)
     /// The login is bound to `holder` already.
     case loginTaken(login: String, holder: String)
     /// Running set-group-id on a database that binds no logins.
@@ -43,15 +65,24 @@ public enum StoreError: AssayError, Equatable {
         switch self {
         case .notOnePerson, .roleRefused, .noLoginsBoundWhileElevated, .loginBoundToNobody, .loginIsSomeoneElse, .wouldLockOut:
             .refused
-        case .noDraw, .noRegister, .noFrame: .notFound
+        case .noDraw, .noRegister, .noFrame, .noPerson, .noDatabase: .notFound
+        case .restoreOutsideService: .refused
+        case .personNameMissing: .invalidInput
+        case .notALoginName, .unknownSetting: .invalidInput
+        case .unusableDatabase, .databaseFailed, .cannotCreate: .storage
+        case .sharedFileProblem, .readChanging, .emptyLog, .drawChangedDuringPack: .conflict
         case .personExists, .loginTaken, .restoreOverUnopenable, .restoreUnrelated, .restoreWouldLose, .folderNotShared: .conflict
         case .settingOutOfRange: .invalidInput
         }
     }
 
     public var place: InputPlace? {
-        if case .settingOutOfRange = self { return .argument("value") }
-        return nil
+        switch self {
+        case .settingOutOfRange: return .argument("value")
+        case .notALoginName: return .argument("login")
+        case .unknownSetting: return .argument("setting")
+        default: return nil
+        }
     }
 
     public var description: String {
@@ -72,6 +103,31 @@ public enum StoreError: AssayError, Equatable {
             return "There is no frame \(id)."
         case .personExists(let name):
             return "\(name) is already one of this database's people."
+        case .noPerson(let name, let suggestion):
+            return "\(TextPolicy.printable(name, kind: .line)) is not one of this database's people.\(suggestion)"
+        case .personNameMissing: return "A person needs a name."
+        case .notALoginName(let login):
+            return "\"\(TextPolicy.printable(login, kind: .line))\" is not a login name (letters, digits, . _ and -, at most 32 characters)."
+        case .unknownSetting(let name, let settings):
+            return "There is no setting \"\(name)\"; the settings are \(settings.joined(separator: ", "))."
+                + EditDistance.didYouMean(name.trimmingCharacters(in: .whitespaces).lowercased(), among: settings)
+        case .noDatabase(let path): return "\(path): no such database; nothing was created."
+        case .unusableDatabase(let path, let why): return "\(path) \(why); nothing was changed."
+        case .databaseFailed(let path, let explanation): return "\(path): \(explanation)"
+        case .sharedFileProblem(let problem): return problem
+        case .readChanging(let attempts, let before, let after):
+            return "the record changed while the report was read, \(attempts) times (audit log head \(before) then \(after)): "
+                + "others are writing now. Run it again in a moment."
+        case .restoreOutsideService(let path, let group):
+            return """
+                restore: this Assay runs set-group-id, and restores only into a database in the service group's own \
+                folder (group \(group), mode 2770), which \(path) is not in; nothing was restored.
+                """
+        case .emptyLog: return "The audit log is empty."
+        case .drawChangedDuringPack(let months):
+            return "A draw of \(months.map(\.description).joined(separator: ", ")) was made or replaced while the pack was being written; "
+                + "run the export again into a new folder."
+        case .cannotCreate(let path): return "Cannot create \(path): it exists, or the folder cannot be written."
         case .loginTaken(let login, let holder):
             return "The login \(login) is already bound to \(holder); unbind it from them first."
         case .noLoginsBoundWhileElevated(let path):

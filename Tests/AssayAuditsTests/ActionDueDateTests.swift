@@ -38,10 +38,10 @@ import Testing
 
     @Test func actionAddRefusesADueDateBeforeTodayAndStoresNothing() throws {
         let before = try fx.count("audit_action")
-        let error = #expect(throws: AssayFailure.self) {
+        let error = #expect(throws: AuditError.self) {
             try fx.lead.raiseAction(auditID: audit.id, what: "Update the chronology", owner: "Tam", due: inDays(-1))
         }
-        #expect(error?.message == "The action was not raised: due \(inDays(-1)) is before \(today), the day the action is raised: "
+        #expect(error?.description == "The action was not raised: due \(inDays(-1)) is before \(today), the day the action is raised: "
                 + "give a due date on or after \(today).")
         #expect(try fx.count("audit_action") == before)
         let id = try fx.lead.raiseAction(auditID: audit.id, what: "Update the chronology", owner: "Tam", due: today)
@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func theGuidedAuditsWayIsRefusedByTheStoreToo() throws {
-        #expect(throws: AssayFailure.self) { try fx.lead.addAction(auditID: audit.id, what: "A", owner: "Tam", due: inDays(-30)) }
+        #expect(throws: AuditError.self) { try fx.lead.addAction(auditID: audit.id, what: "A", owner: "Tam", due: inDays(-30)) }
         #expect(try fx.lead.actions(auditID: audit.id).isEmpty)
     }
 
@@ -97,7 +97,7 @@ import Testing
                        Answer(questionID: "assessment", value: "2", grade: .good, skipped: false, evidence: nil, reason: nil)]
         let other = try fx.lead.auditedCase(fx.drawnCase(team: "Front Door"), month: fx.november, unsampled: false, fallbackMonth: fx.november)
         let audits = try fx.count("audit")
-        #expect(throws: AssayFailure.self) {
+        #expect(throws: AuditError.self) {
             try ana.submitInOneStep(other, template: fx.mini, unsampled: false, answers: answers, overall: .good, reason: nil,
                                     actions: [(what: "Late", owner: "Tam", due: inDays(-1))])
         }

@@ -49,8 +49,8 @@ import Testing
         let id = try fx.lead.raiseAction(auditID: audit.id, what: "A", owner: "Tam", due: inDays(1))
         #expect(throws: AuditError.noteMissing) { try fx.lead.closeAction(id: id, as: .done, note: "  ") }
         try fx.lead.closeAction(id: id, as: .cancelled, note: "Case closed on 2026-11-25.")
-        let error = #expect(throws: AssayFailure.self) { try fx.lead.closeAction(id: id, as: .done, note: "Done anyway") }
-        #expect(error?.message.contains("already cancelled") == true)
+        let error = #expect(throws: AuditError.self) { try fx.lead.closeAction(id: id, as: .done, note: "Done anyway") }
+        #expect(error?.description.contains("already cancelled") == true)
         let action = try fx.lead.action(id: id)
         #expect(action.status == .cancelled)
         #expect(action.closingNote == "Case closed on 2026-11-25.")
@@ -67,6 +67,6 @@ import Testing
         let submitted = try ana.submitInOneStep(other, template: fx.mini, unsampled: false, answers: answers, overall: .good, reason: nil, actions: [])
         let id = try ana.raiseAction(auditID: submitted, what: "Share the plan with school", owner: "Wyn Worker", due: inDays(14))
         #expect(try ana.action(id: id).team == "Front Door")
-        #expect(throws: AssayFailure.self) { try ana.raiseAction(auditID: 9999, what: "X", owner: "Y", due: inDays(14)) }
+        #expect(throws: AuditError.self) { try ana.raiseAction(auditID: 9999, what: "X", owner: "Y", due: inDays(14)) }
     }
 }

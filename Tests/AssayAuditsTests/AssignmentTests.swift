@@ -94,8 +94,8 @@ import Testing
         try drawEveryCase(teams: ["Alpha", "Beta"], perTeam: 4)
         try addAuditor("Ana", team: "Alpha")
         try addAuditor("Ava", team: "alpha")
-        let error = #expect(throws: AssayFailure.self) { try store.assign(month: november, auditors: ["Ana", "Ava"]) }
-        #expect(error?.message.contains("Alpha") == true)
+        let error = #expect(throws: AuditError.self) { try store.assign(month: november, auditors: ["Ana", "Ava"]) }
+        #expect(error?.description.contains("Alpha") == true)
         #expect(try stored().isEmpty)
         let logged = try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM audit_log WHERE table_name = 'assignment'") }
         #expect(logged == 0)

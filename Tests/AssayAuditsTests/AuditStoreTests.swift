@@ -253,8 +253,8 @@ import Testing
         let problems = SubmissionRules.problems(template: fx.mini, answers: try ana.answers(auditID: audit.id),
                                                 overall: .good, reason: nil, openEscalations: [])
         #expect(problems.map(\.questionID) == ["visit-on-time"])
-        let error = #expect(throws: AssayFailure.self) { try ana.submit(auditID: audit.id) }
-        #expect(error?.message.contains("question visit-on-time") == true)
+        let error = #expect(throws: AuditError.self) { try ana.submit(auditID: audit.id) }
+        #expect(error?.description.contains("question visit-on-time") == true)
         #expect(try ana.audit(id: audit.id).status == .inProgress)
 
         // The value arrives later: the evidence stays, and the same row is updated (and logged).
@@ -298,8 +298,8 @@ import Testing
         #expect(answer.value == "na")
         #expect(answer.evidence == "Ward notes seen.")
         #expect(try fx.logged(after: before).map(\.operation) == ["update"])
-        let error = #expect(throws: AssayFailure.self) { try ana.submit(auditID: audit.id) }
-        #expect(error?.message.contains("question visit-on-time is answered na without a reason") == true)
+        let error = #expect(throws: AuditError.self) { try ana.submit(auditID: audit.id) }
+        #expect(error?.description.contains("question visit-on-time is answered na without a reason") == true)
     }
 
     // MARK: 4. Submitting
@@ -311,8 +311,8 @@ import Testing
         try ana.saveAnswer(auditID: audit.id, questionID: "visit-on-time", typed: typed("na", "visit-on-time"))
         let before = try fx.lastLogSeq()
 
-        let error = #expect(throws: AssayFailure.self) { try ana.submit(auditID: audit.id) }
-        let message = error?.message ?? ""
+        let error = #expect(throws: AuditError.self) { try ana.submit(auditID: audit.id) }
+        let message = error?.description ?? ""
         #expect(message.hasPrefix("Audit \(audit.id) cannot be submitted yet:"))
         #expect(message.contains("question wishes (Are the child's wishes and feelings recorded?) is required and has no answer"))
         #expect(message.contains("question assessment (Quality of the assessment?) is required and has no answer"))
@@ -333,9 +333,9 @@ import Testing
         let audit = try openAudit(ana)
         try answerRequired(ana, auditID: audit.id)  // suggested good
         try ana.setOverall(auditID: audit.id, grade: .requiresImprovement, reason: "  ")
-        let error = #expect(throws: AssayFailure.self) { try ana.submit(auditID: audit.id) }
-        #expect(error?.message.contains("the overall grade 3 (requires improvement) differs from the suggested 2 (good) and needs a reason") == true)
-        #expect(error?.message.contains("question") == false)  // that is the only problem
+        let error = #expect(throws: AuditError.self) { try ana.submit(auditID: audit.id) }
+        #expect(error?.description.contains("the overall grade 3 (requires improvement) differs from the suggested 2 (good) and needs a reason") == true)
+        #expect(error?.description.contains("question") == false)  // that is the only problem
         #expect(try ana.audit(id: audit.id).status == .inProgress)
 
         try ana.setOverall(auditID: audit.id, grade: .requiresImprovement, reason: "Plan drift the grades do not show.")
@@ -376,8 +376,8 @@ import Testing
         try ana.saveAnswer(auditID: audit.id, questionID: "assessment", typed: typed("o", "assessment"))
         // Mean (2×4 + 1 + 1) / 4 = 2.5, requires improvement; seen-alone inadequate limits it to inadequate.
         try ana.setOverall(auditID: audit.id, grade: .requiresImprovement, reason: nil)
-        let error = #expect(throws: AssayFailure.self) { try ana.submit(auditID: audit.id) }
-        #expect(error?.message.contains("differs from the suggested 4 (inadequate)") == true)
+        let error = #expect(throws: AuditError.self) { try ana.submit(auditID: audit.id) }
+        #expect(error?.description.contains("differs from the suggested 4 (inadequate)") == true)
         try ana.setOverall(auditID: audit.id, grade: .inadequate, reason: nil)
         try ana.submit(auditID: audit.id)
         #expect(try ana.audit(id: audit.id).suggestedOverall == .inadequate)
@@ -434,9 +434,9 @@ import Testing
         try ana.setOverall(auditID: audit.id, grade: .good, reason: nil)
         let escalationID = try ana.raiseEscalation(auditID: audit.id, concern: "Bruising not followed up.", escalatedTo: "Team manager")
 
-        let error = #expect(throws: AssayFailure.self) { try ana.submit(auditID: audit.id) }
-        #expect(error?.message.contains("escalation \(escalationID) has no response yet") == true)
-        #expect(error?.message.contains("escalation respond \(escalationID)") == true)
+        let error = #expect(throws: AuditError.self) { try ana.submit(auditID: audit.id) }
+        #expect(error?.description.contains("escalation \(escalationID) has no response yet") == true)
+        #expect(error?.description.contains("escalation respond \(escalationID)") == true)
         #expect(try ana.audit(id: audit.id).status == .inProgress)
 
         // An empty response is refused and records nothing.
@@ -483,11 +483,11 @@ import Testing
         answers[answers.firstIndex { $0.questionID == "visit-on-time" }!] =
             Answer(questionID: "visit-on-time", value: "na", grade: nil, skipped: false, evidence: nil, reason: nil)
         // Suggested without assessment: (2×1 + 4) / 3 = 2, good; inadequate differs, with no reason.
-        let error = #expect(throws: AssayFailure.self) {
+        let error = #expect(throws: AuditError.self) {
             try ana.submitInOneStep(theCase, template: fx.mini, unsampled: false, answers: answers,
                                     overall: .inadequate, reason: nil, actions: [Self.action])
         }
-        let message = error?.message ?? ""
+        let message = error?.description ?? ""
         #expect(message.hasPrefix("The audit of \(theCase.caseID) was not stored:"))
         #expect(message.contains("question assessment"))
         #expect(message.contains("question visit-on-time is answered na without a reason"))
@@ -547,8 +547,8 @@ import Testing
         var broken = bulk
         broken[1] = Store.BulkAudit(theCase: second, answers: Self.completeAnswers, overall: .inadequate, reason: nil)
         let before = try counts()
-        let refused = #expect(throws: AssayFailure.self) { try fx.lead.submitInBulk(broken, template: fx.mini) }
-        #expect(refused?.message.contains("The audit of \(second.caseID) was not stored") == true)
+        let refused = #expect(throws: AuditError.self) { try fx.lead.submitInBulk(broken, template: fx.mini) }
+        #expect(refused?.description.contains("The audit of \(second.caseID) was not stored") == true)
         #expect(try counts() == before, "one audit breaking a rule stores none")
 
         let ids = try fx.lead.submitInBulk(bulk, template: fx.mini)

@@ -48,16 +48,16 @@ import Testing
 
     @Test func onlySubmittedAuditsQuestionsOfTheTemplateAndAComment() throws {
         let before = try fx.count("challenge")
-        let notSubmitted = #expect(throws: AssayFailure.self) {
+        let notSubmitted = #expect(throws: AuditError.self) {
             try fx.lead.raiseChallenge(auditID: inProgress, question: "overall", comment: "Too harsh")
         }
-        #expect(notSubmitted?.message.contains("not submitted") == true)
-        let noQuestion = #expect(throws: AssayFailure.self) {
+        #expect(notSubmitted?.description.contains("not submitted") == true)
+        let noQuestion = #expect(throws: AuditError.self) {
             try fx.lead.raiseChallenge(auditID: submitted, question: "risk", comment: "Too harsh")
         }
-        #expect(noQuestion?.message.contains("No question \"risk\"") == true)
+        #expect(noQuestion?.description.contains("No question \"risk\"") == true)
         #expect(throws: AuditError.commentMissing) { try fx.lead.raiseChallenge(auditID: submitted, question: "overall", comment: "   ") }
-        #expect(throws: AssayFailure.self) { try fx.lead.raiseChallenge(auditID: 9999, question: "overall", comment: "x") }
+        #expect(throws: AuditError.self) { try fx.lead.raiseChallenge(auditID: 9999, question: "overall", comment: "x") }
         #expect(try fx.count("challenge") == before)
     }
 
@@ -69,8 +69,8 @@ import Testing
         let mo = try fx.store(as: "Mo Moderator", role: .moderator)
         #expect(throws: AuditError.reasonMissing(.resolveChallenge)) { try mo.resolveChallenge(id: id, outcome: .partlyAccepted, reason: " ") }
         try mo.resolveChallenge(id: id, outcome: .partlyAccepted, reason: "Recorded, but not acted on.")
-        let again = #expect(throws: AssayFailure.self) { try fx.lead.resolveChallenge(id: id, outcome: .rejected, reason: "No") }
-        #expect(again?.message.contains("already partly-accepted") == true)
+        let again = #expect(throws: AuditError.self) { try fx.lead.resolveChallenge(id: id, outcome: .rejected, reason: "No") }
+        #expect(again?.description.contains("already partly-accepted") == true)
         let challenge = try fx.lead.challenge(id: id)
         #expect(challenge.status == .partlyAccepted)
         #expect(challenge.resolvedBy == "Mo Moderator")

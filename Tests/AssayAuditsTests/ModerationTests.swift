@@ -111,7 +111,7 @@ import Testing
         let (_, template) = try fixture.lead.moderationTarget(auditID: target.auditID)
         try fixture.lead.moderate(auditID: target.auditID, template: template,
                                   sheet: ModerationSheet.read(path: write("m.yaml", Self.moderatorSheet), template: template))
-        #expect(throws: AssayFailure.self) { try fixture.lead.takeModerationSample(month: fixture.november, share: 0.1, seed: "c", replaceReason: "Again.") }
+        #expect(throws: AuditError.self) { try fixture.lead.takeModerationSample(month: fixture.november, share: 0.1, seed: "c", replaceReason: "Again.") }
         #expect(try fixture.count("moderation_sample") == 2)
     }
 
@@ -153,7 +153,7 @@ import Testing
         let (_, template) = try mo.moderationTarget(auditID: anas.auditID)
         let sheet = try ModerationSheet.read(path: write("m.yaml", Self.moderatorSheet), template: template)
         try mo.moderate(auditID: anas.auditID, template: template, sheet: sheet)
-        #expect(throws: AssayFailure.self) { try mo.moderate(auditID: anas.auditID, template: template, sheet: sheet) }
+        #expect(throws: AuditError.self) { try mo.moderate(auditID: anas.auditID, template: template, sheet: sheet) }
         // The audit stays read-only.
         #expect(throws: AuditError.self) { try ana.setOverall(auditID: anas.auditID, grade: .outstanding, reason: "x") }
         #expect(try fixture.logged().contains { $0.table == "moderation" && $0.operation == "insert" })

@@ -214,10 +214,10 @@ import Testing
         _ = try importText("month,case_id,team,locality,overall\n2026-11,\(caseID),Front Door,Central,2\n")
         let theCase = try fx.lead.auditedCase(caseID, month: current, unsampled: false, fallbackMonth: current)
         let before = try state()
-        let opened = #expect(throws: AssayFailure.self) { try fx.lead.openAudit(of: theCase, template: fx.mini, unsampled: false) }
-        #expect(opened?.message == "Case \(caseID) already has an imported past audit in 2026-11 (line 2 of its import); nothing was stored.")
+        let opened = #expect(throws: AuditError.self) { try fx.lead.openAudit(of: theCase, template: fx.mini, unsampled: false) }
+        #expect(opened?.description == "Case \(caseID) already has an imported past audit in 2026-11 (line 2 of its import); nothing was stored.")
         let answers = [Answer(questionID: "seen-alone", value: "2", grade: .good, skipped: false, evidence: nil, reason: nil)]
-        #expect(throws: AssayFailure.self) {
+        #expect(throws: AuditError.self) {
             try fx.lead.submitInOneStep(theCase, template: fx.mini, unsampled: false, answers: answers, overall: .good, reason: nil, actions: [])
         }
         #expect(try state() == before)
@@ -226,7 +226,7 @@ import Testing
     @Test func theSameFileTwiceIsRefusedByItsHash() throws {
         _ = try importText("month,case_id,team,locality,overall\n2025-01,A,T,L,2\n")
         let before = try state()
-        #expect(throws: AssayFailure.self) { _ = try importText("month,case_id,team,locality,overall\n2025-01,A,T,L,2\n", name: "copy.csv") }
+        #expect(throws: AuditError.self) { _ = try importText("month,case_id,team,locality,overall\n2025-01,A,T,L,2\n", name: "copy.csv") }
         #expect(try state() == before)
     }
 

@@ -88,10 +88,10 @@ import Testing
         let audit = try #require(try lead.audit(caseID: drawn[0], month: Self.november))
         #expect(try mo.isHiddenFromMe(audit))
         #expect(try !lead.isHiddenFromMe(audit))  // the lead audited it
-        #expect(throws: AssayFailure.self) { try mo.answers(auditID: audit.id) }
+        #expect(throws: AuditError.self) { try mo.answers(auditID: audit.id) }
         #expect(try lead.answers(auditID: audit.id)["risk"]?.grade == .inadequate)
         #expect(try mo.answersUnderModeration(auditID: audit.id)["risk"]?.grade == .inadequate)
-        #expect(throws: AssayFailure.self) { try lead.answersUnderModeration(auditID: audit.id) }  // one's own audit is not moderated
+        #expect(throws: AuditError.self) { try lead.answersUnderModeration(auditID: audit.id) }  // one's own audit is not moderated
 
         try ModerationReportTests.agreeGood(audit.id, by: mo, in: dir)
         #expect(try !mo.isHiddenFromMe(audit))

@@ -111,9 +111,9 @@ import Testing
         #expect(taken?.message == "The login sam is already bound to Sam Patel; unbind it from them first.")
         #expect(refusal { try store.addPerson(name: "Eve", role: .auditor, team: nil, login: "sam") } != nil)
         for bad in ["", "a b", "-rf", "x;y", String(repeating: "a", count: 33), "é"] {
-            #expect(refusal { try store.bindLogin(bad, to: "Mo") }?.exitStatus == .usage, "\(bad)")
+            #expect(refusal { try store.bindLogin(bad, to: "Mo") }?.error as? StoreError == .notALoginName(bad), "\(bad)")
         }
-        #expect(refusal { try store.bindLogin("x", to: "Nobody") }?.exitStatus == .notFound)
+        #expect(refusal { try store.bindLogin("x", to: "Nobody") }?.kind == .notFound)
         #expect(try store.person(named: "Mo")?.login == nil)
     }
 

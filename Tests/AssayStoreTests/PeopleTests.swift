@@ -17,7 +17,7 @@ import Testing
         let dir = TemporaryDirectory()
         let store = try Store(path: dir.file("a.db"), identity: lead)
         try store.addPerson(name: "Sam Patel", role: .auditor, team: nil)
-        #expect(throws: AssayFailure.self) { try store.addPerson(name: "sam patel", role: .lead, team: nil) }
+        #expect(throws: StoreError.personExists("Sam Patel")) { try store.addPerson(name: "sam patel", role: .lead, team: nil) }
     }
 
     @Test func onlyALeadMayAddPeople() throws {

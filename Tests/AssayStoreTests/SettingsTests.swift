@@ -42,8 +42,9 @@ import Testing
         #expect(range == .settingOutOfRange(setting: "stale-days", value: 0, allowed: 1...365))
         #expect(range?.description.contains("from 1 to 365") == true)
         #expect(throws: StoreError.self) { try store.set(.dueDays, to: 366) }
-        let unknown = #expect(throws: AssayFailure.self) { try Setting.named("due-dayz") }
-        #expect(unknown?.message.contains("due-days, stale-days") == true)
+        let unknown = #expect(throws: StoreError.self) { try Setting.named("due-dayz") }
+        #expect(unknown?.description.contains("due-days, stale-days") == true)
+        #expect(unknown?.place == .argument("setting"))
         #expect(try Setting.named(" Due-Days ") == .dueDays)
         #expect(try settingLog().isEmpty)
         #expect(try store.value(of: .staleDays) == 7)

@@ -29,7 +29,7 @@ public enum ActionDueDate {
     /// Refuses `due` for an action raised at `instant`.
     public static func check(_ due: CalendarDate, raisedAt instant: Date) throws {
         if let problem = problem(due: due, raisedOn: day(of: instant)) {
-            throw AssayFailure("The action was not raised: due \(problem).")
+            throw AuditError.actionDue(problem: problem, raised: true)
         }
     }
 }

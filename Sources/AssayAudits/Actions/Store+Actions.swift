@@ -42,7 +42,7 @@ extension Store {
 
     static func action(id: Int64, in db: Database) throws -> AuditAction {
         guard let action = try Row.fetchOne(db, sql: AuditAction.selection + " WHERE x.id = ?", arguments: [id]).map(AuditAction.init(row:)) else {
-            throw AssayFailure.notFound("No action \(id); `actions` lists them.")
+            throw AuditError.noAction(id)
         }
         return action
     }
@@ -71,7 +71,8 @@ extension Store {
         try write { tx in
             let action = try tx.query { db in try Self.action(id: id, in: db) }
             guard action.status == .open else {
-                throw AssayFailure("Action \(id) is already \(action.status.rawValue) (\(action.closedBy ?? "?"), \(action.closedAt ?? "?")): \(action.closingNote ?? "")")
+                throw AuditError.actionClosed(id, status: action.status.rawValue, by: action.closedBy ?? "?", at: action.closedAt ?? "?",
+                                              note: action.closingNote ?? "")
             }
             try tx.update(.auditAction, id: id, set: [
                 ("status", status.rawValue), ("closed_at", tx.timestamp), ("closed_by", identity.name), ("closing_note", text),

@@ -12,12 +12,12 @@ extension Store {
     /// after the day it was raised). Only the audit's auditor or a lead, while it is in progress.
     public func changeDraftAction(id: Int64, auditID: Int64, what: String, owner: String, due: CalendarDate) throws {
         let what = what.trimmingCharacters(in: .whitespacesAndNewlines), owner = owner.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !what.isEmpty, !owner.isEmpty else { throw AssayFailure("An action needs what must happen and who owns it.") }
+        guard !what.isEmpty, !owner.isEmpty else { throw AuditError.draftActionIncomplete }
         try write { tx in
             let action = try draftAction(tx, id: id, auditID: auditID)
             let raisedOn = CalendarDate(parsing: String(action.raisedAt.prefix(10))) ?? ActionDueDate.day()
             if let problem = ActionDueDate.problem(due: due, raisedOn: raisedOn) {
-                throw AssayFailure("The action was not changed: due \(problem).")
+                throw AuditError.actionDue(problem: problem, raised: false)
             }
             try tx.update(.auditAction, id: id, set: [("what", what), ("owner", owner), ("due", due)])
         }
@@ -41,13 +41,13 @@ extension Store {
              try String.fetchOne(db, sql: "SELECT max(amended_at) FROM audit_amendment WHERE audit_id = ?", arguments: [auditID]))
         }
         guard action.auditID == audit.id else {
-            throw AssayFailure.notFound("Action \(id) belongs to audit \(action.auditID), not audit \(audit.id).")
+            throw AuditError.actionNotOfAudit(id, audit: action.auditID, asked: audit.id)
         }
         if let reopened, action.raisedAt <= reopened || action.status != .open {
             throw AuditError.actionSubmitted(id, audit: audit.id)
         }
         guard action.status == .open else {
-            throw AssayFailure("Action \(id) is already \(action.status.rawValue); it cannot be changed.")
+            throw AuditError.actionClosed(id, status: action.status.rawValue, by: nil, at: nil, note: nil)
         }
         return action
     }

@@ -101,7 +101,7 @@ extension Store {
 
     static func challenge(id: Int64, in db: Database) throws -> Challenge {
         guard let challenge = try Row.fetchOne(db, sql: Challenge.selection + " WHERE c.id = ?", arguments: [id]).map(Challenge.init(row:)) else {
-            throw AssayFailure.notFound("No challenge \(id); `challenges` lists them.")
+            throw AuditError.noChallenge(id)
         }
         return challenge
     }
@@ -119,15 +119,15 @@ extension Store {
         guard !by.isEmpty else { throw AuditError.challengerMissing }
         let audit = try read { db in try Self.audit(id: auditID, in: db) }
         guard audit.status == .submitted else {
-            throw AssayFailure("Audit \(auditID) (\(audit.caseID), \(audit.month)) is not submitted; only a submitted grade can be challenged.")
+            throw AuditError.notSubmittedToChallenge(audit: auditID, caseID: audit.caseID, month: audit.month)
         }
         let wanted = question.trimmingCharacters(in: .whitespaces)
         var questionID: String?
         if wanted.lowercased() != "overall" {
             let template = try template(of: audit)
             guard let match = template.questions.first(where: { $0.id.lowercased() == wanted.lowercased() }) else {
-                throw AssayFailure("No question \"\(question)\" in template \(template.id) v\(template.version) of audit \(auditID). "
-                                   + "Questions: \(template.questions.map(\.id).joined(separator: ", ")), or overall.")
+                throw AuditError.noQuestion(question, template: template.id, version: template.version, audit: auditID,
+                                            questions: template.questions.map(\.id))
             }
             questionID = match.id
         }
@@ -149,7 +149,8 @@ extension Store {
         try write { tx in
             let challenge = try tx.query { db in try Self.challenge(id: id, in: db) }
             guard challenge.isOpen else {
-                throw AssayFailure("Challenge \(id) is already \(challenge.status.spelling) (\(challenge.resolvedBy ?? "?"), \(challenge.resolvedAt ?? "?")): \(challenge.resolutionReason ?? "")")
+                throw AuditError.challengeResolved(id, status: challenge.status.spelling, by: challenge.resolvedBy, at: challenge.resolvedAt,
+                                                   reason: challenge.resolutionReason ?? "")
             }
             try tx.update(.challenge, id: id, set: [
                 ("status", outcome.rawValue), ("resolution_reason", reason), ("resolved_by", identity.name),

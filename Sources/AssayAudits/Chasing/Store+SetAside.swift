@@ -34,14 +34,11 @@ extension Store {
                 return (drawID, audit, already)
             }
             if let already {
-                throw AssayFailure("Case \(caseID) of \(month) is already set aside by \(already["set_by"] as String): \(already["reason"] as String).")
+                throw AuditError.alreadySetAside(caseID: caseID, month: month, by: already["set_by"], reason: already["reason"])
             }
             if let audit {
-                let status = (audit["status"] as String) == Audit.Status.submitted.rawValue ? "submitted" : "in progress"
-                throw AssayFailure("""
-                    Case \(caseID) of \(month) has audit \(audit["id"] as Int64) (\(status), \(audit["auditor"] as String)): a case whose audit \
-                    has begun is not set aside; nothing was changed.
-                    """)
+                throw AuditError.auditBegunCannotSetAside(caseID: caseID, month: month, audit: audit["id"],
+                                                          submitted: (audit["status"] as String) == Audit.Status.submitted.rawValue, auditor: audit["auditor"])
             }
             try tx.insert(into: .setAside, [("draw_id", drawID), ("case_id", caseID), ("reason", reason),
                                              ("set_by", tx.user.name), ("set_at", tx.timestamp)])
@@ -56,7 +53,7 @@ extension Store {
                 let drawID = try Self.drawIDHolding(caseID, month: month, db)
                 return try Int64.fetchOne(db, sql: "SELECT id FROM set_aside WHERE draw_id = ? AND case_id = ?", arguments: [drawID, caseID])
             }
-            guard let id else { throw AssayFailure.notFound("Case \(caseID) of \(month) is not set aside; nothing was changed.") }
+            guard let id else { throw AuditError.notSetAside(caseID: caseID, month: month) }
             try tx.delete(from: .setAside, id: id)
         }
     }
@@ -77,10 +74,10 @@ extension Store {
     /// The current draw of `month` that holds the case, or a refusal naming what is missing.
     static func drawIDHolding(_ caseID: String, month: Month, _ db: Database) throws -> Int64 {
         guard let drawID = try Int64.fetchOne(db, sql: "SELECT id FROM draw WHERE month = ? AND status = 'current'", arguments: [month.description]) else {
-            throw AssayFailure.notFound("\(month) has no draw; only a drawn case can be set aside.")
+            throw AuditError.monthNotDrawn(month)
         }
         guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM draw_case WHERE draw_id = ? AND case_id = ?)", arguments: [drawID, caseID]) == true else {
-            throw AssayFailure.notFound("Case \(caseID) is not in \(month)'s draw; only a drawn case can be set aside.")
+            throw AuditError.caseNotInDraw(caseID: caseID, month: month)
         }
         return drawID
     }

@@ -56,10 +56,7 @@ public struct PastAuditImporter {
             try Row.fetchOne(db, sql: "SELECT id, imported_at, imported_by FROM audit_import WHERE source_sha256 = ?",
                              arguments: [sourceHash])
         }) {
-            throw AssayFailure("""
-                \(file): this file was already imported as audit import \(earlier["id"] as Int64) \
-                (\(earlier["imported_at"] as String) by \(earlier["imported_by"] as String)); nothing was imported.
-                """)
+            throw AuditError.importedAlready(file: file, importID: earlier["id"], at: earlier["imported_at"], by: earlier["imported_by"])
         }
         let knownSections = try registeredSectionIDs()
 
@@ -97,7 +94,7 @@ public struct PastAuditImporter {
                 throw InputRejected(file: file, problems: [InputProblem(file: file, line: 2, field: nil, reason: "the file has a header but no audits")])
             }
             guard reader.sha256 == sourceHash else {
-                throw AssayFailure("\(file) changed while it was being imported; nothing was imported. Try again.")
+                throw AuditError.fileChanged(file)
             }
             try tx.update(.auditImport, id: importID, set: [("row_count", rows)])
             return try tx.query { db in

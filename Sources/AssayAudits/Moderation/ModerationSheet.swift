@@ -45,7 +45,7 @@ public struct ModerationSheet {
         if differs && SubmissionRules.blank(agreedReason) {
             problems.append("an agreed grade that differs from the moderator's own needs a reason")
         }
-        guard problems.isEmpty else { throw AssayFailure(problems.joined(separator: "; ") + "; nothing was stored.") }
+        guard problems.isEmpty else { throw AuditError.moderationProblems(problems) }
         var grades = blindGrades
         for (id, grade) in agreed { grades[id] = grade }
         self.init(blind: AnswerSheet(answers: answers, overall: overall, reason: reason, actions: []),

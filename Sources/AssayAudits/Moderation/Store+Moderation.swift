@@ -30,14 +30,14 @@ extension Store {
                     throw AuditError.alreadySampledForModeration(month: month, sample: existing)
                 }
                 if moderated > 0 {
-                    throw AssayFailure("\(month)'s moderation sample (\(existing)) already has \(moderated) \(moderated == 1 ? "audit" : "audits") moderated; it can no longer be replaced.")
+                    throw AuditError.sampleHasModerations(month: month, sample: existing, moderated: moderated)
                 }
                 try tx.update(.moderationSample, id: existing, set: [("status", "replaced")])
             } else if replaceReason != nil {
                 throw AuditError.noModerationSampleToReplace(month: month)
             }
             guard !candidates.isEmpty else {
-                throw AssayFailure("\(month) has no submitted audits to moderate; nothing was stored.")
+                throw AuditError.nothingToModerate(month)
             }
             let picks = ModerationSelection.select(candidates, share: share, seed: seedText)
             let auditors = Set(candidates.map { $0.auditor.lowercased() }).count
@@ -69,7 +69,7 @@ extension Store {
     public func moderationSample(id: Int64) throws -> ModerationSample {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM moderation_sample WHERE id = ?", arguments: [id]) else {
-                throw AssayFailure.notFound("No moderation sample \(id).")
+                throw AuditError.noModerationSample(id)
             }
             let rows = try Row.fetchAll(db, sql: """
                 SELECT sa.audit_id, a.case_id, a.team, sa.auditor, sa.ticket, sa.chosen_as, m.moderator, m.moderated_at
@@ -146,13 +146,13 @@ extension Store {
     static func checkModeratable(_ db: Database, auditID: Int64, moderator: String) throws -> (audit: Audit, sampleID: Int64) {
         let audit = try Self.audit(id: auditID, in: db)
         if audit.auditor.lowercased() == moderator.lowercased() {
-            throw AssayFailure("Audit \(auditID) of case \(audit.caseID) is your own; another moderator or lead must moderate it.")
+            throw AuditError.ownAuditToModerate(audit: auditID, caseID: audit.caseID)
         }
         if let done = try Row.fetchOne(db, sql: "SELECT moderator, moderated_at FROM moderation WHERE audit_id = ?", arguments: [auditID]) {
-            throw AssayFailure("Audit \(auditID) of case \(audit.caseID) was moderated by \(done["moderator"] as String) at \(done["moderated_at"] as String); a moderation is made once.")
+            throw AuditError.alreadyModerated(audit: auditID, caseID: audit.caseID, by: done["moderator"], at: done["moderated_at"])
         }
         guard audit.status == .submitted else {
-            throw AssayFailure("Audit \(auditID) of case \(audit.caseID) is \(audit.status.rawValue); only submitted audits are moderated.")
+            throw AuditError.notModeratable(audit: auditID, caseID: audit.caseID, status: audit.status.rawValue)
         }
         guard let sampleID = try Int64.fetchOne(db, sql: """
             SELECT s.id FROM moderation_sample_audit sa JOIN moderation_sample s ON s.id = sa.sample_id
@@ -179,7 +179,7 @@ extension Store {
                 return (audit, sampleID, try Self.sectionGrades(auditID: auditID, in: db))
             }
             guard audit.templateID == template.id && audit.templateVersion == template.version else {
-                throw AssayFailure("Audit \(auditID) was graded against \(audit.templateID) v\(audit.templateVersion); nothing was stored.")
+                throw AuditError.moderationTemplateMismatch(audit: auditID, template: "\(audit.templateID) v\(audit.templateVersion)")
             }
             let id = try tx.insert(into: .moderation, [
                 ("audit_id", auditID), ("sample_id", sampleID), ("moderator", identity.name), ("moderated_at", now),

@@ -32,7 +32,7 @@ extension Store {
             }
             guard let answer else {
                 let exists = try tx.query { try Bool.fetchOne($0, sql: "SELECT 1 FROM audit WHERE id = ?", arguments: [auditID]) } ?? false
-                throw AssayFailure(exists ? "Audit \(auditID) has no answer to question \(questionID)." : "No audit \(auditID).")
+                throw exists ? AuditError.noAnswer(audit: auditID, question: questionID) : AuditError.noAudit(auditID)
             }
             var blanked = 0
             if (answer["evidence"] as String?) != nil {
@@ -59,7 +59,7 @@ extension Store {
                 }
             }
             guard blanked > 0 else {
-                throw AssayFailure("Audit \(auditID), question \(questionID) has no evidence text to redact.")
+                throw AuditError.noEvidence(audit: auditID, question: questionID)
             }
             try tx.insert(into: .redaction, [
                 ("audit_id", auditID), ("question_id", questionID), ("reason", why),

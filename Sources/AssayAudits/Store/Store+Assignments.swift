@@ -162,7 +162,7 @@ extension Store {
     /// The date a month's assignments fall due when `assign --due` does not say: the month's
     /// last day plus `dueDays` (the `due-days` setting).
     public static func defaultDue(_ month: Month, dueDays: Int) throws -> CalendarDate {
-        guard let due = month.lastDay.adding(days: dueDays) else { throw AssayFailure("\(month) plus \(dueDays) days is not a date.") }
+        guard let due = month.lastDay.adding(days: dueDays) else { throw AuditError.dueDaysOutOfCalendar(month: month, days: dueDays) }
         return due
     }
 
@@ -175,10 +175,7 @@ extension Store {
         // A team with cases still to share out needs someone from outside it.
         let teamsToShare = Set(cases.filter { startedBy[$0.caseID] == nil && !setAside.contains($0.caseID) }.map(\.team))
         for team in teamsToShare.sorted(by: bytewise) where !auditors.contains(where: { !sameTeam($0.team, team) }) {
-            throw AssayFailure("""
-                assign: every auditor named belongs to \(team), and nobody audits their own team's cases; \
-                name an auditor from another team. Nothing was assigned.
-                """)
+            throw AuditError.ownTeamOnly(team)
         }
         var pointer = 0
         var given: [(caseID: String, team: String, auditor: String, started: Bool)] = []

@@ -70,7 +70,7 @@ extension Store {
     /// domain grades alike: every public reader of either refuses a hidden audit here.
     private func refuseIfHidden(_ auditID: Int64, _ db: Database) throws {
         if try Self.isHidden(auditID: auditID, from: identity.name, in: db) {
-            throw AssayFailure.refused("Audit \(auditID) awaits a blind moderation; its answers are hidden from all but its auditor until it is moderated (docs/moderation.md).")
+            throw AuditError.answersHidden(audit: auditID)
         }
     }
 

@@ -175,7 +175,7 @@ extension Store {
             let problems = SubmissionRules.problems(template: template, answers: answers, overall: audit.overall, reason: audit.overallReason,
                                                     openEscalations: open)
             guard problems.isEmpty else {
-                throw AssayFailure((["Audit \(auditID) cannot be submitted yet:"] + problems.map { "  \($0.message)" }).joined(separator: "\n"))
+                throw AuditError.notSubmittable(audit: auditID, problems: problems.map(\.message))
             }
             let suggested = SuggestedGrades(template: template, answers: SubmissionRules.gradeAnswers(answers))
             try Self.finish(tx, auditID: auditID, template: template, suggested: suggested)
@@ -199,7 +199,7 @@ extension Store {
         let byID = Dictionary(uniqueKeysWithValues: answers.map { ($0.questionID, $0) })
         let problems = SubmissionRules.problems(template: template, answers: byID, overall: overall, reason: reason, openEscalations: [])
         guard problems.isEmpty else {
-            throw AssayFailure((["The audit of \(theCase.caseID) was not stored:"] + problems.map { "  \($0.message)" }).joined(separator: "\n"))
+            throw AuditError.notStored(caseID: theCase.caseID, problems: problems.map(\.message))
         }
         let suggested = SuggestedGrades(template: template, answers: SubmissionRules.gradeAnswers(byID))
         return try write { tx in
@@ -243,10 +243,8 @@ extension Store {
     private static func refuseOneStep(_ theCase: AuditedCase, template: AuditTemplate, over existing: Audit) throws {
         if existing.status == .submitted { throw alreadyAudited(theCase, existing) }
         if existing.templateID != template.id || existing.templateVersion != template.version {
-            throw AssayFailure("""
-                Audit \(existing.id) of \(theCase.caseID) was begun with template \(existing.templateID) v\(existing.templateVersion); \
-                the answers file is for \(template.id) v\(template.version). Nothing was stored.
-                """)
+            throw AuditError.templateMismatch(audit: existing.id, caseID: theCase.caseID, begunWith: "\(existing.templateID) v\(existing.templateVersion)",
+                                              answersFor: "\(template.id) v\(template.version)")
         }
     }
 
@@ -277,7 +275,7 @@ extension Store {
             let byID = Dictionary(uniqueKeysWithValues: audit.answers.map { ($0.questionID, $0) })
             let problems = SubmissionRules.problems(template: template, answers: byID, overall: audit.overall, reason: audit.reason, openEscalations: [])
             guard problems.isEmpty else {
-                throw AssayFailure((["The audit of \(audit.theCase.caseID) was not stored:"] + problems.map { "  \($0.message)" }).joined(separator: "\n"))
+                throw AuditError.notStored(caseID: audit.theCase.caseID, problems: problems.map(\.message))
             }
             return (audit, SuggestedGrades(template: template, answers: SubmissionRules.gradeAnswers(byID)))
         }
@@ -339,7 +337,7 @@ extension Store {
                              arguments: [theCase.month.description, theCase.caseID])
         }
         if let line {
-            throw AssayFailure("Case \(theCase.caseID) already has an imported past audit in \(theCase.month) (line \(line) of its import); nothing was stored.")
+            throw AuditError.pastAuditExists(caseID: theCase.caseID, month: theCase.month, line: line)
         }
     }
 

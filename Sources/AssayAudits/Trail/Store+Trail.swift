@@ -45,7 +45,7 @@ extension Store {
     public func trail(auditID: Int64) throws -> [TrailEntry] {
         try read { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM audit WHERE id = ?", arguments: [auditID]) ?? false else {
-                throw AssayFailure.notFound("No audit \(auditID).")
+                throw AuditError.noAudit(auditID)
             }
             return try Self.entries(for: Self.auditRows(auditID, db), db)
         }

@@ -121,6 +121,8 @@ enum ErrorWording {
         case .actionIncomplete: "Give them with --what TEXT and --owner NAME."
         case .noEscalation: "`escalations` lists them."
         case .noAudit: "`audits` lists them."
+        case .noChallenge: "`challenges` lists them."
+        case .noAction: "`actions` lists them."
         case .actionSubmitted(let id, _): "The commands: action done \(id) --note TEXT, or action cancel \(id) --reason TEXT."
         case .noAuditorsNamed: "For example: --auditors \"Sam Patel,Ana Ruiz\"."
         case .notAPerson(let name): "A lead can add them: people add \"\(name)\" --role auditor --team TEAM"
@@ -175,7 +177,9 @@ enum ErrorWording {
         case .noRegister(let askerIsLead):
             return askerIsLead ? "Import one: import cases FILE.csv" : nil
         case .noFrame: return "`frames` lists them."
-        case .personExists: return nil
+        case .personExists, .noPerson, .personNameMissing, .notALoginName, .unknownSetting, .noDatabase, .unusableDatabase,
+             .databaseFailed, .sharedFileProblem, .readChanging, .restoreOutsideService, .emptyLog, .drawChangedDuringPack,
+             .cannotCreate: return nil
         case .loginTaken(_, let holder): return "Unbind it: people login \"\(holder)\" --none"
         case .noLoginsBoundWhileElevated(let path):
             return "The command: assay --db \(path) people login \"LEAD NAME\" LOGIN"

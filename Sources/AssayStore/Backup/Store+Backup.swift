@@ -83,6 +83,8 @@ extension Store {
         case .sqlite:
             do { live = try Store(existing: path, identity: identity, readOnly: true) } catch let error as StoreError where error.kind == .refused {
                 throw error  // a refusal of the user (a login the database does not bind) is no damage to restore over
+            } catch let error as StoreError {
+                liveProblem = error.description
             } catch let error as UserFacingError {
                 liveProblem = error.message
             }
@@ -104,6 +106,8 @@ extension Store {
             let restored: Store
             do {
                 restored = try Store(opening: staged, identity: identity, wasCreated: false, mode: .normal)
+            } catch let error as StoreError where error.kind != .refused {
+                throw AssayFailure("restore: \(error.description.replacingOccurrences(of: staged, with: backupPath)) Nothing was restored.")
             } catch let error as UserFacingError {
                 throw AssayFailure("restore: \(error.message.replacingOccurrences(of: staged, with: backupPath)) Nothing was restored.")
             }

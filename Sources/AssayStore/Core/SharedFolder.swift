@@ -123,10 +123,7 @@ extension SharedFolder {
         var info = stat()
         let folder = DatabaseFile.folder(of: path)
         guard stat(folder, &info) == 0, info.st_gid == service, info.st_mode & 0o007 == 0, isShared(folder) else {
-            throw AssayFailure.refused("""
-                restore: this Assay runs set-group-id, and restores only into a database in the service group's own \
-                folder (group \(groupName(service)), mode 2770), which \(path) is not in; nothing was restored.
-                """)
+            throw StoreError.restoreOutsideService(path: path, group: groupName(service))
         }
     }
 }

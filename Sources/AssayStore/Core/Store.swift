@@ -53,7 +53,7 @@ public final class Store: Sendable {
     public convenience init(existing path: String, identity: Identity, readOnly: Bool = false, clock: Clock = .system) throws {
         let path = DatabaseFile.plainPath(path)
         guard DatabaseFile.state(of: path) != .missing else {
-            throw AssayFailure.notFound("\(path): no such database; nothing was created.")
+            throw StoreError.noDatabase(path: path)
         }
         try self.init(opening: path, identity: identity, wasCreated: false, mode: readOnly ? .inspect : .normal, checksLogin: true, clock: clock)
     }
@@ -84,16 +84,16 @@ public final class Store: Sendable {
                 queue = try DatabaseQueue(path: path, configuration: Self.configuration(isReadOnly: false, journal: .default))
                 try Migrations.migrator.migrate(queue)
             } catch let error as DatabaseError {
-                throw AssayFailure("\(path): \(StoreFailure.explain(error))")
+                throw StoreError.databaseFailed(path: path, explanation: StoreFailure.explain(error))
             }
             return
         }
         if case .unusable(let why) = DatabaseFile.state(of: path) {
-            throw AssayFailure("\(path) \(why); nothing was changed.")
+            throw StoreError.unusableDatabase(path: path, why: why)
         }
         // A shared database whose folder or files let others in, or are not its group's,
         // is refused before anything is read (docs/deployment.md).
-        if checksLogin, let problem = SharedFolder.problem(for: path) { throw AssayFailure(problem) }
+        if checksLogin, let problem = SharedFolder.problem(for: path) { throw StoreError.sharedFileProblem(problem) }
         DatabaseFile.sweepLeftovers(in: DatabaseFile.folder(of: path))
         // A file this process may not write (a copy handed to an inspector, a read-only
         // mount, a folder where SQLite cannot make its companion files) is opened read-only,
@@ -123,7 +123,7 @@ public final class Store: Sendable {
             if !record.isComplete { try Migrations.migrator.migrate(queue) }
             self.identity = try Self.resolved(identity, path: path, queue, checks: checksLogin)
         } catch let error as DatabaseError {
-            throw AssayFailure("\(path): \(StoreFailure.explain(error))")
+            throw StoreError.databaseFailed(path: path, explanation: StoreFailure.explain(error))
         }
         if mode == .normal, try read({ try Int.fetchOne($0, sql: "SELECT count(*) FROM people") ?? 0 }) == 0 {
             try? queue.close()

@@ -67,7 +67,7 @@ public struct EvidencePack {
             let path = { (name: String) in directory + "/" + name }
             let start = try scope.segmentStart(db)
             let head = try LogEntry.head(db)
-            guard let headHash = head.hash else { throw AssayFailure("The audit log is empty.") }
+            guard let headHash = head.hash else { throw StoreError.emptyLog }
             let chainHead = ChainHead(seq: head.seq, hash: headHash)
             let inMonths = "a.month IN (\(RecordScope.marks(months.count)))"
 
@@ -117,7 +117,7 @@ public struct EvidencePack {
             """, arguments: StatementArguments(months.map(\.description))).map { "\($0["id"] as Int64) \($0["status"] as String)" }
         let rendered = draws.sorted { $0.id < $1.id }.map { "\($0.id) \($0.status)" }
         guard now == rendered else {
-            throw AssayFailure("A draw of \(months.map(\.description).joined(separator: ", ")) was made or replaced while the pack was being written; run the export again into a new folder.")
+            throw StoreError.drawChangedDuringPack(months: months)
         }
     }
 

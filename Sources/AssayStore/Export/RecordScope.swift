@@ -51,7 +51,7 @@ struct RecordScope {
     /// come out as in Assay's database), into a new private SQLite file.
     func writeRecords(_ source: Database, to path: String) throws {
         guard DatabaseFile.createPrivate(path) else {
-            throw AssayFailure("Cannot create \(path): it exists, or the folder cannot be written.")
+            throw StoreError.cannotCreate(path: path)
         }
         var config = Configuration()
         config.foreignKeysEnabled = false  // the pack holds a subset: some references point outside it

@@ -18,7 +18,6 @@ extension Store {
             if before == after { return (value, after) }
             last = (before, after)
         }
-        throw AssayFailure("the record changed while the report was read, \(attempts) times (audit log head \(last.0?.description ?? "none") "
-                           + "then \(last.1?.description ?? "none")): others are writing now. Run it again in a moment.")
+        throw StoreError.readChanging(attempts: attempts, before: last.0?.description ?? "none", after: last.1?.description ?? "none")
     }
 }

@@ -10,7 +10,7 @@ enum LoginName {
             ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)
         }
         guard !login.isEmpty, login.count <= 32, allowed, !login.hasPrefix("-") else {
-            throw AssayFailure.usage("\"\(TextPolicy.printable(login, kind: .line))\" is not a login name (letters, digits, . _ and -, at most 32 characters).")
+            throw StoreError.notALoginName(login)
         }
     }
 }

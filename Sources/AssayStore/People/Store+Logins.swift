@@ -53,8 +53,7 @@ extension Store {
                 try Row.fetchOne(db, sql: "SELECT id, name, login FROM people WHERE name = ?", arguments: [name])
             }
             guard let row else {
-                throw AssayFailure.notFound("\(TextPolicy.printable(name, kind: .line)) is not one of this database's people."
-                                            + (try Self.didYouMeanPerson(name, tx)))
+                throw StoreError.noPerson(name, suggestion: try Self.didYouMeanPerson(name, tx))
             }
             let current: String? = row["login"]
             guard current != login else { return }

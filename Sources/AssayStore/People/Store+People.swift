@@ -43,7 +43,7 @@ extension Store {
     public func addPerson(name: String, role: Role, team: String?, login: String? = nil) throws {
         try require([.lead], to: "add people")
         let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { throw AssayFailure("A person needs a name.") }
+        guard !trimmed.isEmpty else { throw StoreError.personNameMissing }
         if let login { try LoginName.check(login) }
         try write { tx in
             let exists = try tx.query { db in

@@ -30,8 +30,7 @@ public struct Setting: Sendable, Hashable {
     public static func named(_ name: String) throws -> Setting {
         let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
         guard let found = all.first(where: { $0.name == wanted }) else {
-            throw AssayFailure.usage("There is no setting \"\(name)\"; the settings are \(all.map(\.name).joined(separator: ", "))."
-                                    + EditDistance.didYouMean(wanted, among: all.map(\.name)))
+            throw StoreError.unknownSetting(name, settings: all.map(\.name))
         }
         return found
     }

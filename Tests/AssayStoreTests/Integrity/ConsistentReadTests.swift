@@ -45,7 +45,7 @@ import Testing
         let store = try store(dir)
         let other = try Store(path: dir.file("a.db"), identity: lead)
         var n = 0
-        #expect(throws: AssayFailure.self) {
+        #expect(throws: StoreError.self) {
             _ = try store.consistently(attempts: 3) { () throws -> Int in
                 n += 1
                 try other.addPerson(name: "Person \(n)", role: .auditor, team: nil)
