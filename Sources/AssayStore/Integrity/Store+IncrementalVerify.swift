@@ -34,12 +34,14 @@ extension Store {
             for table in AuditedTable.all {
                 report.tablesChecked += 1
                 let quoted = "\"\(table.name)\""
+                let lastEntry = try db.cachedStatement(sql: """
+                    SELECT after_sha256, seq FROM audit_log WHERE table_name = ? AND row_id = ? ORDER BY seq DESC LIMIT 1
+                    """)
+                let currentRow = try db.cachedStatement(sql: "SELECT * FROM \(quoted) WHERE id = ?")
                 for id in (touched[table.name] ?? []).sorted() {
                     report.rowsChecked += 1
-                    let last = try Row.fetchOne(db, sql: """
-                        SELECT after_sha256, seq FROM audit_log WHERE table_name = ? AND row_id = ? ORDER BY seq DESC LIMIT 1
-                        """, arguments: [table.name, id])
-                    let row = try Row.fetchOne(db, sql: "SELECT * FROM \(quoted) WHERE id = ?", arguments: [id])
+                    let last = try Row.fetchOne(lastEntry, arguments: [table.name, id])
+                    let row = try Row.fetchOne(currentRow, arguments: [id])
                     if let mismatch = DigestComparison.compare(table: table.name, rowID: id, row: row,
                                                                logged: last?["after_sha256"], seq: last?["seq"]) {
                         report.rowMismatches.append(mismatch)
