@@ -126,6 +126,8 @@ extension Hub {
             FROM jsonb_to_recordset($3::jsonb) AS x(month text, draw bigint, position integer, section text,
                  grade1 integer, grade2 integer, grade3 integer, grade4 integer)
             """, [String(returnID), String(authority), JSONValue.array(domains).canonicalText])
+        // Its month-and-section totals, which the domains report reads (HubMigrations.domainMonthTotals).
+        try db.query("SELECT hub_total_domains($1)", [String(returnID)])
     }
 
     static func months(from: Month, to: Month) -> [Month] {

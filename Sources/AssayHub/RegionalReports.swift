@@ -27,12 +27,17 @@ public struct RegionalRates: Sendable {
             rows = []
             return
         }
-        let groupOf = strata.authorities.map { grouping == .authority ? $0.name : ($0.neighbours ?? "") }
+        // Groups by number, not name, for the estimator: a name hashed for each of 360,000
+        // strata was a tenth of a ten-year report.
+        let names = strata.authorities.map { grouping == .authority ? $0.name : ($0.neighbours ?? "") }
+        let groups = Array(Set(names)).sorted()
+        let place = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1, $0) })
+        let groupOf = names.map { place[$0]! }
         let estimates = try StratifiedEstimator.estimates(strata.counts) { groupOf[$0.stratum.authority] }
-        var hidden: [String: Int] = [:]
-        for (authority, group) in zip(strata.authorities, groupOf) { hidden[group, default: 0] += authority.hiddenStrata }
-        rows = [Row(group: nil, estimate: region, hiddenStrata: strata.authorities.reduce(0) { $0 + $1.hiddenStrata })]
-            + estimates.keys.sorted().map { group in Row(group: group, estimate: estimates[group]!, hiddenStrata: hidden[group] ?? 0) }
+        var hidden = [Int](repeating: 0, count: groups.count)
+        for (authority, group) in zip(strata.authorities, groupOf) { hidden[group] += authority.hiddenStrata }
+        rows = [Row(group: nil, estimate: region, hiddenStrata: hidden.reduce(0, +))]
+            + groups.indices.compactMap { g in estimates[g].map { Row(group: groups[g], estimate: $0, hiddenStrata: hidden[g]) } }
     }
 }
 
@@ -109,13 +114,15 @@ public struct RegionalDomains: Sendable {
 
 extension Hub {
     public func domains(from: Month, to: Month, neighbours: String? = nil) throws -> RegionalDomains {
+        // From each current return's month-and-section totals (made at import), not its
+        // tallies one by one: 90,000 rows for ten years of a region rather than 1.8 million.
         let result = try db.query("""
-            SELECT d.section, a.name,
-                   sum(coalesce(d.grade1, 0) + coalesce(d.grade2, 0) + coalesce(d.grade3, 0) + coalesce(d.grade4, 0)) AS graded,
-                   sum(coalesce(d.grade3, 0)) AS ri, sum(coalesce(d.grade4, 0)) AS inadequate,
-                   count(*) FILTER (WHERE d.grade1 IS NULL OR d.grade2 IS NULL OR d.grade3 IS NULL OR d.grade4 IS NULL) AS hidden
-            FROM current_domain d JOIN authority a ON a.id = d.authority_id
-            WHERE d.month BETWEEN $1 AND $2 AND ($3::text IS NULL OR a.neighbours = $3)
+            SELECT d.section, a.name, sum(d.graded) AS graded, sum(d.requires_improvement) AS ri,
+                   sum(d.inadequate) AS inadequate, sum(d.hidden_rows) AS hidden
+            FROM authority_month m
+            JOIN return_domain_month d ON d.return_id = m.return_id AND d.month = m.month
+            JOIN authority a ON a.id = m.authority_id
+            WHERE m.month BETWEEN $1 AND $2 AND ($3::text IS NULL OR a.neighbours = $3)
             GROUP BY GROUPING SETS ((d.section, a.name), (d.section))
             ORDER BY d.section, a.name NULLS FIRST
             """, [from.description, to.description, neighbours])

@@ -26,6 +26,17 @@ public struct RegionalStrata: Sendable {
         public var description: String {
             "\(authorityName) \(month) " + (draw.map { "draw \($0) stratum \(position ?? 0)" } ?? "imported history")
         }
+
+        // The name follows from `authority`: left out of hashing, which runs for every stratum.
+        public static func == (a: StratumKey, b: StratumKey) -> Bool {
+            a.authority == b.authority && a.month == b.month && a.draw == b.draw && a.position == b.position
+        }
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(authority)
+            hasher.combine(month)
+            hasher.combine(draw)
+            hasher.combine(position)
+        }
     }
 
     public let from: Month
@@ -35,12 +46,17 @@ public struct RegionalStrata: Sendable {
     /// The usable strata, by authority, then month, imported history first in a month, then
     /// draw and position: the authority reports' order, so sums round alike.
     public let counts: StratifiedCounts<StratumKey>
+    /// Each authority's audits and inadequate ones summed over its usable strata (those with
+    /// any), by name: what `Hub.authorityCounts` sums in PostgreSQL, for a report that has
+    /// read the strata already.
+    public let authorityCounts: [GroupCount]
 
-    public init(from: Month, to: Month, authorities: [Authority], counts: StratifiedCounts<StratumKey>) {
+    public init(from: Month, to: Month, authorities: [Authority], counts: StratifiedCounts<StratumKey>, authorityCounts: [GroupCount]) {
         self.from = from
         self.to = to
         self.authorities = authorities
         self.counts = counts
+        self.authorityCounts = authorityCounts
     }
 
     /// Hidden strata by authority, for those that have any.
@@ -58,44 +74,70 @@ extension Hub {
     /// The current strata of the months `from` to `to`, every authority's (or those of one
     /// neighbour group).
     public func strata(from: Month, to: Month, neighbours: String? = nil) throws -> RegionalStrata {
-        // Ten years of a region are 360,000 rows: read in place (`forEachRow`), names made
-        // once per authority and months once per month, and the month as a number.
-        var authorities: [RegionalStrata.Authority] = []
-        var hidden: [Int] = []
-        var lastAuthorityID: Int?
-        var months: [Int: Month] = [:]
-        var rows: [StratifiedCounts<RegionalStrata.StratumKey>.Row] = []
+        // The authorities in PostgreSQL's order of names (as the reports list them), then the
+        // strata as they come, put in order here: ten years of a region are 360,000 rows, and
+        // PostgreSQL sorting them by name and month took longer than reading them. Read in
+        // place (`forEachRow`), with the month as a number.
+        let period = [from.description, to.description, neighbours]
+        var place: [Int: Int] = [:]
+        var authorities: [(name: String, neighbours: String?)] = []
         try db.forEachRow("""
-            SELECT a.id, a.name, a.neighbours, substr(s.month, 1, 4)::int * 12 + substr(s.month, 6, 2)::int - 1,
+            SELECT a.id, a.name, a.neighbours FROM authority a
+            WHERE ($3::text IS NULL OR a.neighbours = $3)
+              AND EXISTS (SELECT 1 FROM authority_month m JOIN return_stratum s ON s.return_id = m.return_id AND s.month = m.month
+                          WHERE m.authority_id = a.id AND m.month BETWEEN $1 AND $2)
+            ORDER BY a.name
+            """, period) { row in
+            place[row.int(0)!] = authorities.count
+            authorities.append((row.text(1)!, row.text(2)))
+        }
+        struct Read { let authority: Int, month: Int, draw: Int64?, position: Int?, population: Int?, audited: Int, inadequate: Int }
+        var read: [Read] = []
+        var hidden = [Int](repeating: 0, count: authorities.count)
+        var sums: [(k: Int, n: Int)?] = Array(repeating: nil, count: authorities.count)
+        try db.forEachRow("""
+            SELECT m.authority_id, substr(s.month, 1, 4)::int * 12 + substr(s.month, 6, 2)::int - 1,
                    s.draw, s.position, s.frame_cases, s.audited, s.grade4, \(Self.usableStratum)
-            FROM current_stratum s JOIN authority a ON a.id = s.authority_id
-            WHERE s.month BETWEEN $1 AND $2 AND ($3::text IS NULL OR a.neighbours = $3)
-            ORDER BY a.name, s.month, s.draw NULLS FIRST, s.position NULLS FIRST
-            """, [from.description, to.description, neighbours]) { row in
-            let authorityID = row.int(0)!
-            if authorityID != lastAuthorityID {
-                lastAuthorityID = authorityID
-                authorities.append(.init(name: row.text(1)!, neighbours: row.text(2), hiddenStrata: 0))
-                hidden.append(0)
-            }
-            let index = authorities.count - 1
-            let audited = row.int(7)
-            guard row.bool(9) else {
-                if (audited ?? 1) > 0 { hidden[index] += 1 }
+            FROM authority_month m JOIN return_stratum s ON s.return_id = m.return_id AND s.month = m.month
+            WHERE m.month BETWEEN $1 AND $2
+              AND ($3::text IS NULL OR m.authority_id IN (SELECT id FROM authority WHERE neighbours = $3))
+            """, period) { row in
+            guard let authority = place[row.int(0)!] else { return }
+            let audited = row.int(5)
+            guard row.bool(7) else {
+                if (audited ?? 1) > 0 { hidden[authority] += 1 }
                 return
             }
+            let (k, n) = sums[authority] ?? (0, 0)
+            sums[authority] = (k + row.int(6)!, n + audited!)
             guard let n = audited, n > 0 else { return }
-            let monthNumber = row.int(3)!
-            let month = months[monthNumber] ?? Month(year: monthNumber / 12, month: monthNumber % 12 + 1)!
-            months[monthNumber] = month
-            let draw = row.int(4).map(Int64.init)
-            let key = RegionalStrata.StratumKey(authority: index, authorityName: authorities[index].name, month: month,
-                                                draw: draw, position: row.int(5))
-            rows.append(.init(stratum: key, population: draw == nil ? nil : row.int(6), audited: n, inadequate: row.int(8)!))
+            let draw = row.int(2).map(Int64.init)
+            read.append(Read(authority: authority, month: row.int(1)!, draw: draw, position: row.int(3),
+                             population: draw == nil ? nil : row.int(4), audited: n, inadequate: row.int(6)!))
+        }
+        // By authority, month, imported history first, then draw and position.
+        read.sort { a, b in
+            if a.authority != b.authority { return a.authority < b.authority }
+            if a.month != b.month { return a.month < b.month }
+            if a.draw != b.draw { return (a.draw ?? .min) < (b.draw ?? .min) }
+            return (a.position ?? .min) < (b.position ?? .min)
+        }
+        var months: [Int: Month] = [:]
+        let rows = read.map { r -> StratifiedCounts<RegionalStrata.StratumKey>.Row in
+            let month = months[r.month] ?? Month(year: r.month / 12, month: r.month % 12 + 1)!
+            months[r.month] = month
+            return .init(stratum: .init(authority: r.authority, authorityName: authorities[r.authority].name, month: month,
+                                        draw: r.draw, position: r.position),
+                         population: r.population, audited: r.audited, inadequate: r.inadequate)
         }
         return RegionalStrata(from: from, to: to,
-                              authorities: zip(authorities, hidden).map { .init(name: $0.name, neighbours: $0.neighbours, hiddenStrata: $1) },
-                              counts: try StratifiedCounts(rows))
+                              authorities: authorities.indices.map {
+                                  .init(name: authorities[$0].name, neighbours: authorities[$0].neighbours, hiddenStrata: hidden[$0])
+                              },
+                              counts: try StratifiedCounts(rows),
+                              authorityCounts: authorities.indices.compactMap { a in
+                                  sums[a].map { GroupCount(label: authorities[a].name, inadequate: $0.k, audits: $0.n) }
+                              })
     }
 
     /// Each authority's audits and inadequate ones over the usable strata of the months,
@@ -103,8 +145,10 @@ extension Hub {
     public func authorityCounts(from: Month, to: Month, neighbours: String? = nil) throws -> [GroupCount] {
         let result = try db.query("""
             SELECT a.name, sum(s.audited) AS audited, sum(s.grade4) AS inadequate
-            FROM current_stratum s JOIN authority a ON a.id = s.authority_id
-            WHERE s.month BETWEEN $1 AND $2 AND ($3::text IS NULL OR a.neighbours = $3) AND \(Self.usableStratum)
+            FROM authority_month m
+            JOIN return_stratum s ON s.return_id = m.return_id AND s.month = m.month
+            JOIN authority a ON a.id = m.authority_id
+            WHERE m.month BETWEEN $1 AND $2 AND ($3::text IS NULL OR a.neighbours = $3) AND \(Self.usableStratum)
             GROUP BY a.name ORDER BY a.name
             """, [from.description, to.description, neighbours])
         return (0..<result.count).map { i in

@@ -118,10 +118,14 @@ extension StratifiedEstimator {
         return result.estimates(level: level)
     }
 
-    /// Each domain's strata in the design's order, gathered in one pass over the strata.
+    /// Each domain's strata in the design's order, gathered in one pass over the strata
+    /// (one dictionary lookup per stratum and domain: ten years of a region are 360,000 strata).
     private struct Domains<Key: Hashable> {
         var keys: [Key] = []
-        var strata: [Key: (last: Int, strata: [DomainTotals.Stratum])] = [:]
+        var places: [Key: Int] = [:]
+        /// By place: the domain's strata, and the index of the last stratum added.
+        var strata: [[DomainTotals.Stratum]] = []
+        var last: [Int] = []
 
         mutating func add<Stratum>(_ key: Key, _ index: Int, _ row: StratifiedCounts<Stratum>.Row, _ count: DomainCount) throws {
             guard count.inDomain != 0 else { return }
@@ -129,18 +133,36 @@ extension StratifiedEstimator {
                 throw AssayFailure("Stratum \(row.stratum): a domain of \(count.inDomain) audits, \(count.inadequate) inadequate, "
                                    + "of the stratum's \(row.audited).")
             }
-            guard strata[key]?.last != index else {
-                throw AssayFailure("Stratum \(row.stratum): one domain given twice.")
+            let place: Int
+            if let known = places[key] {
+                guard last[known] != index else { throw AssayFailure("Stratum \(row.stratum): one domain given twice.") }
+                place = known
+            } else {
+                place = keys.count
+                places[key] = place
+                keys.append(key)
+                strata.append([])
+                last.append(index)
             }
-            if strata[key] == nil { keys.append(key) }
-            strata[key, default: (index, [])].last = index
-            strata[key]!.strata.append(DomainTotals.Stratum(population: row.population, audited: row.audited,
-                                                            inDomain: count.inDomain, inadequate: count.inadequate))
+            last[place] = index
+            strata[place].append(DomainTotals.Stratum(population: row.population, audited: row.audited,
+                                                      inDomain: count.inDomain, inadequate: count.inadequate))
         }
 
         func estimates(level: Double) -> [Key: RateEstimate] {
+            // Thousands of domains (a region's authority-months) share a few degrees of
+            // freedom: each t quantile worked out once.
+            var quantiles: [Double: Double] = [:]
+            func tQuantile(_ p: Double, _ df: Double) -> Double {
+                if let known = quantiles[df] { return known }
+                let q = StudentT.quantile(p, degreesOfFreedom: df)
+                quantiles[df] = q
+                return q
+            }
             var result: [Key: RateEstimate] = [:]
-            for key in keys { result[key] = interval(for: DomainTotals(strata: strata[key]!.strata), level: level) }
+            for (place, key) in keys.enumerated() {
+                result[key] = interval(for: DomainTotals(strata: strata[place]), level: level, tQuantile: tQuantile)
+            }
             return result
         }
     }

@@ -20,7 +20,11 @@ extension StratifiedEstimator {
     /// Rules 2–4 share the beta interval of Korn and Graubard, which is Clopper–Pearson's
     /// with the audits n replaced by an effective sample size n* that carries the design:
     /// [B⁻¹(α/2; n*p, n*(1 − p) + 1), B⁻¹(1 − α/2; n*p + 1, n*(1 − p))].
-    static func interval(for domain: DomainTotals, level: Double) -> RateEstimate {
+    ///
+    /// `tQuantile(p, df)` is `StudentT.quantile`, or a memo of it when many domains are
+    /// estimated at once (the same value either way).
+    static func interval(for domain: DomainTotals, level: Double,
+                         tQuantile: (Double, Double) -> Double = { StudentT.quantile($0, degreesOfFreedom: $1) }) -> RateEstimate {
         let p = domain.rate
         let n = Double(domain.audited)
         let method: IntervalMethod
@@ -39,8 +43,7 @@ extension StratifiedEstimator {
             // (t_{n−1} / t_df)², as svyciprop computes it: with all strata but one lonely the
             // degrees of freedom are few and the interval widens.
             let alpha = 1 - level
-            let ratio = StudentT.quantile(alpha / 2, degreesOfFreedom: n - 1)
-                / StudentT.quantile(alpha / 2, degreesOfFreedom: Double(domain.degreesOfFreedom))
+            let ratio = tQuantile(alpha / 2, n - 1) / tQuantile(alpha / 2, Double(domain.degreesOfFreedom))
             effectiveSampleSize = p * (1 - p) / domain.variance * ratio * ratio
         }
 

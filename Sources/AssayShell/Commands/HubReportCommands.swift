@@ -227,7 +227,7 @@ struct HubReportHTMLCommand: AssayCommand {
         let page = RegionalPage(region: region, period: span, trendWindow: "\(trendFrom) to \(months.to)",
                                 regionEstimate: rates.rows.first { $0.group == nil }?.estimate, regionDirection: direction[""],
                                 authorities: authorities,
-                                funnel: RegionalFunnel(try hub.authorityCounts(from: months.from, to: months.to, neighbours: period.neighbours)).plot,
+                                funnel: RegionalFunnel(strata.authorityCounts).plot,
                                 domains: domains, provenance: provenance)
         try PrivateFile.write(page.html, to: out)
         session.write("Wrote the regional report for \(span) to \(out): \(authorities.count) \(authorities.count == 1 ? "authority" : "authorities").\n")
