@@ -26,8 +26,8 @@ public struct StrictJSONReader {
         self.kind = kind
     }
 
-    private func failure(_ what: String) -> AssayFailure {
-        AssayFailure("\(source) is not \(kind): \(what) at byte \(at).")
+    private func failure(_ what: String) -> StrictJSONError {
+        StrictJSONError(source: source, expected: kind, problem: what, byte: at)
     }
 
     private mutating func skipSpace() {
@@ -152,4 +152,17 @@ public struct StrictJSONReader {
         at += 4
         return v
     }
+}
+
+/// A file that is not the JSON it should be (a key, a return): where, and what is wrong.
+public struct StrictJSONError: AssayError, Equatable {
+    public let source: String
+    /// What the file should have been ("a valid return").
+    public let expected: String
+    public let problem: String
+    public let byte: Int
+
+    public var kind: ErrorKind { .invalidInput }
+    public var place: InputPlace? { .file(source) }
+    public var description: String { "\(source) is not \(expected): \(problem) at byte \(byte)." }
 }

@@ -34,12 +34,12 @@ extension AuthorityReturn {
     public init(json: JSONValue, source: String) throws {
         let r = Fields(json, path: "", source: source)
         guard try r.string("format") == Self.format else {
-            throw AssayFailure("\(source): format is not \(Self.format); this is not an authority return.")
+            throw ReturnFileError.notAReturn(source: source, format: Self.format)
         }
         try r.only(["format", "format_version", "authority", "key_id", "from", "to", "made_at", "as_of", "chain_head",
                     "assay_version", "counts", "templates", "strata"])
         guard try r.integer("format_version") == Self.formatVersion else {
-            throw AssayFailure("\(source): format_version \(try r.integer("format_version")) is not one this Assay reads (\(Self.formatVersion)).")
+            throw ReturnFileError.unknownFormatVersion(source: source, version: try r.integer("format_version"), supported: Self.formatVersion)
         }
         let countsField = try r.object("counts")
         try countsField.only(["mode", "suppress_below"])
@@ -166,9 +166,9 @@ struct Fields {
         self.source = source
     }
 
-    func failure(_ field: String, _ what: String) -> AssayFailure {
+    func failure(_ field: String, _ what: String) -> ReturnFileError {
         let name = field.contains(".") || path.isEmpty ? field : "\(path).\(field)"
-        return AssayFailure("\(source): \(name.isEmpty ? "the return" : name) \(what).")
+        return .badField(source: source, field: name, what: what)
     }
 
     private func member(_ name: String) throws -> JSONValue {

@@ -47,3 +47,57 @@ public enum ReturnError: AssayError, Equatable {
         }
     }
 }
+
+/// What reading a return, a signed return or a key refuses: a file that is not one, or one
+/// whose fields are wrong. Each names the file; worded for the command line by the shell.
+public enum ReturnFileError: AssayError, Equatable {
+    /// `source` is not an authority return (its format is another).
+    case notAReturn(source: String, format: String)
+    case unknownFormatVersion(source: String, version: Int64, supported: Int64)
+    /// A field of the return (`field`; "" for the return itself) is wrong: `what` says how.
+    case badField(source: String, field: String, what: String)
+    case notASignedReturn(source: String)
+    case notASigningKey(path: String)
+    case notAPublicKey(source: String)
+    case keyIDMismatch(source: String)
+    /// The key stored for `authority` is not an ed25519 public key.
+    case storedKeyInvalid(authority: String)
+    case cannotReadPublicKey(path: String)
+    /// The return names another key than the one signing it (a programming error).
+    case signedWithAnotherKey
+
+    public var kind: ErrorKind {
+        switch self {
+        case .cannotReadPublicKey: .storage
+        case .storedKeyInvalid, .signedWithAnotherKey: .conflict
+        default: .invalidInput
+        }
+    }
+
+    public var place: InputPlace? {
+        switch self {
+        case .notAReturn(let source, _), .unknownFormatVersion(let source, _, _), .notASignedReturn(let source),
+             .notAPublicKey(let source), .keyIDMismatch(let source): .file(source)
+        case .badField(let source, let field, _): .file(source, field: field.isEmpty ? nil : field)
+        case .notASigningKey(let path): .file(path)
+        case .storedKeyInvalid, .cannotReadPublicKey, .signedWithAnotherKey: nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .notAReturn(let source, let format): "\(source): format is not \(format); this is not an authority return."
+        case .unknownFormatVersion(let source, let version, let supported):
+            "\(source): format_version \(version) is not one this Assay reads (\(supported))."
+        case .badField(let source, let field, let what): "\(source): \(field.isEmpty ? "the return" : field) \(what)."
+        case .notASignedReturn(let source):
+            "\(source) is not a signed authority return: it must hold exactly \"return\" and \"signature\"."
+        case .notASigningKey(let path): "\(path) is not an Assay signing key (ed25519)."
+        case .notAPublicKey(let source): "\(source) is not an Assay public key (ed25519)."
+        case .keyIDMismatch(let source): "\(source): key_id does not match the public key."
+        case .storedKeyInvalid(let authority): "The stored key of \(authority) is not an ed25519 public key."
+        case .cannotReadPublicKey(let path): "Cannot read the public key \(path)."
+        case .signedWithAnotherKey: "internal: the return names another key than the one signing it"
+        }
+    }
+}

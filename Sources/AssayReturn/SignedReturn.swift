@@ -16,7 +16,7 @@ public struct SignedReturn: Sendable {
     public var digest: String { Hashing.sha256Hex(signedBytes) }
 
     public static func sign(_ body: AuthorityReturn, with key: SigningKey) throws -> SignedReturn {
-        guard body.keyID == key.publicKey.keyID else { throw AssayFailure("internal: the return names another key than the one signing it") }
+        guard body.keyID == key.publicKey.keyID else { throw ReturnFileError.signedWithAnotherKey }
         let bytes = body.json.canonicalBytes
         return SignedReturn(body: body, signedBytes: bytes, signature: try key.signature(for: bytes), keyID: body.keyID)
     }
@@ -35,7 +35,7 @@ public struct SignedReturn: Sendable {
         let json = try StrictJSONReader.parse(fileBytes, source: source, kind: "a valid return")
         let top = Fields(json, path: "", source: source)
         guard Set(top.keys) == ["return", "signature"], let returnJSON = json["return"] else {
-            throw AssayFailure("\(source) is not a signed authority return: it must hold exactly \"return\" and \"signature\".")
+            throw ReturnFileError.notASignedReturn(source: source)
         }
         let sig = try top.object("signature")
         guard try sig.string("algorithm") == "ed25519" else { throw sig.failure("algorithm", "must be ed25519") }

@@ -44,7 +44,7 @@ public struct SigningKey: Sendable {
         guard try fields.string("algorithm") == "ed25519",
               let raw = Data(base64Encoded: try fields.string("private_key")),
               let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
-        else { throw AssayFailure("\(path) is not an Assay signing key (ed25519).") }
+        else { throw ReturnFileError.notASigningKey(path: path) }
         return SigningKey(authority: try fields.string("authority"), privateKey: key)
     }
 
@@ -80,22 +80,22 @@ public struct PublicReturnKey: Sendable, Equatable {
         guard try fields.string("algorithm") == "ed25519",
               let raw = Data(base64Encoded: try fields.string("public_key")),
               let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw)
-        else { throw AssayFailure("\(source) is not an Assay public key (ed25519).") }
+        else { throw ReturnFileError.notAPublicKey(source: source) }
         self.init(authority: try fields.string("authority"), key: key)
         if let stated = json["key_id"]?.string, stated != keyID {
-            throw AssayFailure("\(source): key_id does not match the public key.")
+            throw ReturnFileError.keyIDMismatch(source: source)
         }
     }
 
     public init(base64: String, authority: String) throws {
         guard let raw = Data(base64Encoded: base64), let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else {
-            throw AssayFailure("The stored key of \(authority) is not an ed25519 public key.")
+            throw ReturnFileError.storedKeyInvalid(authority: authority)
         }
         self.init(authority: authority, key: key)
     }
 
     public static func read(from path: String) throws -> PublicReturnKey {
-        guard let data = FileManager.default.contents(atPath: path) else { throw AssayFailure("Cannot read the public key \(path).") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw ReturnFileError.cannotReadPublicKey(path: path) }
         return try PublicReturnKey(json: try StrictJSONReader.parse(Array(data), source: path, kind: "a valid key file"), source: path)
     }
 

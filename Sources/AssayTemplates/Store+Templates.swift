@@ -33,10 +33,7 @@ extension Store {
             }
             if let existing {
                 if existing == template.contentSHA256 { return .alreadyRegistered }
-                throw AssayFailure("""
-                    Template \(template.id) version \(template.version) is already registered with different content; \
-                    nothing was registered. Bump the version to register a changed template.
-                    """)
+                throw TemplateError.changedContent(id: template.id, version: template.version)
             }
             try tx.insert(into: .template, [
                 ("template_id", template.id), ("version", template.version), ("title", template.title),
@@ -67,7 +64,7 @@ extension Store {
             return try String.fetchOne(db, sql: "SELECT content FROM template WHERE template_id = ? ORDER BY version DESC LIMIT 1", arguments: [id])
         }
         guard let content else {
-            throw AssayFailure.notFound("No template \(id)\(version.map { " version \($0)" } ?? "") is registered; `templates` lists them.")
+            throw TemplateError.noTemplate(id: id, version: version)
         }
         return try TemplateLoader.load(text: content, file: "\(id) (registered)")
     }
@@ -77,7 +74,7 @@ extension Store {
 public enum TemplateFiles {
     public static func paths(_ path: String) throws -> [String] {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw AssayFailure("\(path): no such file or directory.") }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw TemplateError.noSuchPath(path) }
         guard isDirectory.boolValue else { return [path] }
         let names: [String]
         do {

@@ -59,9 +59,11 @@ import Testing
         ]
         for (bad, field) in cases {
             #expect(bad != text, "\(field)")
-            let error = #expect(throws: AssayFailure.self, "\(field)") { try SignedReturn(fileBytes: Array(bad.utf8), source: "bad.json") }
-            #expect(error?.message.contains("bad.json") == true)
-            #expect(error?.message.contains(field) == true, "\(error?.message ?? "")")
+            let error = #expect(throws: (any Error).self, "\(field)") { try SignedReturn(fileBytes: Array(bad.utf8), source: "bad.json") }
+            let refusal = error as? any AssayError  // the return's fields, or its JSON
+            #expect(refusal?.description.contains("bad.json") == true)
+            #expect(refusal?.description.contains(field) == true, "\(refusal?.description ?? "\(String(describing: error))")")
+            #expect(refusal?.kind == .invalidInput)
         }
     }
 }

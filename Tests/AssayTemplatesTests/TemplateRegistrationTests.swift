@@ -13,7 +13,7 @@ import Testing
         #expect(try store.register(v1) == .registered)
         #expect(try store.register(v1) == .alreadyRegistered)
         let changed = try TemplateLoader.load(text: validTemplate.replacingOccurrences(of: "Was the child seen alone?", with: "Seen alone?"), file: "t.yaml")
-        #expect(throws: AssayFailure.self) { try store.register(changed) }
+        #expect(throws: TemplateError.changedContent(id: changed.id, version: changed.version)) { try store.register(changed) }
         let v2 = try TemplateLoader.load(text: validTemplate.replacingOccurrences(of: "Was the child seen alone?", with: "Seen alone?")
             .replacingOccurrences(of: "version: 1", with: "version: 2"), file: "t.yaml")
         #expect(try store.register(v2) == .registered)
@@ -27,7 +27,7 @@ import Testing
         let store = try Store(path: dir.file("a.db"), identity: Identity(name: "Lena Lead", osLogin: "l"))
         try store.addPerson(name: "Sam", role: .auditor, team: nil)
         let sam = try Store(path: dir.file("a.db"), identity: Identity(name: "Sam", osLogin: "s"))
-        #expect(throws: AssayFailure.self) { try sam.register(TemplateLoader.load(text: validTemplate, file: "t.yaml")) }
+        #expect(throws: StoreError.self) { try sam.register(TemplateLoader.load(text: validTemplate, file: "t.yaml")) }
     }
 
     @Test func theShippedTemplatesAreAllValidAndCoverEveryService() throws {

@@ -7,6 +7,7 @@ import AssayReturn
 import AssaySampling
 import AssayStatistics
 import AssayStore
+import AssayTemplates
 
 /// The one place where an error becomes what a person sees and what a script acts on
 /// (docs/architecture.md, "Errors").
@@ -93,6 +94,8 @@ enum ErrorWording {
         case let error as ReportError: hint(error)
         case let error as ReturnError: hint(error).map(Hint.after)
         case let error as HubError: hint(error).map(Hint.after)
+        case let error as TemplateError:
+            if case .noTemplate = error { .after("`templates` lists them.") } else { nil }
         case let error as RegisterError:
             if case .alreadyImported(_, _, _, _, _, false, _) = error { .after("If so, add --same-content.") } else { nil }
         default: nil
