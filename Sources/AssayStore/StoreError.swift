@@ -35,6 +35,19 @@ public enum StoreError: AssayError, Equatable {
     case readChanging(attempts: Int, before: String, after: String)
     /// Running set-group-id, a restore goes only into the service group's own folder.
     case restoreOutsideService(path: String, group: String)
+    // Files written: outputs, folders, shared folders
+    case cannotWrite(path: String, reason: String)
+    case noOutputNamed
+    /// The output is not a regular file: `what` it is ("a folder", "a device", "a named pipe").
+    case notARegularFile(path: String, what: String?)
+    case notAFolder(path: String)
+    case folderNotEmpty(path: String)
+    case cannotCreateFolder(path: String, reason: String)
+    case cannotName(path: String, reason: String)
+    /// There is no operating-system group `group`.
+    case noGroup(String)
+    /// A shared database's folder could not be made (`what` went wrong).
+    case sharedFolderFailed(folder: String, what: String)
     // The evidence pack
     case emptyLog
     case drawChangedDuringPack(months: [Month])
@@ -69,7 +82,10 @@ public enum StoreError: AssayError, Equatable {
         case .restoreOutsideService: .refused
         case .personNameMissing: .invalidInput
         case .notALoginName, .unknownSetting: .invalidInput
-        case .unusableDatabase, .databaseFailed, .cannotCreate: .storage
+        case .unusableDatabase, .databaseFailed, .cannotCreate, .cannotWrite, .cannotCreateFolder, .cannotName, .sharedFolderFailed: .storage
+        case .noOutputNamed: .invalidInput
+        case .notARegularFile, .notAFolder, .folderNotEmpty: .conflict
+        case .noGroup: .notFound
         case .sharedFileProblem, .readChanging, .emptyLog, .drawChangedDuringPack: .conflict
         case .personExists, .loginTaken, .restoreOverUnopenable, .restoreUnrelated, .restoreWouldLose, .folderNotShared: .conflict
         case .settingOutOfRange: .invalidInput
@@ -128,6 +144,18 @@ public enum StoreError: AssayError, Equatable {
             return "A draw of \(months.map(\.description).joined(separator: ", ")) was made or replaced while the pack was being written; "
                 + "run the export again into a new folder."
         case .cannotCreate(let path): return "Cannot create \(path): it exists, or the folder cannot be written."
+        case .cannotWrite(let path, let reason): return "Cannot write \(path): \(reason)."
+        case .noOutputNamed: return "No output file named; give a file name."
+        case .notARegularFile(let path, let what):
+            if what == "a folder" { return "\(path) is a folder; give a file name. Nothing was written." }
+            return "\(path) is \(what.map { "\($0), not a regular file" } ?? "not a regular file"); Assay writes only to regular files "
+                + "(or - for standard output). Nothing was written."
+        case .notAFolder(let path): return "\(path) exists and is not a directory."
+        case .folderNotEmpty(let path): return "\(path) is not empty; give a new or empty directory."
+        case .cannotCreateFolder(let path, let reason): return "Cannot create \(path): \(reason)."
+        case .cannotName(let path, let reason): return "cannot name the new file \(path): \(reason)"
+        case .noGroup(let group): return "init: there is no group \(group) on this machine; create it first: groupadd \(group)"
+        case .sharedFolderFailed(let folder, let what): return "init: \(folder): \(what); nothing was created."
         case .loginTaken(let login, let holder):
             return "The login \(login) is already bound to \(holder); unbind it from them first."
         case .noLoginsBoundWhileElevated(let path):

@@ -182,7 +182,8 @@ enum ErrorWording {
         case .noFrame: return "`frames` lists them."
         case .personExists, .noPerson, .personNameMissing, .notALoginName, .unknownSetting, .noDatabase, .unusableDatabase,
              .databaseFailed, .sharedFileProblem, .readChanging, .restoreOutsideService, .emptyLog, .drawChangedDuringPack,
-             .cannotCreate: return nil
+             .cannotCreate, .cannotWrite, .noOutputNamed, .notARegularFile, .notAFolder, .folderNotEmpty, .cannotCreateFolder,
+             .cannotName, .noGroup, .sharedFolderFailed: return nil
         case .loginTaken(_, let holder): return "Unbind it: people login \"\(holder)\" --none"
         case .noLoginsBoundWhileElevated(let path):
             return "The command: assay --db \(path) people login \"LEAD NAME\" LOGIN"

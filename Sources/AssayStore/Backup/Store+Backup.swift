@@ -16,14 +16,14 @@ extension Store {
     public func backup(to path: String) throws -> IntegrityReport {
         let path = DatabaseFile.plainPath(path)
         guard DatabaseFile.state(of: path) == .missing else {
-            throw AssayFailure("backup: \(path) already exists; give a new file name (a backup never overwrites).")
+            throw BackupError.backupExists(path: path)
         }
         let folder = DatabaseFile.folder(of: path)
         DatabaseFile.sweepLeftovers(in: folder)
         let staged = DatabaseFile.stagingPath(for: path, purpose: .partial)
         DatabaseFile.remove(staged)
         guard DatabaseFile.createPrivate(staged) else {
-            throw AssayFailure("backup: cannot create a file in \(folder): \(String(cString: strerror(errno))).")
+            throw BackupError.backupCannotCreate(folder: folder, reason: String(cString: strerror(errno)))
         }
         do {
             let destination = try DatabaseQueue(path: staged, configuration: Self.configuration(isReadOnly: false, journal: .default))
@@ -40,7 +40,7 @@ extension Store {
             // made read-only (0440): nobody writes into one through Assay (docs/deployment.md).
             if SharedFolder.isShared(folder) { chmod(staged, 0o440) }
             guard try DatabaseFile.publish(staged, as: path) else {
-                throw AssayFailure("backup: \(path) was created by someone else meanwhile; nothing was written there.")
+                throw BackupError.backupRaced(path: path)
             }
             return report
         } catch {
@@ -70,8 +70,8 @@ extension Store {
         let path = DatabaseFile.plainPath(path)
         try SharedFolder.refuseRestoreOutsideService(into: path)
         switch DatabaseFile.state(of: backupPath) {
-        case .missing: throw AssayFailure.notFound("restore: \(backupPath): no such file; nothing was restored.")
-        case .unusable(let why): throw AssayFailure("restore: \(backupPath) \(why); nothing was restored.")
+        case .missing: throw BackupError.noBackup(path: backupPath)
+        case .unusable(let why): throw BackupError.unusableBackup(path: backupPath, why: why)
         case .sqlite: break
         }
         // The live database, read-only, for the role and the comparison of logs.
@@ -99,7 +99,7 @@ extension Store {
         DatabaseFile.sweepLeftovers(in: DatabaseFile.folder(of: path))
         DatabaseFile.remove(staged)
         guard DatabaseFile.createPrivate(staged) else {
-            throw AssayFailure("restore: cannot create a file beside \(path): \(String(cString: strerror(errno))); nothing was restored.")
+            throw BackupError.restoreCannotStage(path: path, reason: String(cString: strerror(errno)))
         }
         do {
             let backupHead = try copy(backupPath, to: staged)
@@ -107,14 +107,14 @@ extension Store {
             do {
                 restored = try Store(opening: staged, identity: identity, wasCreated: false, mode: .normal)
             } catch let error as StoreError where error.kind != .refused {
-                throw AssayFailure("restore: \(error.description.replacingOccurrences(of: staged, with: backupPath)) Nothing was restored.")
+                throw BackupError.backupUnopenable(problem: error.description.replacingOccurrences(of: staged, with: backupPath))
             } catch let error as UserFacingError {
-                throw AssayFailure("restore: \(error.message.replacingOccurrences(of: staged, with: backupPath)) Nothing was restored.")
+                throw BackupError.backupUnopenable(problem: error.message.replacingOccurrences(of: staged, with: backupPath))
             }
             if live == nil { try restored.require([.lead], to: "restore a database (checked in the backup: there is no usable live database)") }
             let report = try restored.verify()
             guard report.isIntact else {
-                throw AssayFailure("restore: \(backupPath) does not verify; nothing was restored.\n" + report.text)
+                throw BackupError.backupDoesNotVerify(path: backupPath, report: report.text)
             }
             let comparison = try live.map { try LogComparison(live: $0, backup: restored, backupHead: backupHead) }
             if let comparison {
@@ -136,25 +136,25 @@ extension Store {
             } else {
                 try restored.queue.close()
                 if FileManager.default.fileExists(atPath: staged + "-wal") {
-                    throw AssayFailure("restore: the staged copy kept a write-ahead log after closing; nothing was restored.")
+                    throw BackupError.stagedCopyKeptLog
                 }
                 DatabaseFile.sync(staged)
                 if liveProblem != nil {
                     // What is there is not a database Assay can read: it is replaced whole.
                     for suffix in ["-wal", "-shm", "-journal"] { unlink(path + suffix) }
                     guard rename(staged, path) == 0 else {
-                        throw AssayFailure("restore: cannot move the restored copy to \(path): \(String(cString: strerror(errno))).")
+                        throw BackupError.restoreCannotMove(path: path, reason: String(cString: strerror(errno)))
                     }
                     DatabaseFile.syncFolder(of: path)
                 } else if try !DatabaseFile.publish(staged, as: path) {
-                    throw AssayFailure("restore: \(path) was created by someone else meanwhile; nothing was restored.")
+                    throw BackupError.restoreRaced(path: path)
                 }
             }
             DatabaseFile.remove(staged)
             return RestoreOutcome(report: report, comparison: comparison, replacedUnusable: liveProblem)
         } catch let error as DatabaseError where [.SQLITE_CORRUPT, .SQLITE_NOTADB].contains(error.resultCode) {
             DatabaseFile.remove(staged)
-            throw AssayFailure("restore: \(backupPath) is damaged or incomplete (a copy cut short, or a half-written backup): SQLite says \"\(error.message ?? "malformed")\". Nothing was restored.")
+            throw BackupError.damagedBackup(path: backupPath, sqlite: error.message ?? "malformed")
         } catch {
             DatabaseFile.remove(staged)
             throw failure("restore from \(backupPath)", error)
@@ -173,7 +173,7 @@ extension Store {
             return (record, head)
         }
         if let refusal = record.refusal(path: backupPath) {
-            throw AssayFailure("restore: \(refusal.replacingOccurrences(of: "nothing was changed", with: "nothing was restored"))")
+            throw BackupError.refusedBackup(refusal)
         }
         let destination = try DatabaseQueue(path: staged, configuration: configuration(isReadOnly: false, journal: .default))
         try source.backup(to: destination)
@@ -183,8 +183,8 @@ extension Store {
 
     static func failure(_ doing: String, _ error: any Error) -> any Error {
         if error is UserFacingError || error is AssayError { return error }
-        if let error = error as? DatabaseError { return AssayFailure("\(doing): \(StoreFailure.explain(error))") }
-        return AssayFailure("\(doing): \(error)")
+        if let error = error as? DatabaseError { return BackupError.failed(doing: doing, explanation: StoreFailure.explain(error)) }
+        return BackupError.failed(doing: doing, explanation: "\(error)")
     }
 }
 

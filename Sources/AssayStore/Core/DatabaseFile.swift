@@ -135,12 +135,12 @@ enum DatabaseFile {
         if errno == EPERM || errno == EOPNOTSUPP || errno == EXDEV {
             guard access(path, F_OK) != 0 else { return false }
             guard rename(staged, path) == 0 else {
-                throw AssayFailure("cannot name the new file \(path): \(String(cString: strerror(errno)))")
+                throw StoreError.cannotName(path: path, reason: String(cString: strerror(errno)))
             }
             syncFolder(of: path)
             return true
         }
-        throw AssayFailure("cannot name the new file \(path): \(String(cString: strerror(errno)))")
+        throw StoreError.cannotName(path: path, reason: String(cString: strerror(errno)))
     }
 
     /// Makes a rename or link in the folder durable.

@@ -88,21 +88,21 @@ enum SharedFolder {
     /// to decide, so a folder not so is refused with the commands that make it so.
     static func prepare(_ folder: String, group: String) throws {
         guard let entry = getgrnam(group) else {
-            throw AssayFailure.notFound("init: there is no group \(group) on this machine; create it first: groupadd \(group)")
+            throw StoreError.noGroup(group)
         }
         let gid = entry.pointee.gr_gid
         var info = stat()
         if stat(folder, &info) != 0 {
             guard errno == ENOENT else {
-                throw AssayFailure("init: \(folder): \(String(cString: strerror(errno))); nothing was created.")
+                throw StoreError.sharedFolderFailed(folder: folder, what: String(cString: strerror(errno)))
             }
             guard mkdir(folder, 0o700) == 0 else {
-                throw AssayFailure("init: cannot create the folder \(folder): \(String(cString: strerror(errno))); nothing was created.")
+                throw StoreError.sharedFolderFailed(folder: folder, what: "cannot create the folder: " + String(cString: strerror(errno)))
             }
             guard chown(folder, uid_t.max, gid) == 0, chmod(folder, 0o2770) == 0 else {
                 let reason = String(cString: strerror(errno))
                 rmdir(folder)
-                throw AssayFailure("init: cannot give the folder \(folder) to the group \(group) (\(reason)); you must be in the group, or root. Nothing was created.")
+                throw StoreError.sharedFolderFailed(folder: folder, what: "cannot give the folder to the group \(group) (\(reason)); you must be in the group, or root")
             }
             return
         }

@@ -23,7 +23,7 @@ public enum PrivateFile {
         unlink(temporary)
         let mode = SharedFolder.fileMode(in: DatabaseFile.folder(of: path))
         let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw AssayFailure("Cannot write \(path): \(String(cString: strerror(errno))).") }
+        guard fd >= 0 else { throw StoreError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
         var written = 0
         while written < bytes.count {
             let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
@@ -31,7 +31,7 @@ public enum PrivateFile {
                 let reason = String(cString: strerror(errno))
                 close(fd)
                 unlink(temporary)
-                throw AssayFailure("Cannot write \(path): \(reason).")
+                throw StoreError.cannotWrite(path: path, reason: reason)
             }
             written += n
         }
@@ -41,7 +41,7 @@ public enum PrivateFile {
         guard synced, rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            throw AssayFailure("Cannot write \(path): \(reason).")
+            throw StoreError.cannotWrite(path: path, reason: reason)
         }
     }
 
@@ -55,7 +55,7 @@ public enum PrivateFile {
     }
 
     private static func regularTargetAsUser(_ path: String) throws -> String {
-        guard !path.isEmpty else { throw AssayFailure("No output file named; give a file name.") }
+        guard !path.isEmpty else { throw StoreError.noOutputNamed }
         var info = stat()
         guard lstat(path, &info) == 0 else { return path }
         var target = path
@@ -67,10 +67,10 @@ public enum PrivateFile {
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG: return target
-        case S_IFDIR: throw AssayFailure("\(path) is a folder; give a file name. Nothing was written.")
-        case S_IFCHR, S_IFBLK: throw AssayFailure("\(path) is a device, not a regular file; Assay writes only to regular files (or - for standard output). Nothing was written.")
-        case S_IFIFO: throw AssayFailure("\(path) is a named pipe, not a regular file; Assay writes only to regular files (or - for standard output). Nothing was written.")
-        default: throw AssayFailure("\(path) is not a regular file; Assay writes only to regular files (or - for standard output). Nothing was written.")
+        case S_IFDIR: throw StoreError.notARegularFile(path: path, what: "a folder")
+        case S_IFCHR, S_IFBLK: throw StoreError.notARegularFile(path: path, what: "a device")
+        case S_IFIFO: throw StoreError.notARegularFile(path: path, what: "a named pipe")
+        default: throw StoreError.notARegularFile(path: path, what: nil)
         }
     }
 
@@ -83,14 +83,14 @@ public enum PrivateFile {
     private static func makeDirectoryAsUser(_ path: String) throws {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw AssayFailure("\(path) exists and is not a directory.") }
+            guard isDirectory.boolValue else { throw StoreError.notAFolder(path: path) }
             let contents = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            guard contents.isEmpty else { throw AssayFailure("\(path) is not empty; give a new or empty directory.") }
+            guard contents.isEmpty else { throw StoreError.folderNotEmpty(path: path) }
             return
         }
         let mode = SharedFolder.folderMode(in: DatabaseFile.folder(of: path))
         guard mkdir(path, 0o700) == 0 else {
-            throw AssayFailure("Cannot create \(path): \(String(cString: strerror(errno))).")
+            throw StoreError.cannotCreateFolder(path: path, reason: String(cString: strerror(errno)))
         }
         chmod(path, mode)
     }
