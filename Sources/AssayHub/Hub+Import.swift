@@ -29,7 +29,7 @@ extension Hub {
             }
             let key = try PublicReturnKey(base64: stored, authority: name)
             guard signed.verify(with: key) else {
-                throw AssayFailure("\(source): the signature does not verify with \(name)'s key: the file was changed after it was signed. Nothing was imported.")
+                throw HubError.signatureFails(source: source, authority: name)
             }
             let same = try db.query("SELECT id FROM authority_return WHERE authority_id = $1 AND digest = $2", [String(id), signed.digest])
             if same.count > 0, let existing = same.value(0, "id").flatMap(Int64.init) {
@@ -42,8 +42,8 @@ extension Hub {
                 WHERE m.authority_id = $1 AND m.month BETWEEN $2 AND $3
                 """, [String(id), body.from.description, body.to.description])
             for i in 0..<current.count where Self.isNewer(madeAt: current.value(i, "made_at")!, head: current.value(i, "chain_head")!, than: body) {
-                throw AssayFailure("\(source): \(name)'s return for \(current.value(i, "month")!) already on the hub (return \(current.value(i, "id")!), "
-                    + "made \(current.value(i, "made_at")!)) is newer than this one (made \(body.madeAt)); an older return never replaces a newer. Nothing was imported.")
+                throw HubError.olderReturn(source: source, authority: name, month: current.value(i, "month")!, current: current.value(i, "id")!,
+                                           currentMadeAt: current.value(i, "made_at")!, madeAt: "\(body.madeAt)")
             }
             let inserted = try db.query("""
                 INSERT INTO authority_return (authority_id, from_month, to_month, digest, signature, chain_head, counts_mode, suppress_below,

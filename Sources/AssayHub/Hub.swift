@@ -86,9 +86,9 @@ public final class Hub {
         }
     }
 
-    func unknownAuthority(_ name: String) throws -> AssayFailure {
+    func unknownAuthority(_ name: String) throws -> HubError {
         let names = try authorities().map(\.name)
-        return AssayFailure.notFound("No authority \(name) on the hub.\(EditDistance.didYouMean(name, among: names))")
+        return .noAuthority(name, suggestion: EditDistance.didYouMean(name, among: names))
     }
 
     func log(_ action: String, authority: Int?, returnID: Int64?, detail: String) throws {

@@ -16,12 +16,18 @@ public enum HubError: AssayError, Equatable {
     case authorityExists(String)
     /// No authority on the hub has the key that signed the return in `source`.
     case unknownKey(source: String, keyID: String, claimed: String)
+    /// No authority `name` on the hub (`suggestion`: " Did you mean …?", or "").
+    case noAuthority(String, suggestion: String)
+    /// The return's signature does not verify with `authority`'s key.
+    case signatureFails(source: String, authority: String)
+    /// A newer return of `authority` for `month` is on the hub already.
+    case olderReturn(source: String, authority: String, month: String, current: String, currentMadeAt: String, madeAt: String)
 
     public var kind: ErrorKind {
         switch self {
         case .noHubNamed, .authorityNameMissing: .invalidInput
-        case .notAHub, .hubNewer, .keyTaken, .authorityExists: .conflict
-        case .unknownKey: .notFound
+        case .notAHub, .hubNewer, .keyTaken, .authorityExists, .signatureFails, .olderReturn: .conflict
+        case .unknownKey, .noAuthority: .notFound
         }
     }
 
@@ -45,6 +51,12 @@ public enum HubError: AssayError, Equatable {
         case .unknownKey(let source, let keyID, let claimed):
             "\(source): no authority on the hub has the key that signed it (\(keyID.prefix(16))…; the return says it is from \(claimed)). "
                 + "Nothing was imported."
+        case .noAuthority(let name, let suggestion): "No authority \(name) on the hub.\(suggestion)"
+        case .signatureFails(let source, let name):
+            "\(source): the signature does not verify with \(name)'s key: the file was changed after it was signed. Nothing was imported."
+        case .olderReturn(let source, let name, let month, let current, let currentMadeAt, let madeAt):
+            "\(source): \(name)'s return for \(month) already on the hub (return \(current), made \(currentMadeAt)) is newer than this one "
+                + "(made \(madeAt)); an older return never replaces a newer. Nothing was imported."
         }
     }
 }

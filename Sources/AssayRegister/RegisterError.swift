@@ -12,11 +12,13 @@ public enum RegisterError: AssayError, Equatable {
     case alreadyImported(file: String, frame: Int64, asOf: String, importedAt: String, importedBy: String, sameDate: Bool, newAsOf: CalendarDate)
     /// A local service name mapped to a code that is no service's.
     case unknownServiceCode(text: String, code: String)
+    /// The file changed while it was read; nothing was imported.
+    case fileChanged(String)
 
     public var kind: ErrorKind {
         switch self {
         case .asOfInFuture, .unknownServiceCode: .invalidInput
-        case .alreadyImported: .conflict
+        case .alreadyImported, .fileChanged: .conflict
         }
     }
 
@@ -24,7 +26,7 @@ public enum RegisterError: AssayError, Equatable {
         switch self {
         case .asOfInFuture: .argument("asOf")
         case .unknownServiceCode: .argument("serviceMap")
-        case .alreadyImported: nil
+        case .alreadyImported, .fileChanged: nil
         }
     }
 
@@ -36,6 +38,7 @@ public enum RegisterError: AssayError, Equatable {
             "\(file): this file's content was already imported as frame \(frame), as of \(asOf) (\(importedAt) by \(importedBy)); "
                 + "nothing was imported."
                 + (sameDate ? "" : " A new month's export of the register differs; this may really be the register as of \(newAsOf).")
+        case .fileChanged(let file): "\(file) changed while it was being imported; nothing was imported. Try again."
         case .unknownServiceCode(let text, let code):
             "\(text)=\(code): unknown service code \"\(code)\" (codes: \(Service.allCases.map(\.code).joined(separator: ", ")))."
         }

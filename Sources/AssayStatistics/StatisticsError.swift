@@ -12,6 +12,11 @@ public enum StatisticsError: AssayError, Equatable {
     case planTooLarge(argument: String, audits: Double)
     /// The population a plan samples from must be at least 1.
     case populationTooSmall(Int)
+    /// A confidence level for an estimate that is not a proportion.
+    case levelNotAProportion(Double)
+    /// A stratum whose design is not one (`problem` says how): no cases, two populations,
+    /// more audits than cases.
+    case inconsistentStratum(String, problem: String)
 
     public var kind: ErrorKind { .invalidInput }
 
@@ -19,7 +24,7 @@ public enum StatisticsError: AssayError, Equatable {
         switch self {
         case .notAProportion(let argument, _, _), .planTooLarge(let argument, _): .argument(argument)
         case .sameRates: .argument("detect")
-        case .populationTooSmall: nil
+        case .populationTooSmall, .levelNotAProportion, .inconsistentStratum: nil
         }
     }
 
@@ -36,6 +41,10 @@ public enum StatisticsError: AssayError, Equatable {
                 + "the plan would need \(Self.plain(audits)) audits."
         case .populationTooSmall(let n):
             return "The population (open cases to sample from) must be at least 1; got \(n)."
+        case .levelNotAProportion(let level):
+            return "The confidence level must be a proportion strictly between 0 and 1; got \(level)."
+        case .inconsistentStratum(let stratum, let problem):
+            return "Stratum \(stratum): \(problem)"
         }
     }
 

@@ -71,7 +71,7 @@ public enum StratifiedEstimator {
 
     static func requireLevel(_ level: Double) throws {
         guard level > 0 && level < 1 else {
-            throw AssayFailure("The confidence level must be a proportion strictly between 0 and 1; got \(level).")
+            throw StatisticsError.levelNotAProportion(level)
         }
     }
 }

@@ -61,11 +61,11 @@ public struct StratifiedSample<Stratum: Hashable & Sendable>: Sendable {
         for observation in observations {
             let population = observation.stratumPopulation
             if let population, population < 1 {
-                throw AssayFailure("Stratum \(observation.stratum): its population (cases in the frame) must be at least 1; got \(population).")
+                throw StatisticsError.inconsistentStratum("\(observation.stratum)", problem: "its population (cases in the frame) must be at least 1; got \(population).")
             }
             if let size = sizes[observation.stratum] {
                 guard size.population == population else {
-                    throw AssayFailure("Stratum \(observation.stratum): its audits give two different populations, \(Self.describe(size.population)) and \(Self.describe(population)); a stratum has one.")
+                    throw StatisticsError.inconsistentStratum("\(observation.stratum)", problem: "its audits give two different populations, \(Self.describe(size.population)) and \(Self.describe(population)); a stratum has one.")
                 }
                 sizes[observation.stratum] = StratumSize(population: population, audited: size.audited + 1)
             } else {
@@ -76,7 +76,7 @@ public struct StratifiedSample<Stratum: Hashable & Sendable>: Sendable {
         for stratum in order {
             let size = sizes[stratum]!
             if let population = size.population, size.audited > population {
-                throw AssayFailure("Stratum \(stratum): \(size.audited) audits from \(population) cases; a stratum cannot have more audits than cases.")
+                throw StatisticsError.inconsistentStratum("\(stratum)", problem: "\(size.audited) audits from \(population) cases; a stratum cannot have more audits than cases.")
             }
         }
         self.observations = observations

@@ -25,6 +25,13 @@ public enum StoreError: AssayError, Equatable {
     case unknownSetting(String, settings: [String])
     // Opening and reading the database
     case noDatabase(path: String)
+    /// The schema record refuses the file (not Assay's, newer, damaged): its words.
+    case refusedDatabase(String)
+    /// The file must be upgraded, which changes it, and it is opened only to read: to check
+    /// it (`inspecting`), or because `login` may not write it.
+    case needsUpgrade(path: String, inspecting: Bool, login: String)
+    /// A database whose creation was interrupted before it had a lead.
+    case unfinishedDatabase(path: String)
     /// The file is not one Assay can open (`why` says how).
     case unusableDatabase(path: String, why: String)
     /// SQLite refused (`explanation`: its error in plain words).
@@ -86,7 +93,7 @@ public enum StoreError: AssayError, Equatable {
         case .noOutputNamed: .invalidInput
         case .notARegularFile, .notAFolder, .folderNotEmpty: .conflict
         case .noGroup: .notFound
-        case .sharedFileProblem, .readChanging, .emptyLog, .drawChangedDuringPack: .conflict
+        case .sharedFileProblem, .readChanging, .emptyLog, .drawChangedDuringPack, .refusedDatabase, .needsUpgrade, .unfinishedDatabase: .conflict
         case .personExists, .loginTaken, .restoreOverUnopenable, .restoreUnrelated, .restoreWouldLose, .folderNotShared: .conflict
         case .settingOutOfRange: .invalidInput
         }
@@ -128,6 +135,16 @@ public enum StoreError: AssayError, Equatable {
             return "There is no setting \"\(name)\"; the settings are \(settings.joined(separator: ", "))."
                 + EditDistance.didYouMean(name.trimmingCharacters(in: .whitespaces).lowercased(), among: settings)
         case .noDatabase(let path): return "\(path): no such database; nothing was created."
+        case .refusedDatabase(let refusal): return refusal
+        case .needsUpgrade(let path, let inspecting, let login):
+            return "\(path) was written by an older Assay and must be upgraded, which changes the file; "
+                + (inspecting ? "a check never changes a file." : "it is read-only for \(login). Nothing was changed.")
+        case .unfinishedDatabase(let path):
+            return """
+                \(path) is an unfinished database: its creation was interrupted (by an older Assay) before it had a lead, \
+                so it holds no records. Nothing was changed and nobody was made its lead. Remove it, and the next command \
+                creates the database afresh; or restore a backup.
+                """
         case .unusableDatabase(let path, let why): return "\(path) \(why); nothing was changed."
         case .databaseFailed(let path, let explanation): return "\(path): \(explanation)"
         case .sharedFileProblem(let problem): return problem

@@ -251,8 +251,9 @@ struct StratifiedEstimatorTests {
     @Test("a sample that is not a design is refused, naming the stratum")
     func refusals() {
         func refused(_ observations: [StratifiedSample<String>.Observation], _ words: String) {
-            let error = #expect(throws: AssayFailure.self) { try StratifiedSample(observations) }
-            #expect(error?.message.contains(words) == true, "\(error?.message ?? "no error")")
+            let error = #expect(throws: StatisticsError.self) { try StratifiedSample(observations) }
+            #expect(error?.description.contains(words) == true, "\(error?.description ?? "no error")")
+            guard case .inconsistentStratum? = error else { Issue.record("not a stratum's problem: \(String(describing: error))"); return }
         }
         refused([.init(stratum: "A", stratumPopulation: 0, inadequate: true)], "Stratum A: its population")
         refused([.init(stratum: "A", stratumPopulation: 10, inadequate: true),
@@ -264,7 +265,7 @@ struct StratifiedEstimatorTests {
     @Test("a confidence level outside (0, 1) is refused", arguments: [0.0, 1.0, 95.0, -0.5, Double.nan])
     func levelRefused(_ level: Double) throws {
         let sample = try Self.reference.design("census").sample()
-        #expect(throws: AssayFailure.self) { try StratifiedEstimator.estimate(sample, level: level) }
-        #expect(throws: AssayFailure.self) { try StratifiedEstimator.estimates(sample, by: "team", level: level) }
+        #expect(throws: StatisticsError.self) { try StratifiedEstimator.estimate(sample, level: level) }
+        #expect(throws: StatisticsError.self) { try StratifiedEstimator.estimates(sample, by: "team", level: level) }
     }
 }

@@ -42,8 +42,8 @@ import Testing
         #expect {
             _ = try Store(path: dir.file("a.db"), identity: lead)
         } throws: { error in
-            (error as? AssayFailure)?.message.contains("newer version of Assay") == true
-                && (error as? AssayFailure)?.message.contains("v99-from-the-future") == true
+            (error as? StoreError)?.description.contains("newer version of Assay") == true
+                && (error as? StoreError)?.description.contains("v99-from-the-future") == true
         }
         #expect(try logicalDump(dir.file("a.db")) == before)
     }
@@ -53,7 +53,7 @@ import Testing
         let raw = try DatabaseQueue(path: dir.file("other.db"))
         try raw.write { try $0.execute(sql: "CREATE TABLE t (x)") }
         try raw.close()
-        #expect(throws: AssayFailure.self) { _ = try Store(path: dir.file("other.db"), identity: lead) }
+        #expect(throws: StoreError.self) { _ = try Store(path: dir.file("other.db"), identity: lead) }
         let tables = try DatabaseQueue(path: dir.file("other.db")).read {
             try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
         }

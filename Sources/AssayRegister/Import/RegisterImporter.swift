@@ -75,7 +75,7 @@ public struct RegisterImporter {
                 throw InputRejected(file: file, problems: [InputProblem(file: file, line: 2, field: nil, reason: "the register has a header but no cases")])
             }
             guard reader.sha256 == sourceHash else {
-                throw AssayFailure("\(file) changed while it was being imported; nothing was imported. Try again.")
+                throw RegisterError.fileChanged(file)
             }
             let rowsHash = try tx.query { try Store.frameRowsSHA256(frameID: frameID, db: $0) }
             try tx.update(.frame, id: frameID, set: [("row_count", rows), ("rows_sha256", rowsHash)])

@@ -108,11 +108,11 @@ public final class Store: Sendable {
             try look.close()
             self.schemaRecord = record
             if let refusal = record.refusal(path: path) {
-                guard mode == .inspect, record.isAssay, !record.isNewer else { throw AssayFailure(refusal) }
+                guard mode == .inspect, record.isAssay, !record.isNewer else { throw StoreError.refusedDatabase(refusal) }
             }
             if isReadOnly {
                 guard record.isComplete || !record.problems.isEmpty else {
-                    throw AssayFailure("\(path) was written by an older Assay and must be upgraded, which changes the file; \(mode == .inspect ? "`verify` never changes a file. Back it up, then run any other command to upgrade it" : "it is read-only for \(Identity.osLoginName())"). Nothing was changed.")
+                    throw StoreError.needsUpgrade(path: path, inspecting: mode == .inspect, login: Identity.osLoginName())
                 }
                 let queue = try Self.openQueue(path, Self.configuration(isReadOnly: true, journal: .default), isReadOnly: true)
                 self.queue = queue
@@ -127,11 +127,7 @@ public final class Store: Sendable {
         }
         if mode == .normal, try read({ try Int.fetchOne($0, sql: "SELECT count(*) FROM people") ?? 0 }) == 0 {
             try? queue.close()
-            throw AssayFailure("""
-                \(path) is an unfinished database: its creation was interrupted (by an older Assay) before it had a lead, \
-                so it holds no records. Nothing was changed and nobody was made its lead. Remove it, and the next command \
-                creates the database afresh; or restore a backup.
-                """)
+            throw StoreError.unfinishedDatabase(path: path)
         }
     }
 
