@@ -10,7 +10,7 @@ import Glibc
 public enum InputFile {
     /// The file at `path`, open for reading.
     public static func open(at path: String) throws -> FileHandle {
-        guard !path.isEmpty else { throw AssayFailure("No file given: name the file to read.") }
+        guard !path.isEmpty else { throw InputFileError.noPathGiven }
         // Opened with the user's own group: a set-group-id Assay must not read the protected
         // database for them (ProcessPrivilege). The open descriptor is read afterwards.
         let fd = ProcessPrivilege.asUser { Glibc.open(path, O_RDONLY | O_CLOEXEC) }
@@ -40,23 +40,23 @@ public enum InputFile {
     }
 
     /// The refusal of a file that is not UTF-8 text.
-    public static func notUTF8(_ path: String) -> AssayFailure {
-        AssayFailure("\(path): not UTF-8 text; save it as UTF-8.")
+    public static func notUTF8(_ path: String) -> InputFileError {
+        .notUTF8(path)
     }
 
     /// What went wrong opening `path`, from the `errno` of the failed call.
-    public static func failure(_ path: String, errno code: Int32) -> AssayFailure {
+    public static func failure(_ path: String, errno code: Int32) -> InputFileError {
         switch code {
-        case ENOENT, ENOTDIR: AssayFailure.notFound("\(path): no such file.")
-        case EISDIR: AssayFailure("\(path): is a folder, not a file; give the file itself.")
-        case EACCES, EPERM: AssayFailure("\(path): permission denied.")
-        default: AssayFailure("\(path): cannot be read (\(String(cString: strerror(code)))).")
+        case ENOENT, ENOTDIR: .noSuchFile(path)
+        case EISDIR: .isAFolder(path)
+        case EACCES, EPERM: .permissionDenied(path)
+        default: .cannotRead(path, reason: String(cString: strerror(code)))
         }
     }
 
     /// A read that failed part-way (`error` from `FileHandle`), in one line naming `path`.
-    public static func readFailure(_ path: String, _ error: Error) -> AssayFailure {
-        if let failure = error as? AssayFailure { return failure }
+    public static func readFailure(_ path: String, _ error: Error) -> any Error {
+        if error is InputFileError || error is AssayFailure { return error }
         let ns = error as NSError
         if ns.domain == NSPOSIXErrorDomain { return failure(path, errno: Int32(ns.code)) }
         if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
@@ -70,6 +70,6 @@ public enum InputFile {
             default: break
             }
         }
-        return AssayFailure("\(path): cannot be read (a read error, \(ns.domain) \(ns.code)).")
+        return InputFileError.cannotRead(path, reason: "a read error, \(ns.domain) \(ns.code)")
     }
 }

@@ -234,6 +234,6 @@ import Testing
     }
 
     @Test func aMissingFileIsAFailureNotARejection() {
-        #expect(throws: AssayFailure.self) { try AnswerSheet.read(path: dir.file("none.yaml"), template: template) }
+        #expect(throws: InputFileError.noSuchFile(dir.file("none.yaml"))) { try AnswerSheet.read(path: dir.file("none.yaml"), template: template) }
     }
 }

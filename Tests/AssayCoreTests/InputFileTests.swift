@@ -15,10 +15,10 @@ import Testing
         do {
             _ = try body()
             Issue.record("not refused")
-        } catch let failure as AssayFailure {
-            return failure.message
+        } catch let failure as InputFileError {
+            return failure.description
         } catch {
-            Issue.record("not an AssayFailure: \(error)")
+            Issue.record("not an InputFileError: \(error)")
         }
         return nil
     }
@@ -45,13 +45,14 @@ import Testing
     }
 
     @Test func aFileThisUserMayNotReadIsPermissionDenied() throws {
-        #expect(InputFile.failure("x.csv", errno: EACCES).message == "x.csv: permission denied.")
-        #expect(InputFile.failure("x.csv", errno: EPERM).message == "x.csv: permission denied.")
-        #expect(InputFile.failure("x.csv", errno: EIO).message.hasPrefix("x.csv: cannot be read ("))
+        #expect(InputFile.failure("x.csv", errno: EACCES) == .permissionDenied("x.csv"))
+        #expect(InputFile.failure("x.csv", errno: EPERM).description == "x.csv: permission denied.")
+        #expect(InputFile.failure("x.csv", errno: EIO).description.hasPrefix("x.csv: cannot be read ("))
+        #expect(InputFile.failure("x.csv", errno: ENOENT).kind == .notFound)
         // Foundation's errors, as a folder listing or a read throws them, in the same words.
-        #expect(InputFile.readFailure("t", CocoaError(.fileReadNoPermission)).message == "t: permission denied.")
-        #expect(InputFile.readFailure("t", CocoaError(.fileReadNoSuchFile)).message == "t: no such file.")
-        #expect(InputFile.readFailure("t", NSError(domain: NSPOSIXErrorDomain, code: Int(EISDIR))).message
+        #expect(InputFile.readFailure("t", CocoaError(.fileReadNoPermission)) as? InputFileError == .permissionDenied("t"))
+        #expect(InputFile.readFailure("t", CocoaError(.fileReadNoSuchFile)) as? InputFileError == .noSuchFile("t"))
+        #expect((InputFile.readFailure("t", NSError(domain: NSPOSIXErrorDomain, code: Int(EISDIR))) as? InputFileError)?.description
                 == "t: is a folder, not a file; give the file itself.")
         guard geteuid() != 0 else { return }  // root reads every file; the end-to-end test runs as nobody
         let locked = dir + "/locked.csv"

@@ -23,11 +23,11 @@ import Testing
 
     @Test func aFolderAMissingFileAndNonUTF8AreRefusedNamingThePath() {
         // Before: fopen of a folder succeeded and `run .` ran nothing, successfully.
-        #expect(throws: AssayFailure("\(dir): is a folder, not a file; give the file itself.")) { try FileLineSource(path: dir) }
-        #expect(throws: AssayFailure.notFound("\(dir)/nope.txt: no such file.")) { try FileLineSource(path: dir + "/nope.txt") }
+        #expect(throws: InputFileError.isAFolder(dir)) { try FileLineSource(path: dir) }
+        #expect(throws: InputFileError.noSuchFile("\(dir)/nope.txt")) { try FileLineSource(path: dir + "/nope.txt") }
         let path = dir + "/latin1.txt"
         #expect(FileManager.default.createFile(atPath: path, contents: Data([0x23, 0x20, 0xE9, 0x0A])))
-        #expect(throws: AssayFailure("\(path): not UTF-8 text; save it as UTF-8.")) { try FileLineSource(path: path) }
+        #expect(throws: InputFileError.notUTF8(path)) { try FileLineSource(path: path) }
     }
 
     @Test func linesAreSplitAsBefore() throws {

@@ -20,8 +20,8 @@ struct RunCommand: AssayCommand {
         let source: FileLineSource
         do {
             source = try FileLineSource(path: file)
-        } catch let failure as AssayFailure {
-            throw AssayFailure("run " + failure.message, exitStatus: failure.exitStatus)  // run FILE: no such file / is a folder / permission denied / not UTF-8 text
+        } catch let failure as InputFileError {  // run FILE: no such file / is a folder / permission denied / not UTF-8 text
+            throw AssayFailure("run " + ErrorWording.message(for: failure), exitStatus: ErrorWording.exitStatus(of: failure))
         }
         session.scriptDepth += 1
         defer { session.scriptDepth -= 1 }
