@@ -6,7 +6,7 @@ extension AuditAnswersGenerator {
     /// The templates in `directory` (every *.yaml or *.yml), as `assay` registers them.
     public static func loadTemplates(directory: String) throws -> [AuditTemplate] {
         let templates = try TemplateFiles.paths(directory).map(TemplateLoader.load(path:))
-        guard !templates.isEmpty else { throw AssayFailure("\(directory): no templates (*.yaml) found.") }
+        guard !templates.isEmpty else { throw SamplesError.noTemplates(folder: directory) }
         return templates
     }
 
@@ -24,11 +24,11 @@ extension AuditAnswersGenerator {
             }
             let id = sampled.caseID
             guard !id.isEmpty, !id.contains("/"), !id.hasPrefix("."), !id.contains("\0") else {
-                throw AssayFailure("case id \"\(id)\" cannot be used as a file name.")
+                throw SamplesError.unusableCaseID(id)
             }
             let path = (directory as NSString).appendingPathComponent(id + ".yaml")
             guard FileManager.default.createFile(atPath: path, contents: Data(audit.yaml.utf8)) else {
-                throw AssayFailure("\(path): cannot be written.")
+                throw SamplesError.cannotWrite(path: path)
             }
             written.append(audit)
         }

@@ -12,8 +12,8 @@ public enum SampleCSV {
 
     /// The cases in the CSV file at `path`.
     public static func read(path: String) throws -> [SampledCase] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw AssayFailure("\(path): no such file or cannot be read.") }
-        guard let text = String(data: data, encoding: .utf8) else { throw AssayFailure("\(path): not UTF-8 text.") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw SamplesError.cannotRead(path: path) }
+        guard let text = String(data: data, encoding: .utf8) else { throw SamplesError.badSample(file: path, line: nil, problem: "not UTF-8 text") }
         return try parse(text, file: (path as NSString).lastPathComponent)
     }
 
@@ -33,13 +33,13 @@ public enum SampleCSV {
         for (offset, record) in records.dropFirst().enumerated() {
             if record.count == 1 && record[0].isEmpty { continue }  // a blank line
             guard record.count == header.count else {
-                throw AssayFailure("\(file):\(offset + 2): \(record.count) fields where the header has \(header.count).")
+                throw SamplesError.badSample(file: file, line: offset + 2, problem: "\(record.count) fields where the header has \(header.count)")
             }
             func field(_ name: String) -> String { record[column[name]!].trimmingCharacters(in: .whitespaces) }
             let serviceText = field("service")
             let service = serviceText.isEmpty ? nil : Service(matching: serviceText)
             if !serviceText.isEmpty && service == nil {
-                throw AssayFailure("\(file):\(offset + 2): unknown service \"\(serviceText)\".")
+                throw SamplesError.badSample(file: file, line: offset + 2, problem: "unknown service \"\(serviceText)\"")
             }
             cases.append(SampledCase(caseID: field("case_id"), team: field("team"), locality: field("locality"), service: service))
         }
@@ -87,7 +87,7 @@ public enum SampleCSV {
                 field.append(c)
             }
         }
-        if quoted { throw AssayFailure("\(file): a quoted field is not closed before the end of the file.") }
+        if quoted { throw SamplesError.badSample(file: file, line: nil, problem: "a quoted field is not closed before the end of the file") }
         if !field.isEmpty || !record.isEmpty || wasQuoted {
             record.append(field)
             records.append(record)

@@ -11,10 +11,19 @@ public enum SamplesError: AssayError, Equatable {
     case missingColumn(file: String, column: String, needed: [String])
     /// No templates folder was given, and none is shipped.
     case noTemplatesFolder
+    /// The folder holds no templates.
+    case noTemplates(folder: String)
+    /// A line of a sample listing that cannot be read (`line` 1 is the header; nil: the file).
+    case badSample(file: String, line: Int?, problem: String)
+    case cannotRead(path: String)
+    case cannotWrite(path: String)
+    /// A case id that cannot be a file's name.
+    case unusableCaseID(String)
 
     public var kind: ErrorKind {
         switch self {
-        case .noTemplatesFolder: .notFound
+        case .noTemplatesFolder, .noTemplates: .notFound
+        case .cannotRead, .cannotWrite: .storage
         default: .invalidInput
         }
     }
@@ -25,6 +34,10 @@ public enum SamplesError: AssayError, Equatable {
         case .tooFewCases: .argument("cases")
         case .emptySample(let file), .missingColumn(let file, _, _): .file(file)
         case .noTemplatesFolder: .argument("templates")
+        case .noTemplates(let folder): .file(folder)
+        case .badSample(let file, let line, _): .file(file, line: line)
+        case .cannotRead(let path), .cannotWrite(let path): .file(path)
+        case .unusableCaseID: nil
         }
     }
 
@@ -36,6 +49,11 @@ public enum SamplesError: AssayError, Equatable {
         case .missingColumn(let file, let column, let needed):
             "\(file): no \(column) column; expected a month's sample listed as CSV (columns \(needed.joined(separator: ", ")), …)."
         case .noTemplatesFolder: "No AuditTemplates folder found."
+        case .noTemplates(let folder): "\(folder): no templates (*.yaml) found."
+        case .badSample(let file, let line, let problem): "\(file)\(line.map { ":\($0)" } ?? ""): \(problem)."
+        case .cannotRead(let path): "\(path): no such file or cannot be read."
+        case .cannotWrite(let path): "\(path): cannot be written."
+        case .unusableCaseID(let id): "case id \"\(id)\" cannot be used as a file name."
         }
     }
 }

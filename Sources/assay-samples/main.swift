@@ -80,6 +80,7 @@ func worded(_ error: SamplesError) -> String {
     case .tooFewCases(let n, _): "--cases \(n): " + error.description
     case .emptySample, .missingColumn: error.description + " (the output of `assay sample MONTH --format csv`)"
     case .noTemplatesFolder: error.description + " Name one with --templates DIR."
+    case .noTemplates, .badSample, .cannotRead, .cannotWrite, .unusableCaseID: error.description
     }
 }
 

@@ -36,7 +36,7 @@ import Testing
 
     /// `AssayFailure(` built below the shell, counted when this test was last tightened;
     /// lower it as modules move to their own error types (never raise it).
-    static let assayFailureCeiling = 28
+    static let assayFailureCeiling = 20
 
     static func libraryFiles() -> [(path: String, text: String)] {
         AuditRulesSpellingTests.swiftFiles().filter { file in !edges.contains { file.path.hasPrefix($0) } }
