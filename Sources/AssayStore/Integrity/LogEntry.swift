@@ -85,6 +85,28 @@ public struct LogEntry: Sendable, Equatable {
 }
 
 extension LogEntry: FetchableRecord {
+    /// The log's columns in the order `init(orderedRow:)` reads them, the chain hash last.
+    static let orderedColumns = "seq, at, user_name, os_login, table_name, row_id, operation, changed_columns, before_sha256, after_sha256, chain_sha256"
+
+    /// An entry from a row of `SELECT \(orderedColumns)`, read by position rather than by
+    /// name (`verify` reads every entry of the log).
+    init(orderedRow row: Row) throws {
+        seq = row[0]
+        at = row[1]
+        userName = row[2]
+        osLogin = row[3]
+        tableName = row[4]
+        rowID = row[5]
+        let name: String = row[6]
+        guard let operation = Operation(rawValue: name) else {
+            throw AssayFailure("audit_log row \(seq) has an unknown operation \(name)")
+        }
+        self.operation = operation
+        changedColumns = row[7]
+        beforeSHA256 = row[8]
+        afterSHA256 = row[9]
+    }
+
     public init(row: Row) throws {
         seq = row["seq"]
         at = row["at"]

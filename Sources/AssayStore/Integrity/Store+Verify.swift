@@ -51,27 +51,30 @@ extension Store {
     /// every entry that parses.
     static func walkChain(_ db: Database, after start: ChainHead?, into report: inout IntegrityReport, limit: Int,
                           visit: (LogEntry) -> Void) throws {
-        let entries = try Row.fetchCursor(db, sql: "SELECT * FROM audit_log WHERE seq > ? ORDER BY seq", arguments: [start?.seq ?? 0])
-        var previous: String? = start?.hash
+        // Read by position, and the previous hash kept as its 32 bytes: this runs for every
+        // entry of the log (4 million at 100,000 audits).
+        let entries = try Row.fetchCursor(db, sql: "SELECT \(LogEntry.orderedColumns) FROM audit_log WHERE seq > ? ORDER BY seq",
+                                          arguments: [start?.seq ?? 0])
+        var previous: [UInt8] = start.flatMap { LogEntry.bytes(hex: $0.hash) } ?? LogEntry.genesis
         var expectedSeq: Int64 = (start?.seq ?? 0) + 1
         while let row = try entries.next() {
-            let stored: String = row["chain_sha256"]
-            let seq: Int64 = row["seq"]
+            let seq: Int64 = row[0]
+            let stored = (row[10] as String?).flatMap(LogEntry.bytes(hex:))   // nil: not 64 lower-case hex digits, so no hash matches it
             report.entries += 1
             do {
-                let entry = try LogEntry(row: row)
+                let entry = try LogEntry(orderedRow: row)
                 visit(entry)
                 if entry.operation == .migrate { report.rebaselined += 1 }
                 if seq != expectedSeq {
                     report.chainBreaks.append(.init(seq: seq, explanation: "entries \(expectedSeq) to \(seq - 1) are missing from the log"))
-                } else if entry.chainHash(after: previous) != stored {
+                } else if entry.chainDigest(after: previous) != stored {
                     report.chainBreaks.append(.init(seq: seq, explanation: "its hash does not follow from its content and the entry before: the entry was altered, inserted or one before it removed"))
                 }
             } catch {
                 report.chainBreaks.append(.init(seq: seq, explanation: "\(error)"))
             }
             if report.chainBreaks.count >= limit { break }
-            previous = stored
+            previous = stored ?? LogEntry.genesis
             expectedSeq = seq + 1
         }
     }
