@@ -48,12 +48,12 @@ extension Store {
     /// draw saw it, the template, the auditor.
     static func auditRecord(_ theCase: AuditedCase, template: AuditTemplate, unsampled: Bool, auditor: String, at now: String,
                             overall: Grade? = nil, reason: String? = nil) -> AuditRecord {
-        AuditRecord(month: theCase.month.description, caseID: theCase.caseID, drawID: theCase.drawID,
+        AuditRecord(month: theCase.month, caseID: theCase.caseID, drawID: theCase.drawID,
                     unsampled: unsampled && theCase.drawID == nil, reaudit: theCase.reaudit && theCase.drawID == nil,
-                    team: theCase.team, locality: theCase.locality, service: theCase.service?.code, worker: theCase.worker,
+                    team: theCase.team, locality: theCase.locality, service: theCase.service, worker: theCase.worker,
                     templateID: template.id, templateVersion: Int64(template.version), templateSHA256: template.contentSHA256,
                     auditor: auditor, status: Audit.Status.inProgress.rawValue, startedAt: now,
-                    overall: overall.map { Int64($0.rawValue) }, overallReason: reason)
+                    overall: overall, overallReason: reason)
     }
 
     /// The refusal for a case that already has an audit in its month.
@@ -296,7 +296,7 @@ extension Store {
                                                                     auditor: identity.name, at: now, overall: overall, reason: reason))
         for answer in answers {
             try tx.insert(AuditAnswerRecord(
-                auditID: id, questionID: answer.questionID, value: answer.value, grade: answer.grade.map { Int64($0.rawValue) },
+                auditID: id, questionID: answer.questionID, value: answer.value, grade: answer.grade,
                 skipped: answer.skipped, evidence: answer.evidence, reason: answer.reason, answeredAt: now, answeredBy: identity.name))
         }
         for action in actions { try Self.insertAction(tx, auditID: id, what: action.what, owner: action.owner, due: action.due) }
@@ -363,7 +363,7 @@ extension Store {
         try clearSectionGrades(tx, auditID: auditID)
         for section in template.sections {
             if let grade = suggested.sections[section.id] {
-                try tx.insert(AuditSectionGradeRecord(auditID: auditID, sectionID: section.id, grade: Int64(grade.rawValue)))
+                try tx.insert(AuditSectionGradeRecord(auditID: auditID, sectionID: section.id, grade: grade))
             }
         }
         try tx.update(.audit, id: auditID, set: [

@@ -63,7 +63,7 @@ public struct RegisterImporter {
                 case .success(let row) where problems.isEmpty:
                     try tx.insert(FrameCaseRecord(
                         frameID: frameID, caseID: row.caseID, team: row.team, locality: row.locality,
-                        service: row.service?.code, worker: row.worker, opened: row.opened?.description,
+                        service: row.service, worker: row.worker, opened: row.opened,
                         attributes: row.attributes.isEmpty ? nil : Self.jsonObject(row.attributes),
                         sourceLine: Int64(record.line)))
                 case .success:

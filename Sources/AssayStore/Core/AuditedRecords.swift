@@ -1,9 +1,11 @@
+import AssayCore
 import GRDB
 
 // The typed rows of the tables written most (docs/integrity.md, "How a write is logged"):
 // each names its table's columns once, in declaration order, and `AuditedWriter.insert(_:)`
-// prepares one statement for it per transaction. Values are the stored spelling (codes,
-// ISO dates, 0/1), converted by the caller's domain types.
+// prepares one statement for it per transaction. Fields are Assay's own values (`Month`,
+// `Service`, `Grade`, `CalendarDate`, `Bool`), stored in their one database spelling
+// (CoreValues+Database.swift); an audit's status stays text, its enum being AssayAudits'.
 
 /// One case of a register frame (`frame_case`).
 public struct FrameCaseRecord: AuditedRecord {
@@ -14,14 +16,14 @@ public struct FrameCaseRecord: AuditedRecord {
     public var caseID: String
     public var team: String
     public var locality: String
-    public var service: String?
+    public var service: Service?
     public var worker: String?
-    public var opened: String?
+    public var opened: CalendarDate?
     public var attributes: String?
     public var sourceLine: Int64
 
-    public init(frameID: Int64, caseID: String, team: String, locality: String, service: String?, worker: String?,
-                opened: String?, attributes: String?, sourceLine: Int64) {
+    public init(frameID: Int64, caseID: String, team: String, locality: String, service: Service?, worker: String?,
+                opened: CalendarDate?, attributes: String?, sourceLine: Int64) {
         self.frameID = frameID
         self.caseID = caseID
         self.team = team
@@ -69,14 +71,14 @@ public struct AuditRecord: AuditedRecord {
                                  "template_id", "template_version", "template_sha256", "auditor", "status", "started_at",
                                  "overall", "overall_reason"]
 
-    public var month: String
+    public var month: Month
     public var caseID: String
     public var drawID: Int64?
     public var unsampled: Bool
     public var reaudit: Bool
     public var team: String
     public var locality: String
-    public var service: String?
+    public var service: Service?
     public var worker: String?
     public var templateID: String
     public var templateVersion: Int64
@@ -84,12 +86,12 @@ public struct AuditRecord: AuditedRecord {
     public var auditor: String
     public var status: String
     public var startedAt: String
-    public var overall: Int64?
+    public var overall: Grade?
     public var overallReason: String?
 
-    public init(month: String, caseID: String, drawID: Int64?, unsampled: Bool, reaudit: Bool, team: String, locality: String,
-                service: String?, worker: String?, templateID: String, templateVersion: Int64, templateSHA256: String,
-                auditor: String, status: String, startedAt: String, overall: Int64? = nil, overallReason: String? = nil) {
+    public init(month: Month, caseID: String, drawID: Int64?, unsampled: Bool, reaudit: Bool, team: String, locality: String,
+                service: Service?, worker: String?, templateID: String, templateVersion: Int64, templateSHA256: String,
+                auditor: String, status: String, startedAt: String, overall: Grade? = nil, overallReason: String? = nil) {
         self.month = month
         self.caseID = caseID
         self.drawID = drawID
@@ -110,8 +112,8 @@ public struct AuditRecord: AuditedRecord {
     }
 
     public var databaseValues: [DatabaseValue] {
-        [month.databaseValue, caseID.databaseValue, drawID.databaseValue, (unsampled ? 1 : 0 as Int64).databaseValue,
-         (reaudit ? 1 : 0 as Int64).databaseValue, team.databaseValue, locality.databaseValue, service.databaseValue,
+        [month.databaseValue, caseID.databaseValue, drawID.databaseValue, unsampled.databaseValue,
+         reaudit.databaseValue, team.databaseValue, locality.databaseValue, service.databaseValue,
          worker.databaseValue, templateID.databaseValue, templateVersion.databaseValue, templateSHA256.databaseValue,
          auditor.databaseValue, status.databaseValue, startedAt.databaseValue, overall.databaseValue, overallReason.databaseValue]
     }
@@ -125,14 +127,14 @@ public struct AuditAnswerRecord: AuditedRecord {
     public var auditID: Int64
     public var questionID: String
     public var value: String?
-    public var grade: Int64?
+    public var grade: Grade?
     public var skipped: Bool
     public var evidence: String?
     public var reason: String?
     public var answeredAt: String
     public var answeredBy: String
 
-    public init(auditID: Int64, questionID: String, value: String?, grade: Int64?, skipped: Bool, evidence: String?,
+    public init(auditID: Int64, questionID: String, value: String?, grade: Grade?, skipped: Bool, evidence: String?,
                 reason: String?, answeredAt: String, answeredBy: String) {
         self.auditID = auditID
         self.questionID = questionID
@@ -147,7 +149,7 @@ public struct AuditAnswerRecord: AuditedRecord {
 
     public var databaseValues: [DatabaseValue] {
         [auditID.databaseValue, questionID.databaseValue, value.databaseValue, grade.databaseValue,
-         (skipped ? 1 : 0 as Int64).databaseValue, evidence.databaseValue, reason.databaseValue,
+         skipped.databaseValue, evidence.databaseValue, reason.databaseValue,
          answeredAt.databaseValue, answeredBy.databaseValue]
     }
 }
@@ -159,9 +161,9 @@ public struct AuditSectionGradeRecord: AuditedRecord {
 
     public var auditID: Int64
     public var sectionID: String
-    public var grade: Int64
+    public var grade: Grade
 
-    public init(auditID: Int64, sectionID: String, grade: Int64) {
+    public init(auditID: Int64, sectionID: String, grade: Grade) {
         self.auditID = auditID
         self.sectionID = sectionID
         self.grade = grade

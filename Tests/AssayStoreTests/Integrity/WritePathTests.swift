@@ -81,7 +81,7 @@ import Testing
                                                      ("imported_at", tx.timestamp), ("imported_by", tx.user.name)])
             return try (1...3).map { n in
                 try tx.insert(FrameCaseRecord(frameID: frame, caseID: "C\(n)", team: "North", locality: "Ashby",
-                                              service: n == 2 ? nil : "front-door", worker: nil, opened: "2026-01-0\(n)",
+                                              service: n == 2 ? nil : .frontDoor, worker: nil, opened: CalendarDate(year: 2026, month: 1, day: n),
                                               attributes: nil, sourceLine: Int64(n + 1)))
             }
         }
@@ -170,8 +170,8 @@ import Testing
         // The same rule: a service outside the list is refused, a missing one accepted.
         #expect(throws: DatabaseError.self) {
             try store.write { tx in
-                try tx.insert(FrameCaseRecord(frameID: 1, caseID: "Z1", team: "t", locality: "l", service: "fostering",
-                                              worker: nil, opened: nil, attributes: nil, sourceLine: 1))
+                try tx.insert(into: .frameCase, [("frame_id", 1), ("case_id", "Z1"), ("team", "t"), ("locality", "l"),
+                                                 ("service", "fostering"), ("source_line", 1)])
             }
         }
         try store.write { tx in
