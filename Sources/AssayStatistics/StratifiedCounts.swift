@@ -41,19 +41,19 @@ public struct StratifiedCounts<Stratum: Hashable & Sendable>: Sendable {
         var seen = Set<Stratum>()
         for row in rows {
             guard seen.insert(row.stratum).inserted else {
-                throw AssayFailure("Stratum \(row.stratum) is given twice; a stratum has one N_h and one n_h.")
+                throw StatisticsError.inconsistentStratum("\(row.stratum)", problem: "it is given twice; a stratum has one N_h and one n_h.")
             }
             if let population = row.population, population < 1 {
-                throw AssayFailure("Stratum \(row.stratum): its population (cases in the frame) must be at least 1; got \(population).")
+                throw StatisticsError.inconsistentStratum("\(row.stratum)", problem: "its population (cases in the frame) must be at least 1; got \(population).")
             }
             guard row.audited >= 1 else {
-                throw AssayFailure("Stratum \(row.stratum): \(row.audited) audits; a stratum of the sample has at least one.")
+                throw StatisticsError.inconsistentStratum("\(row.stratum)", problem: "\(row.audited) audits; a stratum of the sample has at least one.")
             }
             if let population = row.population, row.audited > population {
-                throw AssayFailure("Stratum \(row.stratum): \(row.audited) audits from \(population) cases; a stratum cannot have more audits than cases.")
+                throw StatisticsError.inconsistentStratum("\(row.stratum)", problem: "\(row.audited) audits from \(population) cases; a stratum cannot have more audits than cases.")
             }
             guard (0...row.audited).contains(row.inadequate) else {
-                throw AssayFailure("Stratum \(row.stratum): \(row.inadequate) inadequate of \(row.audited) audits.")
+                throw StatisticsError.inconsistentStratum("\(row.stratum)", problem: "\(row.inadequate) inadequate of \(row.audited) audits.")
             }
         }
         self.rows = rows
@@ -130,12 +130,12 @@ extension StratifiedEstimator {
         mutating func add<Stratum>(_ key: Key, _ index: Int, _ row: StratifiedCounts<Stratum>.Row, _ count: DomainCount) throws {
             guard count.inDomain != 0 else { return }
             guard count.inDomain > 0, count.inDomain <= row.audited, (0...count.inDomain).contains(count.inadequate) else {
-                throw AssayFailure("Stratum \(row.stratum): a domain of \(count.inDomain) audits, \(count.inadequate) inadequate, "
+                throw StatisticsError.inconsistentStratum("\(row.stratum)", problem: "a domain of \(count.inDomain) audits, \(count.inadequate) inadequate, "
                                    + "of the stratum's \(row.audited).")
             }
             let place: Int
             if let known = places[key] {
-                guard last[known] != index else { throw AssayFailure("Stratum \(row.stratum): one domain given twice.") }
+                guard last[known] != index else { throw StatisticsError.inconsistentStratum("\(row.stratum)", problem: "one domain given twice.") }
                 place = known
             } else {
                 place = keys.count

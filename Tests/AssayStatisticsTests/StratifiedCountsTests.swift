@@ -125,7 +125,10 @@ struct StratifiedCountsTests {
             [.init(stratum: "A", population: 5, audited: 2, inadequate: 1), .init(stratum: "A", population: 5, audited: 2, inadequate: 1)],
         ]
         for rows in bad {
-            #expect { _ = try StratifiedCounts(rows) } throws: { ($0 as? any UserFacingError)?.message.contains("Stratum A") == true }
+            #expect { _ = try StratifiedCounts(rows) } throws: { error in
+                guard case .inconsistentStratum("A", _)? = error as? StatisticsError else { return false }
+                return "\(error)".hasPrefix("Stratum A: ")
+            }
         }
         let counts = try StratifiedCounts([.init(stratum: "A", population: 5, audited: 2, inadequate: 1)])
         #expect(throws: (any Error).self) {

@@ -36,7 +36,7 @@ import Testing
 
     /// `AssayFailure(` built below the shell, counted when this test was last tightened;
     /// lower it as modules move to their own error types (never raise it).
-    static let assayFailureCeiling = 20
+    static let assayFailureCeiling = 13
 
     static func libraryFiles() -> [(path: String, text: String)] {
         AuditRulesSpellingTests.swiftFiles().filter { file in !edges.contains { file.path.hasPrefix($0) } }
@@ -160,6 +160,7 @@ import Testing
             total + Self.withoutComments(file.text).matches(of: try! Regex(#"\bAssayFailure(\.\w+)?\("#)).count
         }
         #expect(count <= Self.assayFailureCeiling, "\(count) AssayFailure built below the shell; give new errors a module error type")
-        #expect(count > Self.assayFailureCeiling - 20, "\(count): lower assayFailureCeiling to \(count) so it cannot creep back")
+        // A ratchet: once some move to their module's type, the ceiling follows them down.
+        #expect(count >= Self.assayFailureCeiling, "\(count): lower assayFailureCeiling to \(count) so it cannot creep back")
     }
 }
