@@ -10,13 +10,16 @@ audits of cases not yet audited that month (each answer timed to the next questi
 Prints one JSON object: count, p50_ms, p95_ms, max_ms and the same per kind.
 """
 
+import fcntl
 import json
 import os
 import pty
 import re
 import select
 import sqlite3
+import struct
 import sys
+import termios
 import time
 
 assay, database, user, month, count = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
@@ -31,6 +34,9 @@ db.close()
 
 pid, fd = pty.fork()
 if pid == 0:
+    # A tall window: a 30-question audit's summary then fits on one page, as it does for
+    # someone at a full-screen terminal, rather than stopping at `-- more --`.
+    fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 200, 120, 0, 0))
     os.environ["TERM"] = "dumb"
     os.environ["ASSAY_HISTORY"] = os.devnull
     os.execv(assay, [assay, "--db", database, "--as", user])

@@ -35,7 +35,7 @@ extension Store {
     /// The query behind `todo`, `chase`, `overdue` and `progress`. `CROSS JOIN` fixes the join
     /// order — each current draw, its cases, each case's register row by (frame, case) —
     /// because SQLite otherwise walks every frame through `frame_case_by_stratum` for every
-    /// month: `todo` took 36–42 s at 100,000 audits over 120 months, 0.2 s in this order
+    /// month: `todo`'s query took 36–42 s at 100,000 audits over 120 months, 0.2 s in this order
     /// (issue 22). `QueryPlanTests` holds the order.
     static func drawnCasesToAuditSQL(_ conditions: [String]) -> String {
         """

@@ -255,8 +255,8 @@ extension Store {
     /// The cases of a draw with their register rows, audits and assignments: what `sample`,
     /// `queue` and the shell's starting point read. `CROSS JOIN` fixes the join order — the
     /// draw's few hundred cases first, each looked up in its frame by (frame, case) — because
-    /// SQLite otherwise starts from `frame_case_by_stratum` and walks the whole frame: 163 ms
-    /// instead of 9 ms at 100,000 audits (issue 22). `QueryPlanTests` holds the order.
+    /// SQLite otherwise starts from `frame_case_by_stratum` and walks the whole frame: the query
+    /// took 130–300 ms instead of 2–7 ms at 100,000 audits (sqlite3 `.timer`; issue 22). `QueryPlanTests` holds the order.
     static func assignedCasesSQL(_ mine: String = "") -> String {
         """
         SELECT c.case_id, f.team, f.locality, f.service, f.worker,
