@@ -49,6 +49,17 @@ import Testing
         return (process, out, err)
     }
 
+    /// Reads `pipe` until `phrase` has begun `times` lines, or the writer has closed it.
+    static func read(_ pipe: Pipe, untilItSays phrase: String, times: Int) -> Data {
+        var seen = Data()
+        while String(decoding: seen, as: UTF8.self).split(separator: "\n").filter({ $0.hasPrefix(phrase) }).count < times {
+            let chunk = pipe.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += chunk
+        }
+        return seen
+    }
+
     /// Runs every script at once and returns each one's (status, stdout, stderr).
     func runAtOnce(_ scripts: [(String, String)]) throws -> [(Int32, String, String)] {
         let started = try scripts.map { try start(as: $0.0, script: $0.1) }
@@ -123,10 +134,19 @@ import Testing
                 nextCase += 40
             }
             let (process, out, _) = try start(as: Self.lead, script: script)
-            usleep(UInt32(random.below(1_500_000)))
+            var seen = Data()
+            if round % 3 == 2 {
+                // Audits are quick: a kill at a random moment often lands before the first
+                // or after the last. Wait for a random number of them to be reported, then
+                // kill within a few milliseconds, so the kill lands among the writes.
+                seen = Self.read(out, untilItSays: "Submitted audit ", times: 1 + random.below(38))
+                usleep(UInt32(random.below(20_000)))
+            } else {
+                usleep(UInt32(random.below(1_500_000)))
+            }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            let printed = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let printed = String(decoding: seen + out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
 
             let verified = try AuditWorkspace.run(work, as: Self.lead, ["verify"])
             #expect(verified.status == 0, "round \(round): \(verified.stderr)")
