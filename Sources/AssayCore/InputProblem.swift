@@ -77,7 +77,11 @@ public struct InputRejected: UserFacingError, Equatable {
     }
 }
 
-/// A plain refusal or failure with a message (wrong role, unknown frame, bad option value).
+/// A plain refusal or failure with a message, worded for the person who reads it. Built
+/// only at the edges, where the caller is known: the shell (its own messages, and every
+/// module's `AssayError` worded by ErrorWording.swift) and the executables, each its own
+/// command line. Below them a module throws its own error type (docs/architecture.md,
+/// "Errors"); ErrorWordingPlacementTests holds the libraries to none.
 public struct AssayFailure: UserFacingError, Equatable {
     public let message: String
     public let exitStatus: ExitStatus
@@ -85,11 +89,4 @@ public struct AssayFailure: UserFacingError, Equatable {
         self.message = message
         self.exitStatus = exitStatus
     }
-
-    /// The user's role does not allow it (exit status 3).
-    public static func refused(_ message: String) -> AssayFailure { AssayFailure(message, exitStatus: .refused) }
-    /// The thing named is not there (exit status 4).
-    public static func notFound(_ message: String) -> AssayFailure { AssayFailure(message, exitStatus: .notFound) }
-    /// The command was typed wrong (exit status 2).
-    public static func usage(_ message: String) -> AssayFailure { AssayFailure(message, exitStatus: .usage) }
 }

@@ -1,8 +1,8 @@
 import AssayCore
 
 /// What the regional hub refuses: a database not yet a hub, an authority or key it does not
-/// know or knows already, a return it will not take. Worded for the command line by the
-/// shell (ErrorWording.swift).
+/// know or knows already, a return it will not take, a server that cannot be reached.
+/// Worded for the command line by the shell (ErrorWording.swift).
 public enum HubError: AssayError, Equatable {
     /// No hub was named to connect to.
     case noHubNamed
@@ -22,12 +22,21 @@ public enum HubError: AssayError, Equatable {
     case signatureFails(source: String, authority: String)
     /// A newer return of `authority` for `month` is on the hub already.
     case olderReturn(source: String, authority: String, month: String, current: String, currentMadeAt: String, madeAt: String)
+    /// libpq could not even allocate a connection.
+    case noMemoryToConnect
+    /// The server at `url` (its password redacted) refused or could not be reached
+    /// (`reason`: libpq's words).
+    case cannotConnect(url: String, reason: String)
+    /// A statement got no result at all from the server (`reason`: libpq's words); a
+    /// statement the server refused is a `PostgresFailure`, with its SQLSTATE.
+    case noAnswer(reason: String)
 
     public var kind: ErrorKind {
         switch self {
         case .noHubNamed, .authorityNameMissing: .invalidInput
         case .notAHub, .hubNewer, .keyTaken, .authorityExists, .signatureFails, .olderReturn: .conflict
         case .unknownKey, .noAuthority: .notFound
+        case .noMemoryToConnect, .cannotConnect, .noAnswer: .storage
         }
     }
 
@@ -57,6 +66,9 @@ public enum HubError: AssayError, Equatable {
         case .olderReturn(let source, let name, let month, let current, let currentMadeAt, let madeAt):
             "\(source): \(name)'s return for \(month) already on the hub (return \(current), made \(currentMadeAt)) is newer than this one "
                 + "(made \(madeAt)); an older return never replaces a newer. Nothing was imported."
+        case .noMemoryToConnect: "Cannot connect to the hub: out of memory."
+        case .cannotConnect(let url, let reason): "Cannot connect to the hub \(url): \(reason)"
+        case .noAnswer(let reason): "The hub did not answer: \(reason)"
         }
     }
 }

@@ -19,11 +19,11 @@ public final class PostgresConnection {
     }
 
     public init(url: String) throws {
-        guard let c = PQconnectdb(url) else { throw AssayFailure("Cannot connect to the hub: out of memory.") }
+        guard let c = PQconnectdb(url) else { throw HubError.noMemoryToConnect }
         guard PQstatus(c) == CONNECTION_OK else {
             let message = Self.trimmed(PQerrorMessage(c))
             PQfinish(c)
-            throw AssayFailure("Cannot connect to the hub \(Self.redacted(url)): \(message)")
+            throw HubError.cannotConnect(url: Self.redacted(url), reason: message)
         }
         connection = c
         // Notices (e.g. "relation already exists, skipping") are not the user's business.
@@ -104,7 +104,7 @@ public final class PostgresConnection {
         let result: OpaquePointer? = withParameterPointers(parameters) { pointers in
             PQexecParams(connection, sql, Int32(parameters.count), nil, pointers, nil, nil, 0)
         }
-        guard let result else { throw AssayFailure("The hub did not answer: \(Self.trimmed(PQerrorMessage(connection)))") }
+        guard let result else { throw HubError.noAnswer(reason: Self.trimmed(PQerrorMessage(connection))) }
         let status = PQresultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK else {
             let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
@@ -117,7 +117,7 @@ public final class PostgresConnection {
 
     /// Runs several statements with no parameters (a migration's SQL).
     public func execute(script sql: String) throws {
-        guard let result = PQexec(connection, sql) else { throw AssayFailure("The hub did not answer: \(Self.trimmed(PQerrorMessage(connection)))") }
+        guard let result = PQexec(connection, sql) else { throw HubError.noAnswer(reason: Self.trimmed(PQerrorMessage(connection))) }
         defer { PQclear(result) }
         let status = PQresultStatus(result)
         guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY else {

@@ -80,6 +80,19 @@ public enum StoreError: AssayError, Equatable {
     /// A shared database's folder is not shared with its group (`quoted`: the folder as a
     /// shell word).
     case folderNotShared(folder: String, quoted: String, group: String, actualGroup: String, mode: String)
+    // The audited write path and the log
+    /// A new database could not be made at `path` (`reason`: the system's words).
+    case cannotCreateDatabase(path: String, reason: String)
+    /// No row `id` in `table` to update (or redact): deleted meanwhile, or a caller's slip.
+    case noRowToUpdate(table: String, id: Int64)
+    /// No row `id` in `table` to delete.
+    case noRowToDelete(table: String, id: Int64)
+    /// A value for `column` of a `table` row holds text that is never stored (`problem`:
+    /// `TextPolicy`'s words): the last line of defence, whatever path the value took.
+    case refusedText(table: String, column: String, problem: String)
+    /// Entry `seq` of the audit log names an operation this Assay does not know: a damaged
+    /// or foreign log.
+    case unknownLogOperation(seq: Int64, name: String)
 
     public var kind: ErrorKind {
         switch self {
@@ -96,6 +109,11 @@ public enum StoreError: AssayError, Equatable {
         case .sharedFileProblem, .readChanging, .emptyLog, .drawChangedDuringPack, .refusedDatabase, .needsUpgrade, .unfinishedDatabase: .conflict
         case .personExists, .loginTaken, .restoreOverUnopenable, .restoreUnrelated, .restoreWouldLose, .folderNotShared: .conflict
         case .settingOutOfRange: .invalidInput
+        case .cannotCreateDatabase: .storage
+        case .noRowToUpdate, .noRowToDelete, .unknownLogOperation: .conflict
+        // Refused text is invalid input with no place the shell could name (exit status 1):
+        // it reached the writer from a file, an argument or a future caller alike.
+        case .refusedText: .invalidInput
         }
     }
 
@@ -220,6 +238,12 @@ public enum StoreError: AssayError, Equatable {
                 it must be group \(group), mode 2770). Give the database a folder of its own, or set this one up: \
                 chgrp \(group) \(quoted) && chmod 2770 \(quoted). Nothing was created.
                 """
+        case .cannotCreateDatabase(let path, let reason): return "\(path): cannot create the database: \(reason)."
+        case .noRowToUpdate(let table, let id): return "No row \(id) in \(table) to update."
+        case .noRowToDelete(let table, let id): return "No row \(id) in \(table) to delete."
+        case .refusedText(let table, let column, let problem):
+            return "Refused: the \(column) of a \(table) row \(problem). Nothing was written."
+        case .unknownLogOperation(let seq, let name): return "audit_log row \(seq) has an unknown operation \(name)"
         }
     }
 

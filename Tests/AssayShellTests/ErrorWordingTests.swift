@@ -1,6 +1,7 @@
 @testable import AssayShell
 import AssayAudits
 import AssayCore
+import AssayHub
 import AssayStatistics
 import AssayStore
 import Foundation
@@ -77,5 +78,15 @@ import Testing
         let other = ErrorWording.userFacing(CocoaError(.fileNoSuchFile))
         #expect(other == nil, "an error that is not Assay's is not worded here")
         try? FileManager.default.removeItem(atPath: dir)
+    }
+
+    /// A hub that cannot be reached is a failure (1), its URL without the password.
+    @Test func aHubThatCannotBeReachedExits1WithoutThePassword() throws {
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let result = try run(["hub", "authority", "list", "--hub", "postgres://ana:s3cret@127.0.0.1:1/hub"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("Cannot connect to the hub postgres://ana:***@127.0.0.1:1/hub: "), "\(result.stderr)")
+        #expect(!result.stderr.contains("s3cret"))
+        #expect(ErrorWording.exitStatus(of: HubError.noAnswer(reason: "server closed the connection")) == .failure)
     }
 }

@@ -183,7 +183,8 @@ enum ErrorWording {
         case .personExists, .noPerson, .personNameMissing, .notALoginName, .unknownSetting, .noDatabase, .unusableDatabase,
              .databaseFailed, .sharedFileProblem, .readChanging, .restoreOutsideService, .emptyLog, .drawChangedDuringPack,
              .cannotCreate, .cannotWrite, .noOutputNamed, .notARegularFile, .notAFolder, .folderNotEmpty, .cannotCreateFolder,
-             .cannotName, .noGroup, .sharedFolderFailed, .refusedDatabase, .unfinishedDatabase: return nil
+             .cannotName, .noGroup, .sharedFolderFailed, .refusedDatabase, .unfinishedDatabase, .cannotCreateDatabase,
+             .noRowToUpdate, .noRowToDelete, .refusedText, .unknownLogOperation: return nil
         case .needsUpgrade(_, let inspecting, _):
             return inspecting ? "`verify` never changes a file. Back it up, then run any other command to upgrade it. Nothing was changed." : nil
         case .loginTaken(_, let holder): return "Unbind it: people login \"\(holder)\" --none"

@@ -111,7 +111,7 @@ public final class AuditedWriter {
         let bound = values.map { $0.1?.databaseValue ?? .null }
         try Self.checkText(bound, names: values.map(\.0), table)
         guard let before = try row(table, id) else {
-            throw AssayFailure("No row \(id) in \(table.name) to update.")
+            throw StoreError.noRowToUpdate(table: table.name, id: id)
         }
         let assignments = values.map { "\(Self.quoted($0.0)) = ?" }.joined(separator: ", ")
         let statement = try db.cachedStatement(sql: "UPDATE \(Self.quoted(table.name)) SET \(assignments) WHERE id = ?")
@@ -151,7 +151,7 @@ public final class AuditedWriter {
     /// Deletes one row.
     public func delete(from table: AuditedTable, id: Int64) throws {
         guard let before = try row(table, id).map(RowDigest.sha256(of:)) else {
-            throw AssayFailure("No row \(id) in \(table.name) to delete.")
+            throw StoreError.noRowToDelete(table: table.name, id: id)
         }
         try db.cachedStatement(sql: "DELETE FROM \(Self.quoted(table.name)) WHERE id = ?").execute(arguments: [id])
         try log(table: table, rowID: id, operation: .delete, changed: nil, before: before, after: nil)
@@ -199,7 +199,7 @@ public final class AuditedWriter {
     private static func checkText(_ values: [DatabaseValue], names: @autoclosure () -> [String], _ table: AuditedTable) throws {
         for (i, value) in values.enumerated() {
             guard case .string(let text) = value.storage, let problem = TextPolicy.problem(in: text, kind: .paragraph) else { continue }
-            throw AssayFailure("Refused: the \(names()[i]) of a \(table.name) row \(problem). Nothing was written.")
+            throw StoreError.refusedText(table: table.name, column: names()[i], problem: problem)
         }
     }
 

@@ -15,7 +15,7 @@ extension Store {
         let staged = DatabaseFile.stagingPath(for: path, purpose: .creating)
         DatabaseFile.remove(staged)
         guard DatabaseFile.createPrivate(staged) else {
-            throw AssayFailure("\(path): cannot create the database: \(String(cString: strerror(errno))).")
+            throw StoreError.cannotCreateDatabase(path: path, reason: String(cString: strerror(errno)))
         }
         do {
             let store = try Store(opening: staged, identity: identity, wasCreated: true, mode: .staging, clock: clock)

@@ -99,7 +99,7 @@ extension LogEntry: FetchableRecord {
         rowID = row[5]
         let name: String = row[6]
         guard let operation = Operation(rawValue: name) else {
-            throw AssayFailure("audit_log row \(seq) has an unknown operation \(name)")
+            throw StoreError.unknownLogOperation(seq: seq, name: name)
         }
         self.operation = operation
         changedColumns = row[7]
@@ -116,7 +116,7 @@ extension LogEntry: FetchableRecord {
         rowID = row["row_id"]
         let name: String = row["operation"]
         guard let operation = Operation(rawValue: name) else {
-            throw AssayFailure("audit_log row \(seq) has an unknown operation \(name)")
+            throw StoreError.unknownLogOperation(seq: seq, name: name)
         }
         self.operation = operation
         changedColumns = row["changed_columns"]
