@@ -44,8 +44,9 @@ public enum AuditError: AssayError, Equatable {
     case notAPerson(String)
     case namedTwice(String)
     // Submission and storing
-    /// The audit cannot be submitted, for these problems in its answers.
-    case notSubmittable(audit: Int64, problems: [String])
+    /// The audit cannot be submitted, for these problems in its answers (an open
+    /// escalation's with its remedy, for the shell to word).
+    case notSubmittable(audit: Int64, problems: [SubmissionRules.Problem])
     /// The audit of the case was not stored, for these problems in its answers.
     case notStored(caseID: String, problems: [String])
     /// The audit was begun with one template, and the answers are for another.
@@ -180,8 +181,7 @@ public enum AuditError: AssayError, Equatable {
             "The due date \(due) has already passed (today is \(today)); give a date from today on. Nothing was assigned."
         case .notAPerson(let name): "\(name) is not one of this database's people; nothing was assigned."
         case .namedTwice(let name): "\(name) is named twice among the auditors; nothing was assigned."
-        case .notSubmittable(let audit, let problems):
-            (["Audit \(audit) cannot be submitted yet:"] + problems.map { "  " + $0 }).joined(separator: "\n")
+        case .notSubmittable: description(wordingProblem: \.description)
         case .notStored(let id, let problems):
             (["The audit of \(id) was not stored:"] + problems.map { "  " + $0 }).joined(separator: "\n")
         case .templateMismatch(let audit, let id, let begun, let answers):
@@ -236,5 +236,15 @@ public enum AuditError: AssayError, Equatable {
         case .notInModerationSample(let audit, let id, let month):
             "Audit \(audit) of case \(id) is not in \(month)'s moderation sample; only sampled audits are moderated."
         }
+    }
+}
+
+extension AuditError {
+    /// `description`, with each problem of a submission worded by `wording`: the shell's
+    /// words a remedy as the command to type (ErrorWording.swift); the plain
+    /// `Problem.description` otherwise.
+    public func description(wordingProblem wording: (SubmissionRules.Problem) -> String) -> String {
+        guard case .notSubmittable(let audit, let problems) = self else { return description }
+        return (["Audit \(audit) cannot be submitted yet:"] + problems.map { "  " + wording($0) }).joined(separator: "\n")
     }
 }

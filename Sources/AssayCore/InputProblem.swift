@@ -1,26 +1,44 @@
 /// One thing wrong with a user's input, located precisely enough to fix: the file, the line,
 /// the field, and what is wrong. Errors about files (registers, templates, answers, scripts)
 /// are lists of these, so one run reports every problem, not just the first.
+///
+/// What the person asked for that the problem is in (`request`: a column map, a column to
+/// keep) and what they can do about it (`remedy`) are data, `UserAction`s, not words: the
+/// library cannot know how it was called, and the shell words each as the option or command
+/// a person types (Sources/AssayShell/Grammar/ErrorWording.swift). `description` is the
+/// library's plain wording, for callers that are not the shell.
 public struct InputProblem: Sendable, Equatable, CustomStringConvertible {
     public let file: String
     public let line: Int?
     public let field: String?
+    /// What is wrong, in the domain's words (naming no command-line flag).
     public let reason: String
+    /// What the person asked for that the problem is in, when it is not the file's own content.
+    public let request: UserAction?
+    /// What the person can do about it, when there is one thing to do.
+    public let remedy: UserAction?
 
-    public init(file: String, line: Int?, field: String?, reason: String) {
+    public init(file: String, line: Int?, field: String?, reason: String, request: UserAction? = nil, remedy: UserAction? = nil) {
         self.file = file
         self.line = line
         self.field = field
         self.reason = reason
+        self.request = request
+        self.remedy = remedy
     }
 
-    /// `file:line: field "x": reason`, the form compilers use so editors can jump to it.
-    public var description: String {
+    /// `file:line: field "x": `, the form compilers use so editors can jump to it.
+    public var location: String {
         var s = file
         if let line { s += ":\(line)" }
         s += ": "
         if let field { s += "field \"\(field)\": " }
-        return s + reason
+        return s
+    }
+
+    /// `file:line: field "x": reason`, with the request and remedy in plain words.
+    public var description: String {
+        location + (request.map { "\($0): " } ?? "") + reason + (remedy.map { "; \($0)" } ?? "")
     }
 }
 
@@ -66,10 +84,14 @@ public struct InputRejected: UserFacingError, Equatable {
         self.consequence = consequence
     }
 
-    public var message: String {
+    public var message: String { message(wording: \.description) }
+
+    /// The message with each problem worded by `wording`: the shell words requests and
+    /// remedies as the options a person types (ErrorWording.swift).
+    public func message(wording: (InputProblem) -> String) -> String {
         let noun = problems.count == 1 ? "problem" : "problems"
         var lines = ["\(file): rejected, \(problems.count) \(noun); \(consequence)."]
-        lines += problems.prefix(Self.listed).map { "  \($0)" }
+        lines += problems.prefix(Self.listed).map { "  " + wording($0) }
         if problems.count > Self.listed {
             lines.append("  … and \(problems.count - Self.listed) more")
         }

@@ -435,8 +435,10 @@ import Testing
         let escalationID = try ana.raiseEscalation(auditID: audit.id, concern: "Bruising not followed up.", escalatedTo: "Team manager")
 
         let error = #expect(throws: AuditError.self) { try ana.submit(auditID: audit.id) }
-        #expect(error?.description.contains("escalation \(escalationID) has no response yet") == true)
-        #expect(error?.description.contains("escalation respond \(escalationID)") == true)
+        guard case .notSubmittable(let auditID, let problems)? = error else { Issue.record("not notSubmittable: \(String(describing: error))"); return }
+        #expect(auditID == audit.id)
+        #expect(problems.map(\.message) == ["escalation \(escalationID) has no response yet"])
+        #expect(problems.map(\.remedy) == [.respondToEscalation(escalationID)])
         #expect(try ana.audit(id: audit.id).status == .inProgress)
 
         // An empty response is refused and records nothing.

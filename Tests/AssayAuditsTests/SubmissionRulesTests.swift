@@ -98,7 +98,8 @@ import Testing
     @Test func anOpenEscalationBlocksSubmission() {
         let found = problems(escalations: [7])
         #expect(found.map(\.field) == ["escalation"])
-        #expect(found.first?.message.contains("escalation 7 has no response yet") == true)
+        #expect(found.first?.message == "escalation 7 has no response yet")
+        #expect(found.first?.remedy == .respondToEscalation(7), "what to do is data, worded by the shell")
     }
 
     @Test func everythingIsListedAtOnceInOrder() {

@@ -80,6 +80,61 @@ import Testing
         try? FileManager.default.removeItem(atPath: dir)
     }
 
+    /// A register's layout problems carry what the lead asked for and can do as data
+    /// (`UserAction`); the shell words them as the options they type, exactly as the library
+    /// wrote them before (issue 21).
+    @Test func aLayoutProblemsRequestAndRemedyAreWordedAsTheOptionsToType() {
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let required = InputProblem(file: "r.csv", line: 1, field: "case_id", reason: "no column gives this required field (columns: Ref, Team)",
+                                    remedy: .mapColumn(nil, toField: "case_id"))
+        #expect(ErrorWording.words(for: required)
+            == #"r.csv:1: field "case_id": no column gives this required field (columns: Ref, Team); name one with --map COLUMN=case_id"#)
+        #expect(required.description == #"r.csv:1: field "case_id": no column gives this required field (columns: Ref, Team); name the column that gives case_id"#,
+                "the library's own words name no option")
+        let personal = InputProblem(file: "r.csv", line: 1, field: nil,
+                                    reason: "the column looks like personal data about a child or family (a name); sampling and reports never need it",
+                                    request: .keepColumn("Surname"), remedy: .allowPersonalData)
+        #expect(ErrorWording.words(for: personal) == """
+            r.csv:1: --keep Surname: the column looks like personal data about a child or family (a name); sampling and reports never need it. \
+            Add --allow-personal-data to keep it anyway (the frame records that you did)
+            """)
+        let mapped = InputProblem(file: "r.csv", line: 1, field: nil, reason: #"the file has no column "Nope""#, request: .mapColumn("Nope", toField: "team"))
+        #expect(ErrorWording.words(for: mapped) == #"r.csv:1: --map Nope=team: the file has no column "Nope""#)
+        let service = InputProblem(file: "r.csv", line: 3, field: "service", reason: #"unknown service "Youth Justice" (codes: …)"#,
+                                   remedy: .mapService(spelling: "Youth Justice"))
+        #expect(ErrorWording.words(for: service) == #"r.csv:3: field "service": unknown service "Youth Justice" (codes: …); map a local name with --map-service "Youth Justice=CODE""#)
+    }
+
+    /// The same through `import cases`, byte for byte as the command printed it before the
+    /// remedies became data (captured from the binary at 1630c58).
+    @Test func aRejectedRegisterLayoutReadsAsBefore() throws {
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try "Ref,Team,Child Name,Surname,DOB,Notes\nA,T,Zed,Smith,2015-01-01,x\n".write(toFile: dir + "/layout.csv", atomically: true, encoding: .utf8)
+        let result = try run(["import", "cases", "layout.csv", "--as-of", "2026-11-01", "--map", "Ref=case_id", "--map", "Nope=team",
+                              "--map", "Team=bogus", "--keep", "Surname", "--keep", "DOB", "--keep", "Missing", "--keep", "Ref", "--keep", "Notes"])
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            layout.csv: rejected, 7 problems; nothing was imported.
+              layout.csv:1: --map Nope=team: the file has no column "Nope"
+              layout.csv:1: --map Team=bogus: unknown field "bogus" (fields: case_id, team, locality, service, worker, opened)
+              layout.csv:1: --keep Surname: the column looks like personal data about a child or family (a name); sampling and reports never need it. Add --allow-personal-data to keep it anyway (the frame records that you did)
+              layout.csv:1: --keep DOB: the column looks like personal data about a child or family (a date of birth); sampling and reports never need it. Add --allow-personal-data to keep it anyway (the frame records that you did)
+              layout.csv:1: --keep Missing: the file has no column "Missing"
+              layout.csv:1: --keep Ref: that column is already read as a field
+              layout.csv:1: field "locality": no column gives this required field (columns: Ref, Team, Child Name, Surname, DOB, Notes); name one with --map COLUMN=locality
+
+            """)
+    }
+
+    /// An open escalation's remedy is the command that records the response.
+    @Test func anEscalationsRemedyIsTheCommandThatResponds() {
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let error = AuditError.notSubmittable(audit: 3, problems: [SubmissionRules.Problem(questionID: nil, field: "escalation",
+                                                                                            message: "escalation 7 has no response yet", remedy: .respondToEscalation(7))])
+        #expect(ErrorWording.message(for: error) == "Audit 3 cannot be submitted yet:\n  escalation 7 has no response yet (escalation respond 7 --response TEXT)")
+        #expect(error.description == "Audit 3 cannot be submitted yet:\n  escalation 7 has no response yet (respond to escalation 7)")
+    }
+
     /// A hub that cannot be reached is a failure (1), its URL without the password.
     @Test func aHubThatCannotBeReachedExits1WithoutThePassword() throws {
         defer { try? FileManager.default.removeItem(atPath: dir) }

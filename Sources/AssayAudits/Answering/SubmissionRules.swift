@@ -6,11 +6,23 @@ import AssayTemplates
 public enum SubmissionRules {
     /// One unmet rule. `questionID` names the question it is about, or nil for the
     /// audit as a whole (`field` then says which part: overall, reason, escalation).
+    /// `message` is the domain's words; `remedy`, what the auditor can do about it where it
+    /// is not done in the audit itself (an escalation's response), which the shell words as
+    /// the command to type (ErrorWording.swift).
     public struct Problem: Sendable, Equatable, CustomStringConvertible {
         public let questionID: String?
         public let field: String
         public let message: String
-        public var description: String { message }
+        public let remedy: UserAction?
+
+        public init(questionID: String?, field: String, message: String, remedy: UserAction? = nil) {
+            self.questionID = questionID
+            self.field = field
+            self.message = message
+            self.remedy = remedy
+        }
+
+        public var description: String { message + (remedy.map { " (\($0))" } ?? "") }
     }
 
     /// Every unmet rule, in template order, then the overall judgement, then escalations.
@@ -38,7 +50,8 @@ public enum SubmissionRules {
             problems.append(Problem(questionID: nil, field: "overall", message: "no overall grade has been set"))
         }
         for id in openEscalations {
-            problems.append(Problem(questionID: nil, field: "escalation", message: "escalation \(id) has no response yet (escalation respond \(id) --response TEXT)"))
+            problems.append(Problem(questionID: nil, field: "escalation", message: "escalation \(id) has no response yet",
+                                    remedy: .respondToEscalation(id)))
         }
         return problems
     }

@@ -175,7 +175,7 @@ extension Store {
             let problems = SubmissionRules.problems(template: template, answers: answers, overall: audit.overall, reason: audit.overallReason,
                                                     openEscalations: open)
             guard problems.isEmpty else {
-                throw AuditError.notSubmittable(audit: auditID, problems: problems.map(\.message))
+                throw AuditError.notSubmittable(audit: auditID, problems: problems)
             }
             let suggested = SuggestedGrades(template: template, answers: SubmissionRules.gradeAnswers(answers))
             try Self.finish(tx, auditID: auditID, template: template, suggested: suggested)

@@ -32,7 +32,7 @@ public enum InputPlace: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .argument(let name): return name
         case .file(let path, let line, let field):
-            return InputProblem(file: path, line: line, field: field, reason: "").description.dropLast(2).description
+            return String(InputProblem(file: path, line: line, field: field, reason: "").location.dropLast(2))
         }
     }
 }

@@ -1,21 +1,23 @@
 import AssayCore
 
 /// Which column of a register file gives which field, worked out from its header line and
-/// the lead's `--map` and `--keep`, with every problem found reported against line 1.
+/// the lead's column map and columns to keep (`--map`, `--keep`), with every problem found
+/// reported against line 1. A problem in a map or a keep names it as its `request`, and
+/// one the lead can fix by an option carries that as its `remedy`: the shell words both.
 struct RegisterLayout {
     var fieldColumn: [RegisterField: Int] = [:]
     /// Kept columns: header as written, and position.
     var kept: [(name: String, index: Int)] = []
     var dropped: [String] = []
-    /// Kept columns that look like personal data, kept under `--allow-personal-data`.
+    /// Kept columns that look like personal data, kept because personal data is allowed.
     var personal: [String] = []
     let columnCount: Int
 
     init(header: [String], options: RegisterImportOptions, file: String) throws {
         columnCount = header.count
         var problems: [InputProblem] = []
-        func problem(_ field: String?, _ reason: String) {
-            problems.append(InputProblem(file: file, line: 1, field: field, reason: reason))
+        func problem(_ field: String?, _ reason: String, request: UserAction? = nil, remedy: UserAction? = nil) {
+            problems.append(InputProblem(file: file, line: 1, field: field, reason: reason, request: request, remedy: remedy))
         }
         let names = header.map { $0.trimmingCharacters(in: .whitespaces) }
         func column(named wanted: String) -> Int? {
@@ -33,12 +35,14 @@ struct RegisterLayout {
         }
         var mapped = Set<Int>()
         for (columnName, fieldName) in options.columnMap {
+            let request = UserAction.mapColumn(columnName, toField: fieldName)
             guard let field = RegisterField(header: fieldName) else {
-                problem(nil, "--map \(columnName)=\(fieldName): unknown field \"\(fieldName)\" (fields: \(RegisterField.allCases.map(\.rawValue).joined(separator: ", ")))")
+                problem(nil, "unknown field \"\(fieldName)\" (fields: \(RegisterField.allCases.map(\.rawValue).joined(separator: ", ")))",
+                        request: request)
                 continue
             }
             guard let index = column(named: columnName) else {
-                problem(nil, "--map \(columnName)=\(fieldName): the file has no column \"\(columnName)\"")
+                problem(nil, "the file has no column \"\(columnName)\"", request: request)
                 continue
             }
             mapped.insert(index)
@@ -49,20 +53,19 @@ struct RegisterLayout {
         }
         let used = Set(fieldColumn.values)
         for keepName in options.keep {
+            let request = UserAction.keepColumn(keepName)
             guard let index = column(named: keepName) else {
-                problem(nil, "--keep \(keepName): the file has no column \"\(keepName)\"")
+                problem(nil, "the file has no column \"\(keepName)\"", request: request)
                 continue
             }
             if used.contains(index) {
-                problem(nil, "--keep \(keepName): that column is already read as a field")
+                problem(nil, "that column is already read as a field", request: request)
                 continue
             }
             if let kind = PersonalDataColumn.kind(of: names[index]) {
                 if !options.allowPersonalData {
-                    problem(nil, """
-                        --keep \(keepName): the column looks like personal data about a child or family (\(kind)); \
-                        sampling and reports never need it. Add --allow-personal-data to keep it anyway (the frame records that you did)
-                        """)
+                    problem(nil, "the column looks like personal data about a child or family (\(kind)); sampling and reports never need it",
+                            request: request, remedy: .allowPersonalData)
                     continue
                 }
                 personal.append(names[index])
@@ -75,7 +78,8 @@ struct RegisterLayout {
             if !kept.contains(where: { $0.index == index }) { kept.append((names[index], index)) }
         }
         for field in RegisterField.allCases where field.isRequired && fieldColumn[field] == nil {
-            problem(field.rawValue, "no column gives this required field (columns: \(names.joined(separator: ", "))); name one with --map COLUMN=\(field.rawValue)")
+            problem(field.rawValue, "no column gives this required field (columns: \(names.joined(separator: ", ")))",
+                    remedy: .mapColumn(nil, toField: field.rawValue))
         }
         let keptIndexes = Set(kept.map(\.index))
         dropped = names.enumerated().filter { !used.contains($0.offset) && !keptIndexes.contains($0.offset) }.map(\.element)

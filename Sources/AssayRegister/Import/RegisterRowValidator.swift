@@ -37,8 +37,8 @@ struct RegisterRowValidator {
 
     mutating func validate(_ record: CSVRecord) -> Result<RegisterRow, ProblemList> {
         var problems: [InputProblem] = []
-        func problem(_ field: String?, _ reason: String) {
-            problems.append(InputProblem(file: file, line: record.line, field: field, reason: reason))
+        func problem(_ field: String?, _ reason: String, remedy: UserAction? = nil) {
+            problems.append(InputProblem(file: file, line: record.line, field: field, reason: reason, remedy: remedy))
         }
         if let malformation = record.malformation {
             problem(nil, malformation)
@@ -80,7 +80,8 @@ struct RegisterRowValidator {
         if let raw = value(.service) {
             service = services(raw)
             if service == nil {
-                problem("service", "unknown service \"\(raw)\" (codes: \(Service.allCases.map(\.code).joined(separator: ", "))); map a local name with --map-service \"\(raw)=CODE\"")
+                problem("service", "unknown service \"\(raw)\" (codes: \(Service.allCases.map(\.code).joined(separator: ", ")))",
+                        remedy: .mapService(spelling: raw))
             }
         }
         var opened: CalendarDate?

@@ -34,14 +34,51 @@ enum ErrorWording {
     /// (`hint(for:)`), or else, for a value given on the command line, the flag that gave it
     /// (`--size: the sample size must be at least 1.`).
     static func message(for error: any AssayError) -> String {
+        let description = (error as? AuditError)?.description(wordingProblem: words(for:)) ?? error.description
         switch hint(for: error) {
-        case .after(let hint)?: return error.description + " " + hint
-        case .before(let hint)?: return hint + lowercasingFirstWord(error.description)
+        case .after(let hint)?: return description + " " + hint
+        case .before(let hint)?: return hint + lowercasingFirstWord(description)
         case nil:
             if error.kind == .invalidInput, case .argument(let name)? = error.place, let flag = flags[name] {
-                return flag + ": " + lowercasingFirstWord(error.description)
+                return flag + ": " + lowercasingFirstWord(description)
             }
-            return error.description
+            return description
+        }
+    }
+
+    /// A problem in a file, as a person at the command line sees it: the option they gave
+    /// that it is in (`--keep Surname: `), what is wrong, and the option that fixes it
+    /// (`; name one with --map COLUMN=case_id`).
+    static func words(for problem: InputProblem) -> String {
+        problem.location + (problem.request.map { command(for: $0) + ": " } ?? "") + problem.reason
+            + (problem.remedy.map(remedy) ?? "")
+    }
+
+    /// An unmet rule of a submission, with the command that meets it where it is not done
+    /// in the audit itself.
+    static func words(for problem: SubmissionRules.Problem) -> String {
+        problem.message + (problem.remedy.map(remedy) ?? "")
+    }
+
+    /// What a person types to do `action`: an option of the command they ran, or a command.
+    static func command(for action: UserAction) -> String {
+        switch action {
+        case .mapColumn(let column, let field): "--map \(column ?? "COLUMN")=\(field)"
+        case .keepColumn(let name): "--keep \(name)"
+        case .allowPersonalData: "--allow-personal-data"
+        case .mapService(let spelling): "--map-service \"\(spelling)=CODE\""
+        case .respondToEscalation(let id): "escalation respond \(id) --response TEXT"
+        }
+    }
+
+    /// `action` as the end of a problem's sentence, naming what to type.
+    static func remedy(_ action: UserAction) -> String {
+        switch action {
+        case .mapColumn: "; name one with " + command(for: action)
+        case .keepColumn: "; keep it with " + command(for: action)
+        case .allowPersonalData: ". Add \(command(for: action)) to keep it anyway (the frame records that you did)"
+        case .mapService: "; map a local name with " + command(for: action)
+        case .respondToEscalation: " (\(command(for: action)))"
         }
     }
 
@@ -77,11 +114,14 @@ enum ErrorWording {
         return first.lowercased() + text.dropFirst()
     }
 
-    /// `error` as a person sees it: Assay's own errors worded here, errors already worded
-    /// for a person (`UserFacingError`: a rejected file, the shell's own messages) as they
-    /// are; nil for anything else (a bug, or SQLite's own error).
+    /// `error` as a person sees it: Assay's own errors and a rejected file's problems worded
+    /// here, errors already worded for a person (`UserFacingError`: the shell's own
+    /// messages) as they are; nil for anything else (a bug, or SQLite's own error).
     static func userFacing(_ error: any Error) -> (any UserFacingError)? {
         if let error = error as? any AssayError { return AssayFailure(message(for: error), exitStatus: exitStatus(of: error)) }
+        if let rejected = error as? InputRejected {
+            return AssayFailure(rejected.message(wording: words(for:)), exitStatus: rejected.exitStatus)
+        }
         return error as? any UserFacingError
     }
 

@@ -42,13 +42,13 @@ extension GuidedAudit {
         for problem in problems {
             if let id = problem.questionID, let index = template.questions.firstIndex(where: { $0.id == id }) {
                 let key = "  j \(index + 1)"
-                lines.append(key + String(repeating: " ", count: max(2, 12 - key.count)) + problem.message)
+                lines.append(key + String(repeating: " ", count: max(2, 12 - key.count)) + ErrorWording.words(for: problem))
             } else if problem.field == "overall" {
-                lines.append("  -         \(problem.message): type o, g, r or i here")
+                lines.append("  -         \(ErrorWording.words(for: problem)): type o, g, r or i here")
             } else if problem.field == "reason" {
-                lines.append("  -         \(problem.message): type the overall grade again to give one")
+                lines.append("  -         \(ErrorWording.words(for: problem)): type the overall grade again to give one")
             } else {
-                lines.append("  -         \(problem.message)")
+                lines.append("  -         \(ErrorWording.words(for: problem))")
             }
         }
         return TextPolicy.printable(lines.joined(separator: "\n")) + "\n"

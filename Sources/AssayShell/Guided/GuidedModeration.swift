@@ -137,7 +137,7 @@ final class GuidedModeration {
                 case "x":
                     let problems = SubmissionRules.problems(template: template, answers: answers, overall: overall, reason: reason, openEscalations: [])
                     if problems.isEmpty { return true }
-                    session.write("Not yet: " + problems.map(\.message).joined(separator: "; ") + ".\n")
+                    session.write("Not yet: " + problems.map(ErrorWording.words(for:)).joined(separator: "; ") + ".\n")
                     showScreen = false
                 default:
                     guard let grade = Grade(typed: line) else {

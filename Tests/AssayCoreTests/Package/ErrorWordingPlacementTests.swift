@@ -6,12 +6,13 @@ import Testing
 /// how it was called (a guided audit, a script, a test, another program), and the flag a
 /// person should type is the shell's to say (Sources/AssayShell/Grammar/ErrorWording.swift).
 ///
-/// This reads every Swift file under Sources/ but the shell and the executables (each of
-/// which is its own command line: `assay-samples`, `assay-bench`, the fuzzer) and fails on
-/// a `--flag` in the words of an error: a `throw` statement, a role refusal's
+/// This reads every Swift file under Sources/ but the edges (the shell and the executables)
+/// and fails on a `--flag` in the words of an error: a `throw` statement, a role refusal's
 /// `require(…, to: "…")`, a problem found in an input file, or anywhere in a module's error
-/// type (a file declaring `: AssayError`). It also counts the `AssayFailure` (a string
-/// worded for the command line) built below the edges: none.
+/// type (a file declaring `: AssayError`). What a person can do about a problem is data
+/// (`UserAction`, an `InputProblem`'s request and remedy), worded by the shell. It also
+/// counts the `AssayFailure` (a string worded for the command line) built below the edges:
+/// none.
 @Suite struct ErrorWordingPlacementTests {
     static let root = ModuleGraphTests.root
 
@@ -31,15 +32,6 @@ import Testing
     /// A command-line flag: two hyphens and a letter, not part of a word or a longer run of
     /// hyphens (the character before it, if any, is part of the match).
     static var flag: Regex<AnyRegexOutput> { try! Regex(#"(?:^|[^\w-])--[a-z][a-z-]*"#) }
-
-    /// Problems in a file's rows that still name the option that fixes them: the remainder
-    /// of issue 21 (their wording needs a structured remedy, which `InputProblem` lacks).
-    /// Each count may only go down; a file not listed may have none.
-    static let knownRemainder: [String: Int] = [
-        "Sources/AssayRegister/Import/RegisterLayout.swift": 7,
-        "Sources/AssayRegister/Import/RegisterRowValidator.swift": 1,
-        "Sources/AssayAudits/Answering/SubmissionRules.swift": 1,
-    ]
 
     /// `AssayFailure(` built below the edges. None: every module throws its own error type.
     static let assayFailureCeiling = 0
@@ -150,13 +142,7 @@ import Testing
         #expect(files.count > 100, "Sources was read: \(files.count) files")
         var found: [String] = []
         for (path, text) in files {
-            let hits = Self.flagsInErrors(text)
-            if let allowed = Self.knownRemainder[path] {
-                #expect(hits.count <= allowed, "\(path): \(hits.count) error words naming a flag, more than the \(allowed) known")
-                if hits.count < allowed { Issue.record("\(path): down to \(hits.count); lower knownRemainder to match") }
-                continue
-            }
-            found += hits.map { "\(path):\($0.line): \($0.flag) — say it in the shell's ErrorWording: \($0.statement.prefix(160))" }
+            found += Self.flagsInErrors(text).map { "\(path):\($0.line): \($0.flag) — say it in the shell's ErrorWording: \($0.statement.prefix(160))" }
         }
         #expect(found.isEmpty, "\(found.count) error messages below the shell name a command-line flag:\n\(found.joined(separator: "\n"))")
     }
