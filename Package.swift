@@ -122,6 +122,6 @@ let package = Package(
         .testTarget(name: "AssayReturnTests", dependencies: [
             "AssayReturn", "AssayCore", "AssayTestSupport",
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["AssayCore", "AssayShell", "AssayTestSupport", "assay"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["AssayCore", "AssayShell", "AssayHub", "AssayReturn", "AssayTestSupport", "assay"]),
     ]
 )

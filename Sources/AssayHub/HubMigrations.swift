@@ -214,9 +214,11 @@ public enum HubMigrations {
 
     /// Applies every migration not yet recorded, each in its own transaction, under an
     /// advisory lock so two `hub init`s at once apply each migration once. Returns the
-    /// versions applied.
+    /// versions applied. `through` stops after that version: how a test builds a hub as an
+    /// older Assay left it, to check that the current code upgrades it (`HubUpgradeTests`);
+    /// `hub init` and every hub command apply them all.
     @discardableResult
-    public static func migrate(_ db: PostgresConnection) throws -> [Int] {
+    public static func migrate(_ db: PostgresConnection, through last: Int = .max) throws -> [Int] {
         try db.execute(script: """
             CREATE TABLE IF NOT EXISTS hub_schema_version (
                 version integer PRIMARY KEY,
@@ -226,7 +228,7 @@ public enum HubMigrations {
             )
             """)
         var applied: [Int] = []
-        for migration in all {
+        for migration in all where migration.version <= last {
             let done = try db.transaction { () -> Bool in
                 try db.query("SELECT pg_advisory_xact_lock(23230001)")
                 let rows = try db.query("SELECT 1 FROM hub_schema_version WHERE version = $1", [String(migration.version)])
