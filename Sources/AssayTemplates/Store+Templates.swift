@@ -35,11 +35,9 @@ extension Store {
                 if existing == template.contentSHA256 { return .alreadyRegistered }
                 throw TemplateError.changedContent(id: template.id, version: template.version)
             }
-            try tx.insert(into: .template, [
-                ("template_id", template.id), ("version", template.version), ("title", template.title),
-                ("content", template.source), ("content_sha256", template.contentSHA256),
-                ("registered_at", tx.timestamp), ("registered_by", tx.user.name),
-            ])
+            try tx.insert(TemplateRecord(templateID: template.id, version: template.version, title: template.title,
+                                         content: template.source, contentSHA256: template.contentSHA256,
+                                         registeredAt: tx.timestamp, registeredBy: tx.user.name))
             return .registered
         }
     }

@@ -74,8 +74,8 @@ extension Store {
                 throw AuditError.actionClosed(id, status: action.status.rawValue, by: action.closedBy ?? "?", at: action.closedAt ?? "?",
                                               note: action.closingNote ?? "")
             }
-            try tx.update(.auditAction, id: id, set: [
-                ("status", status.rawValue), ("closed_at", tx.timestamp), ("closed_by", identity.name), ("closing_note", text),
+            try tx.update(AuditActionRecord.self, id: id, set: [
+                (.status, status.rawValue), (.closedAt, tx.timestamp), (.closedBy, identity.name), (.closingNote, text),
             ])
         }
     }

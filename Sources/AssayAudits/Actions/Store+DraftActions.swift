@@ -19,7 +19,7 @@ extension Store {
             if let problem = ActionDueDate.problem(due: due, raisedOn: raisedOn) {
                 throw AuditError.actionDue(problem: problem, raised: false)
             }
-            try tx.update(.auditAction, id: id, set: [("what", what), ("owner", owner), ("due", due)])
+            try tx.update(AuditActionRecord.self, id: id, set: [(.what, what), (.owner, owner), (.due, due)])
         }
     }
 

@@ -132,10 +132,9 @@ extension Store {
             questionID = match.id
         }
         return try write { tx in
-            try tx.insert(into: .challenge, [
-                ("audit_id", auditID), ("question_id", questionID), ("comment", comment), ("challenger", by),
-                ("raised_at", tx.timestamp), ("raised_by", identity.name), ("status", Challenge.Status.open.rawValue),
-            ])
+            try tx.insert(ChallengeRecord(auditID: auditID, questionID: questionID, comment: comment, challenger: by,
+                                          raisedAt: tx.timestamp, raisedBy: identity.name, status: Challenge.Status.open.rawValue,
+                                          resolutionReason: nil, resolvedBy: nil, resolvedAt: nil))
         }
     }
 
@@ -152,9 +151,8 @@ extension Store {
                 throw AuditError.challengeResolved(id, status: challenge.status.spelling, by: challenge.resolvedBy, at: challenge.resolvedAt,
                                                    reason: challenge.resolutionReason ?? "")
             }
-            try tx.update(.challenge, id: id, set: [
-                ("status", outcome.rawValue), ("resolution_reason", reason), ("resolved_by", identity.name),
-                ("resolved_at", tx.timestamp),
+            try tx.update(ChallengeRecord.self, id: id, set: [
+                (.status, outcome.rawValue), (.resolutionReason, reason), (.resolvedBy, identity.name), (.resolvedAt, tx.timestamp),
             ])
         }
     }

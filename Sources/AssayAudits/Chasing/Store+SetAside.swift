@@ -40,8 +40,7 @@ extension Store {
                 throw AuditError.auditBegunCannotSetAside(caseID: caseID, month: month, audit: audit["id"],
                                                           submitted: (audit["status"] as String) == Audit.Status.submitted.rawValue, auditor: audit["auditor"])
             }
-            try tx.insert(into: .setAside, [("draw_id", drawID), ("case_id", caseID), ("reason", reason),
-                                             ("set_by", tx.user.name), ("set_at", tx.timestamp)])
+            try tx.insert(SetAsideRecord(drawID: drawID, caseID: caseID, reason: reason, setBy: tx.user.name, setAt: tx.timestamp))
         }
     }
 

@@ -64,10 +64,8 @@ public struct PastAuditImporter {
             let reader = try CSVReader(path: path)
             let header = try CSVRecord.header(try reader.next(), file: file, whenEmpty: "it needs a header line")
             let layout = try PastAuditLayout(header: header, file: file)
-            let importID = try tx.insert(into: .auditImport, [
-                ("source_name", file), ("source_sha256", sourceHash), ("row_count", 0),
-                ("imported_at", tx.timestamp), ("imported_by", tx.user.name),
-            ])
+            let importID = try tx.insert(AuditImportRecord(sourceName: file, sourceSHA256: sourceHash, rowCount: 0,
+                                                           importedAt: tx.timestamp, importedBy: tx.user.name))
             var validator = PastAuditRowValidator(file: file, layout: layout, latestMonth: currentMonth)
             var problems: [InputProblem] = []
             var rows = 0
@@ -78,15 +76,11 @@ public struct PastAuditImporter {
                 }
                 problems += found
                 guard let row, problems.isEmpty else { continue }  // once rejected, keep reading to report every problem
-                let id = try tx.insert(into: .importedAudit, [
-                    ("import_id", importID), ("month", row.month.description), ("case_id", row.caseID),
-                    ("team", row.team), ("locality", row.locality), ("service", row.service?.code),
-                    ("overall", row.overall.rawValue), ("auditor", row.auditor), ("source_line", record.line),
-                ])
+                let id = try tx.insert(ImportedAuditRecord(importID: importID, month: row.month, caseID: row.caseID, team: row.team,
+                                                           locality: row.locality, service: row.service, overall: row.overall,
+                                                           auditor: row.auditor, sourceLine: Int64(record.line)))
                 for (sectionID, grade) in row.domainGrades {
-                    try tx.insert(into: .importedDomainGrade, [
-                        ("imported_audit_id", id), ("section_id", sectionID), ("grade", grade.rawValue),
-                    ])
+                    try tx.insert(ImportedDomainGradeRecord(importedAuditID: id, sectionID: sectionID, grade: grade))
                 }
             }
             if !problems.isEmpty { throw InputRejected(file: file, problems: problems) }
@@ -96,7 +90,7 @@ public struct PastAuditImporter {
             guard reader.sha256 == sourceHash else {
                 throw AuditError.fileChanged(file)
             }
-            try tx.update(.auditImport, id: importID, set: [("row_count", rows)])
+            try tx.update(AuditImportRecord.self, id: importID, set: [(.rowCount, rows)])
             return try tx.query { db in
                 let counts = try Row.fetchOne(db, sql: """
                     SELECT min(month) AS first, max(month) AS last, count(DISTINCT month) AS months,

@@ -32,7 +32,7 @@ extension Store {
                 if moderated > 0 {
                     throw AuditError.sampleHasModerations(month: month, sample: existing, moderated: moderated)
                 }
-                try tx.update(.moderationSample, id: existing, set: [("status", "replaced")])
+                try tx.update(ModerationSampleRecord.self, id: existing, set: [(.status, "replaced")])
             } else if replaceReason != nil {
                 throw AuditError.noModerationSampleToReplace(month: month)
             }
@@ -41,17 +41,13 @@ extension Store {
             }
             let picks = ModerationSelection.select(candidates, share: share, seed: seedText)
             let auditors = Set(candidates.map { $0.auditor.lowercased() }).count
-            let sampleID = try tx.insert(into: .moderationSample, [
-                ("month", month), ("seed", seedText), ("seed_given", seed == nil ? 0 : 1),
-                ("algorithm", ModerationSelection.algorithm), ("share", share), ("population", candidates.count),
-                ("auditors", auditors), ("total", picks.count), ("sampled_at", tx.timestamp), ("sampled_by", identity.name),
-                ("status", "current"), ("replaces_sample_id", existing), ("replace_reason", existing == nil ? nil : replaceReason),
-            ])
+            let sampleID = try tx.insert(ModerationSampleRecord(
+                month: month, seed: seedText, seedGiven: seed != nil, algorithm: ModerationSelection.algorithm, share: share,
+                population: candidates.count, auditors: auditors, total: picks.count, sampledAt: tx.timestamp, sampledBy: identity.name,
+                status: "current", replacesSampleID: existing, replaceReason: existing == nil ? nil : replaceReason))
             for pick in picks {
-                try tx.insert(into: .moderationSampleAudit, [
-                    ("sample_id", sampleID), ("audit_id", pick.candidate.auditID), ("auditor", pick.candidate.auditor),
-                    ("ticket", pick.ticket), ("chosen_as", pick.chosenAs.rawValue),
-                ])
+                try tx.insert(ModerationSampleAuditRecord(sampleID: sampleID, auditID: pick.candidate.auditID, auditor: pick.candidate.auditor,
+                                                          ticket: pick.ticket, chosenAs: pick.chosenAs.rawValue))
             }
             return sampleID
         }
@@ -181,28 +177,24 @@ extension Store {
             guard audit.templateID == template.id && audit.templateVersion == template.version else {
                 throw AuditError.moderationTemplateMismatch(audit: auditID, template: "\(audit.templateID) v\(audit.templateVersion)")
             }
-            let id = try tx.insert(into: .moderation, [
-                ("audit_id", auditID), ("sample_id", sampleID), ("moderator", identity.name), ("moderated_at", now),
-                ("first_overall", audit.overall?.rawValue), ("blind_suggested_overall", blind.overall?.rawValue),
-                ("blind_overall", sheet.blind.overall.rawValue), ("blind_reason", sheet.blind.reason),
-                ("agreed_overall", sheet.agreedOverall.rawValue), ("agreed_reason", sheet.agreedReason),
-            ])
+            let id = try tx.insert(ModerationRecord(
+                auditID: auditID, sampleID: sampleID, moderator: identity.name, moderatedAt: now, firstOverall: audit.overall,
+                blindSuggestedOverall: blind.overall, blindOverall: sheet.blind.overall, blindReason: sheet.blind.reason,
+                agreedOverall: sheet.agreedOverall, agreedReason: sheet.agreedReason))
             for answer in sheet.blind.answers {
-                try tx.insert(into: .moderationAnswer, [
-                    ("moderation_id", id), ("question_id", answer.questionID), ("value", answer.value), ("grade", answer.grade?.rawValue),
-                    ("evidence", answer.evidence), ("reason", answer.reason), ("agreed_grade", sheet.agreedGrades[answer.questionID]?.rawValue),
-                ])
+                try tx.insert(ModerationAnswerRecord(moderationID: id, questionID: answer.questionID, value: answer.value, grade: answer.grade,
+                                                     evidence: answer.evidence, reason: answer.reason,
+                                                     agreedGrade: sheet.agreedGrades[answer.questionID]))
             }
             for (questionID, grade) in sheet.agreedGrades.sorted(by: { $0.key < $1.key }) where blindAnswers[questionID] == nil {
-                try tx.insert(into: .moderationAnswer, [("moderation_id", id), ("question_id", questionID), ("agreed_grade", grade.rawValue)])
+                try tx.insert(ModerationAnswerRecord(moderationID: id, questionID: questionID, value: nil, grade: nil,
+                                                     evidence: nil, reason: nil, agreedGrade: grade))
             }
             for section in template.sections {
                 let grades = (first[section.id], blind.sections[section.id], agreed.sections[section.id])
                 if grades.0 == nil && grades.1 == nil && grades.2 == nil { continue }
-                try tx.insert(into: .moderationSectionGrade, [
-                    ("moderation_id", id), ("section_id", section.id), ("first_grade", grades.0?.rawValue),
-                    ("blind_grade", grades.1?.rawValue), ("agreed_grade", grades.2?.rawValue),
-                ])
+                try tx.insert(ModerationSectionGradeRecord(moderationID: id, sectionID: section.id, firstGrade: grades.0,
+                                                           blindGrade: grades.1, agreedGrade: grades.2))
             }
             // Actions a moderation raises are the case's, like an audit's (docs/actions.md).
             for action in sheet.blind.actions {

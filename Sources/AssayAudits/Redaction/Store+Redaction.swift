@@ -36,7 +36,7 @@ extension Store {
             }
             var blanked = 0
             if (answer["evidence"] as String?) != nil {
-                try tx.redact(.auditAnswer, id: answer["id"], set: [("evidence", nil)])
+                try tx.redact(AuditAnswerRecord.self, id: answer["id"], set: [(.evidence, nil)])
                 blanked += 1
             }
             let moderated = try tx.query { db in
@@ -46,7 +46,7 @@ extension Store {
                     """, arguments: [auditID, questionID])
             }
             for id in moderated {
-                try tx.redact(.moderationAnswer, id: id, set: [("evidence", nil)])
+                try tx.redact(ModerationAnswerRecord.self, id: id, set: [(.evidence, nil)])
                 blanked += 1
             }
             let snapshots = try tx.query { db in
@@ -54,17 +54,15 @@ extension Store {
             }
             for snapshot in snapshots {
                 if let json = try Self.blankingEvidence(of: questionID, in: snapshot["submitted_json"]) {
-                    try tx.redact(.auditAmendment, id: snapshot["id"], set: [("submitted_json", json)])
+                    try tx.redact(AuditAmendmentRecord.self, id: snapshot["id"], set: [(.submittedJSON, json)])
                     blanked += 1
                 }
             }
             guard blanked > 0 else {
                 throw AuditError.noEvidence(audit: auditID, question: questionID)
             }
-            try tx.insert(into: .redaction, [
-                ("audit_id", auditID), ("question_id", questionID), ("reason", why),
-                ("redacted_at", tx.timestamp), ("redacted_by", identity.name),
-            ])
+            try tx.insert(RedactionRecord(auditID: auditID, questionID: questionID, reason: why,
+                                          redactedAt: tx.timestamp, redactedBy: identity.name))
             return RedactionResult(auditID: auditID, questionID: questionID, rowsBlanked: blanked)
         }
     }

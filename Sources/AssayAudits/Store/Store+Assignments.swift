@@ -123,19 +123,17 @@ extension Store {
                     let kept = row.due.flatMap(CalendarDate.init(parsing:))
                     let newDue = due ?? kept ?? monthsDue
                     dueOf[assignment.caseID] = newDue
-                    var changes: [(String, (any DatabaseValueConvertible)?)] = []
+                    var changes: [(AssignmentRecord.Column, (any DatabaseValueConvertible)?)] = []
                     if row.auditor != assignment.auditor {
-                        changes += [("auditor", assignment.auditor), ("assigned_at", now), ("assigned_by", tx.user.name)]
+                        changes += [(.auditor, assignment.auditor), (.assignedAt, now), (.assignedBy, tx.user.name)]
                     }
-                    if kept != newDue { changes.append(("due", newDue.description)) }
-                    if !changes.isEmpty { try tx.update(.assignment, id: row.id, set: changes) }
+                    if kept != newDue { changes.append((.due, newDue)) }
+                    if !changes.isEmpty { try tx.update(AssignmentRecord.self, id: row.id, set: changes) }
                 } else {
                     let newDue = due ?? monthsDue
                     dueOf[assignment.caseID] = newDue
-                    try tx.insert(into: .assignment, [
-                        ("draw_id", drawID), ("case_id", assignment.caseID), ("auditor", assignment.auditor),
-                        ("assigned_at", now), ("assigned_by", tx.user.name), ("due", newDue.description),
-                    ])
+                    try tx.insert(AssignmentRecord(drawID: drawID, caseID: assignment.caseID, auditor: assignment.auditor,
+                                                   assignedAt: now, assignedBy: tx.user.name, due: newDue))
                 }
             }
 

@@ -100,20 +100,21 @@ extension Store {
                 try Row.fetchOne(db, sql: "SELECT id, value, grade, skipped FROM audit_answer WHERE audit_id = ? AND question_id = ?",
                                  arguments: [auditID, questionID])
             }
-            var values: [(String, (any DatabaseValueConvertible)?)] = [("answered_at", now), ("answered_by", identity.name)]
-            if let typed {
-                values += [("value", typed.value), ("grade", typed.grade?.rawValue), ("skipped", 0)]
-            } else if skipped {
-                values += [("value", nil), ("grade", nil), ("skipped", 1)]
-            } else if existing == nil {
-                values += [("skipped", 0)]
-            }
-            if case .some(let text) = evidence { values.append(("evidence", text)) }
-            if case .some(let text) = reason { values.append(("reason", text)) }
             if let existing {
-                try tx.update(.auditAnswer, id: existing["id"], set: values)
+                // Only what was given changes: an evidence-only save keeps the answer.
+                var values: [(AuditAnswerRecord.Column, (any DatabaseValueConvertible)?)] = [(.answeredAt, now), (.answeredBy, identity.name)]
+                if let typed {
+                    values += [(.value, typed.value), (.grade, typed.grade), (.skipped, false)]
+                } else if skipped {
+                    values += [(.value, nil), (.grade, nil), (.skipped, true)]
+                }
+                if case .some(let text) = evidence { values.append((.evidence, text)) }
+                if case .some(let text) = reason { values.append((.reason, text)) }
+                try tx.update(AuditAnswerRecord.self, id: existing["id"], set: values)
             } else {
-                try tx.insert(into: .auditAnswer, [("audit_id", auditID), ("question_id", questionID)] + values)
+                try tx.insert(AuditAnswerRecord(auditID: auditID, questionID: questionID, value: typed?.value, grade: typed?.grade,
+                                                skipped: typed == nil && skipped, evidence: evidence ?? nil, reason: reason ?? nil,
+                                                answeredAt: now, answeredBy: identity.name))
             }
         }
     }
@@ -122,7 +123,7 @@ extension Store {
     public func setOverall(auditID: Int64, grade: Grade?, reason: String?) throws {
         try write { tx in
             _ = try lockedEditable(tx, auditID)
-            try tx.update(.audit, id: auditID, set: [("overall", grade?.rawValue), ("overall_reason", reason)])
+            try tx.update(AuditRecord.self, id: auditID, set: [(.overall, grade), (.overallReason, reason)])
         }
     }
 
@@ -139,10 +140,9 @@ extension Store {
         try require(Self.everyone, to: "raise escalations")
         return try write { tx in
             let audit = try tx.query { db in try Self.audit(id: auditID, in: db) }
-            return try tx.insert(into: .escalation, [
-                ("audit_id", auditID), ("case_id", audit.caseID), ("concern", concern), ("escalated_to", escalatedTo),
-                ("raised_at", tx.timestamp), ("raised_by", identity.name),
-            ])
+            return try tx.insert(EscalationRecord(auditID: auditID, caseID: audit.caseID, concern: concern, escalatedTo: escalatedTo,
+                                                  raisedAt: tx.timestamp, raisedBy: identity.name,
+                                                  response: nil, respondedAt: nil, respondedBy: nil))
         }
     }
 
@@ -157,8 +157,8 @@ extension Store {
             if let response = current.response {
                 throw AuditError.escalationAnswered(id, by: current.respondedBy, at: current.respondedAt, response: response)
             }
-            try tx.update(.escalation, id: id, set: [
-                ("response", text), ("responded_at", tx.timestamp), ("responded_by", identity.name),
+            try tx.update(EscalationRecord.self, id: id, set: [
+                (.response, text), (.respondedAt, tx.timestamp), (.respondedBy, identity.name),
             ])
         }
     }
@@ -215,20 +215,22 @@ extension Store {
             }
             try Self.refuseOneStep(theCase, template: template, over: existing)
             _ = try lockedEditable(tx, existing.id)
-            try tx.update(.audit, id: existing.id, set: [("overall", overall.rawValue), ("overall_reason", reason)])
+            try tx.update(AuditRecord.self, id: existing.id, set: [(.overall, overall), (.overallReason, reason)])
             let stored = try tx.query { db in
                 try Row.fetchAll(db, sql: "SELECT id, question_id FROM audit_answer WHERE audit_id = ?", arguments: [existing.id])
             }
             let storedIDs = Dictionary(uniqueKeysWithValues: stored.map { ($0["question_id"] as String, $0["id"] as Int64) })
             for answer in answers {
-                let values: [(String, (any DatabaseValueConvertible)?)] = [
-                    ("value", answer.value), ("grade", answer.grade?.rawValue), ("skipped", answer.skipped ? 1 : 0),
-                    ("evidence", answer.evidence), ("reason", answer.reason), ("answered_at", now), ("answered_by", identity.name),
-                ]
+                let record = AuditAnswerRecord(auditID: existing.id, questionID: answer.questionID, value: answer.value, grade: answer.grade,
+                                               skipped: answer.skipped, evidence: answer.evidence, reason: answer.reason,
+                                               answeredAt: now, answeredBy: identity.name)
                 if let id = storedIDs[answer.questionID] {
-                    try tx.update(.auditAnswer, id: id, set: values)
+                    // The whole answer but its audit and question, which the row already has.
+                    try tx.update(AuditAnswerRecord.self, id: id, set: [.value, .grade, .skipped, .evidence, .reason, .answeredAt, .answeredBy].map {
+                        ($0, record.value(of: $0))
+                    })
                 } else {
-                    try tx.insert(into: .auditAnswer, [("audit_id", existing.id), ("question_id", answer.questionID)] + values)
+                    try tx.insert(record)
                 }
             }
             for (question, id) in storedIDs where byID[question] == nil { try tx.delete(from: .auditAnswer, id: id) }
@@ -318,14 +320,12 @@ extension Store {
                 throw AuditError.notSubmitted(audit: auditID, status: audit.status.rawValue)
             }
             let submitted = SubmittedAudit(audit: audit, answers: answers, sectionGrades: sections).json()
-            try tx.insert(into: .auditAmendment, [
-                ("audit_id", auditID), ("reason", text), ("amended_at", tx.timestamp), ("amended_by", identity.name),
-                ("submitted_json", submitted),
-            ])
+            try tx.insert(AuditAmendmentRecord(auditID: auditID, reason: text, amendedAt: tx.timestamp, amendedBy: identity.name,
+                                               submittedJSON: submitted))
             // The grades worked out at submission no longer describe a reopened audit; they
             // are kept in the amendment and worked out afresh when it is submitted again.
             try Self.clearSectionGrades(tx, auditID: auditID)
-            try tx.update(.audit, id: auditID, set: [("status", Audit.Status.inProgress.rawValue), ("submitted_at", nil), ("suggested_overall", nil)])
+            try tx.update(AuditRecord.self, id: auditID, set: [(.status, Audit.Status.inProgress.rawValue), (.submittedAt, nil), (.suggestedOverall, nil)])
         }
     }
 
@@ -346,10 +346,9 @@ extension Store {
         // Every way of raising an action checks its due date first; this is the last line (ActionDueDate).
         try ActionDueDate.check(due, raisedAt: tx.instant)
         let team = try tx.query { db in try String.fetchOne(db, sql: "SELECT team FROM audit WHERE id = ?", arguments: [auditID]) }
-        return try tx.insert(into: .auditAction, [
-            ("audit_id", auditID), ("team", team), ("what", what), ("owner", owner), ("due", due.description),
-            ("raised_at", tx.timestamp), ("raised_by", tx.user.name), ("status", AuditAction.Status.open.rawValue),
-        ])
+        return try tx.insert(AuditActionRecord(auditID: auditID, what: what, owner: owner, due: due, raisedAt: tx.timestamp,
+                                               raisedBy: tx.user.name, team: team, status: AuditAction.Status.open.rawValue,
+                                               closedAt: nil, closedBy: nil, closingNote: nil))
     }
 
     private static func clearSectionGrades(_ tx: AuditedWriter, auditID: Int64) throws {
@@ -366,9 +365,8 @@ extension Store {
                 try tx.insert(AuditSectionGradeRecord(auditID: auditID, sectionID: section.id, grade: grade))
             }
         }
-        try tx.update(.audit, id: auditID, set: [
-            ("status", Audit.Status.submitted.rawValue), ("suggested_overall", suggested.overall?.rawValue),
-            ("submitted_at", tx.timestamp),
+        try tx.update(AuditRecord.self, id: auditID, set: [
+            (.status, Audit.Status.submitted.rawValue), (.suggestedOverall, suggested.overall), (.submittedAt, tx.timestamp),
         ])
     }
 }

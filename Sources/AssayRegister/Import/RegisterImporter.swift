@@ -44,13 +44,10 @@ public struct RegisterImporter {
             let reader = try CSVReader(path: path)
             let header = try CSVRecord.header(try reader.next(), file: file, whenEmpty: "a register needs a header line")
             let layout = try RegisterLayout(header: header, options: options, file: file)
-            let frameID = try tx.insert(into: .frame, [
-                ("as_of", options.asOf.description), ("source_name", sourceName), ("source_sha256", sourceHash),
-                ("rows_sha256", nil), ("row_count", 0),
-                ("kept_attributes", Self.json(layout.kept.map(\.name))),
-                ("personal_data_kept", layout.personal.isEmpty ? nil : Self.json(layout.personal)),
-                ("imported_at", tx.timestamp), ("imported_by", tx.user.name),
-            ])
+            let frameID = try tx.insert(FrameRecord(
+                asOf: options.asOf, sourceName: sourceName, sourceSHA256: sourceHash, rowsSHA256: nil, rowCount: 0,
+                keptAttributes: Self.json(layout.kept.map(\.name)), importedAt: tx.timestamp, importedBy: tx.user.name,
+                personalDataKept: layout.personal.isEmpty ? nil : Self.json(layout.personal)))
             var validator = RegisterRowValidator(file: file, layout: layout, asOf: options.asOf, serviceMap: services)
             var problems: [InputProblem] = []
             var rows = 0
@@ -78,7 +75,7 @@ public struct RegisterImporter {
                 throw RegisterError.fileChanged(file)
             }
             let rowsHash = try tx.query { try Store.frameRowsSHA256(frameID: frameID, db: $0) }
-            try tx.update(.frame, id: frameID, set: [("row_count", rows), ("rows_sha256", rowsHash)])
+            try tx.update(FrameRecord.self, id: frameID, set: [(.rowCount, rows), (.rowsSHA256, rowsHash)])
             let counts = try tx.query { db in
                 try Row.fetchOne(db, sql: "SELECT count(DISTINCT team) AS t, count(DISTINCT locality) AS l FROM frame_case WHERE frame_id = ?", arguments: [frameID])!
             }

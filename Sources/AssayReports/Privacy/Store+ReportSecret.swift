@@ -45,10 +45,8 @@ extension Store {
         try requireRevealAllowed()
         let words = JSONValue.array(arguments.map(JSONValue.string)).canonicalText
         try write { tx in
-            _ = try tx.insert(into: .revealLog, [
-                ("revealed_at", tx.timestamp), ("revealed_by", identity.name), ("os_login", identity.osLogin),
-                ("report", report), ("arguments", words),
-            ])
+            _ = try tx.insert(RevealLogRecord(revealedAt: tx.timestamp, revealedBy: identity.name, osLogin: identity.osLogin,
+                                              report: report, arguments: words))
         }
     }
 
@@ -73,9 +71,7 @@ extension Store {
             if let stored = try tx.query({ try Data.fetchOne($0, sql: sql) }) { return [UInt8](stored) }
             var generator = SystemRandomNumberGenerator()  // getrandom(2) on Linux
             let secret = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-            _ = try tx.insert(into: .reportSecret, [
-                ("id", 1), ("secret", Data(secret)), ("created_at", tx.timestamp), ("created_by", identity.name),
-            ])
+            _ = try tx.insert(ReportSecretRecord(secret: Data(secret), createdAt: tx.timestamp, createdBy: identity.name))
             return secret
         }
     }

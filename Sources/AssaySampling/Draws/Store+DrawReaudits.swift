@@ -57,8 +57,7 @@ extension Store {
     /// (`saveDraw(_:reaudits:replaceReason:)`).
     static func insertDrawReaudits(_ tx: AuditedWriter, drawID: Int64, _ reaudits: [DrawReaudit]) throws {
         for r in reaudits {
-            try tx.insert(into: .drawReaudit, [("draw_id", drawID), ("case_id", r.caseID), ("last_audit_id", r.lastAuditID),
-                                               ("last_month", r.lastMonth)])
+            try tx.insert(DrawReauditRecord(drawID: drawID, caseID: r.caseID, lastAuditID: r.lastAuditID, lastMonth: r.lastMonth))
         }
     }
 

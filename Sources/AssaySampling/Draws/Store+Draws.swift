@@ -40,7 +40,7 @@ extension Store {
                 guard audits == 0 else {
                     throw SamplingError.drawHasAudits(month: draw.month, draw: existing, audits: audits)
                 }
-                try tx.update(.draw, id: existing, set: [("status", "replaced")])
+                try tx.update(DrawRecord.self, id: existing, set: [(.status, "replaced")])
             } else if replaceReason != nil {
                 throw SamplingError.noDrawToReplace(month: draw.month)
             }
@@ -48,26 +48,22 @@ extension Store {
             case .total(let n): (n, nil)
             case .perStratum(let k): (nil, k)
             }
-            let id = try tx.insert(into: .draw, [
-                ("month", draw.month), ("frame_id", draw.frameID),
-                ("frame_source_sha256", draw.frameSourceSHA256), ("frame_rows_sha256", draw.frameRowsSHA256),
-                ("seed", draw.seed), ("seed_given", draw.seedGiven ? 1 : 0), ("algorithm", Draw.algorithm),
-                ("by_fields", JSONText.array(draw.byFields)), ("services", draw.services.map { JSONText.array($0.map(\.code)) }),
-                ("requested_size", requested), ("per_stratum", perStratum),
-                ("allocation_requested", draw.allocationRequested.rawValue), ("allocation_used", draw.allocationUsed),
-                ("min_per_stratum", draw.minimumPerStratum), ("exclude_recent", draw.excludeRecentMonths),
-                ("total", draw.total), ("drawn_at", tx.timestamp), ("drawn_by", tx.user.name),
-                ("status", "current"), ("replaces_draw_id", existing), ("replace_reason", existing == nil ? nil : replaceReason),
-            ])
+            let id = try tx.insert(DrawRecord(
+                month: draw.month, frameID: draw.frameID, frameSourceSHA256: draw.frameSourceSHA256, frameRowsSHA256: draw.frameRowsSHA256,
+                seed: draw.seed, seedGiven: draw.seedGiven, algorithm: Draw.algorithm, byFields: JSONText.array(draw.byFields),
+                services: draw.services.map { JSONText.array($0.map(\.code)) }, requestedSize: requested, perStratum: perStratum,
+                allocationRequested: draw.allocationRequested.rawValue, allocationUsed: draw.allocationUsed,
+                minPerStratum: draw.minimumPerStratum, excludeRecent: draw.excludeRecentMonths, total: draw.total,
+                drawnAt: tx.timestamp, drawnBy: tx.user.name, status: "current", replacesDrawID: existing,
+                replaceReason: existing == nil ? nil : replaceReason))
             for (position, stratum) in draw.strata.enumerated() {
-                try tx.insert(into: .drawStratum, [
-                    ("draw_id", id), ("position", position), ("stratum_key", JSONText.object(zip(draw.byFields, stratum.key.values))),
-                    ("population", stratum.population), ("eligible", stratum.eligible), ("sample", stratum.sample),
-                    ("neyman_p", stratum.neymanP), ("inclusion_probability", stratum.inclusionProbability),
-                ])
+                try tx.insert(DrawStratumRecord(
+                    drawID: id, position: position, stratumKey: JSONText.object(zip(draw.byFields, stratum.key.values)),
+                    population: stratum.population, eligible: stratum.eligible, sample: stratum.sample,
+                    neymanP: stratum.neymanP, inclusionProbability: stratum.inclusionProbability))
             }
             for exclusion in draw.exclusions {
-                try tx.insert(into: .drawExclusion, [("draw_id", id), ("case_id", exclusion.caseID), ("excluded_by_month", exclusion.month)])
+                try tx.insert(DrawExclusionRecord(drawID: id, caseID: exclusion.caseID, excludedByMonth: exclusion.month))
             }
             for drawn in draw.cases {
                 try tx.insert(DrawCaseRecord(drawID: id, caseID: drawn.caseID, stratumPosition: Int64(drawn.stratumPosition), ticket: drawn.ticket))

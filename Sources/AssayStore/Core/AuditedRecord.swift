@@ -1,22 +1,38 @@
 import GRDB
 
-/// A row of one audited table, as `AuditedWriter.insert(_:)` takes it: the table, the columns
-/// it sets (a fixed list, so the writer prepares one INSERT statement per table and binds
-/// values by position), and their values in that order.
+/// A row of one audited table, as `AuditedWriter` writes it: the table, its columns (a
+/// `Column` enum, the one place each column name is spelled for writes), and the value the
+/// row stores in each.
 ///
-/// The hot write paths (a register's cases, a draw's cases, an audit with its answers and
-/// section grades) use the record types in `AuditedRecords.swift`; the rest still pass
-/// `[(column, value)]` to `insert(into:_:)`, which takes the same route (docs/integrity.md,
-/// "How a write is logged"). A new table's record follows the same pattern: a struct with one
-/// stored property per column (the `id` left to SQLite), `columns` naming them in declaration
-/// order, and `databaseValues` listing them.
+/// Every audited table has one (`AuditedRecords+*.swift`, by area), and the writer's public
+/// methods take only these: `tx.insert(ChallengeRecord(…))` inserts a row,
+/// `tx.update(ChallengeRecord.self, id:, set: [(.status, …)])` changes named columns of one.
+/// A record is its table's row column for column: `Column` lists every column but the `id`
+/// SQLite assigns, in the table's declaration order, and `value(of:)` is an exhaustive
+/// switch, so no column can be forgotten or given another's value. `AuditedRecordTests`
+/// checks each record against the live schema and against the row the old untyped call
+/// stored: the values bound are exactly the stored bytes the audit log hashes
+/// (docs/integrity.md, "Row digests"), so a record must never change what a column holds.
+///
+/// To add a table: its migration, its `AuditedTable`, its record beside its area's others,
+/// and one line in `AuditedRecordTests.records`.
 public protocol AuditedRecord {
+    associatedtype Column: AuditedColumn
     /// The table the record is a row of.
     static var table: AuditedTable { get }
-    /// The columns `databaseValues` gives, in the same order (not `id`: SQLite assigns it).
-    static var columns: [String] { get }
-    /// The values of `columns`, as they are bound and stored.
-    var databaseValues: [DatabaseValue] { get }
+    /// The value this row stores in `column`, as it is bound and stored.
+    func value(of column: Column) -> DatabaseValue
+}
+
+/// The columns of one audited table: the raw value is the column's name in SQL.
+public protocol AuditedColumn: RawRepresentable, CaseIterable, Sendable where RawValue == String, AllCases == [Self] {}
+
+extension AuditedRecord {
+    /// The columns the record sets, in order (not `id`: SQLite assigns it).
+    public static var columns: [String] { Column.allCases.map(\.rawValue) }
+
+    /// The values of `columns`, in the same order.
+    public var databaseValues: [DatabaseValue] { Column.allCases.map(value(of:)) }
 }
 
 /// The declared columns of one audited table, read once per transaction from SQLite

@@ -42,18 +42,22 @@ public final class AuditedWriter {
     /// this rather than reading the clock again, so the row and its log entries agree.
     public var timestamp: String { at }
 
-    /// Inserts a row and returns its id.
-    @discardableResult
-    public func insert(into table: AuditedTable, _ values: [(String, (any DatabaseValueConvertible)?)]) throws -> Int64 {
-        let key = values.map(\.0).joined(separator: ",")
-        return try insert(table, key: key, columns: values.map(\.0), values: values.map { $0.1?.databaseValue ?? .null })
-    }
-
-    /// Inserts a typed row (`AuditedRecord`) and returns its id: one prepared statement per
-    /// record type for the whole transaction, the values bound by position.
+    /// Inserts a row (`AuditedRecord`, `AuditedRecords+*.swift`) and returns its id: one
+    /// prepared statement per record type for the whole transaction, the values bound by
+    /// position.
     @discardableResult
     public func insert<R: AuditedRecord>(_ record: R) throws -> Int64 {
         try insert(R.table, key: "\(ObjectIdentifier(R.self))", columns: R.columns, values: record.databaseValues)
+    }
+
+    /// Inserts a row given as column names and values. Internal: outside the store every
+    /// write goes through a record, so each column name is spelled once; this stays for the
+    /// store's tests, which write what no record can (a service code outside the list, a
+    /// row as an old version of Assay wrote it before a migration).
+    @discardableResult
+    func insert(into table: AuditedTable, _ values: [(String, (any DatabaseValueConvertible)?)]) throws -> Int64 {
+        let key = values.map(\.0).joined(separator: ",")
+        return try insert(table, key: key, columns: values.map(\.0), values: values.map { $0.1?.databaseValue ?? .null })
     }
 
     /// Every insert: the text check, the statement (prepared once per table and column list
@@ -61,10 +65,12 @@ public final class AuditedWriter {
     /// just bound. A STRICT table stores exactly a bound value of the column's type, so that
     /// digest is the one `verify` recomputes from the row; a value SQLite would convert, or a
     /// column left to its default, makes the writer read the row back instead.
-    private func insert(_ table: AuditedTable, key: String, columns: [String],
+    /// (`columns` is read only to prepare the statement or name a refused value: a record's
+    /// list is built from its `Column` enum, which a million-row import need not do per row.)
+    private func insert(_ table: AuditedTable, key: String, columns: @autoclosure () -> [String],
                         values: [DatabaseValue]) throws -> Int64 {
-        try Self.checkText(values, names: columns, table)
-        let prepared = try preparedInsert(table, key: key, columns: columns)
+        try Self.checkText(values, names: columns(), table)
+        let prepared = try preparedInsert(table, key: key, columns: columns())
         try prepared.statement.execute(arguments: StatementArguments(values))
         let id = db.lastInsertedRowID
         let digest = try prepared.digest(of: values, rowID: id) ?? row(table, id).map(RowDigest.sha256(of:))
@@ -77,10 +83,10 @@ public final class AuditedWriter {
         return id
     }
 
-    private func preparedInsert(_ table: AuditedTable, key: String, columns: [String]) throws -> PreparedInsert {
+    private func preparedInsert(_ table: AuditedTable, key: String, columns: @autoclosure () -> [String]) throws -> PreparedInsert {
         let fullKey = table.name + "|" + key
         if let prepared = inserts[fullKey] { return prepared }
-        let prepared = try PreparedInsert(table: table.name, columns: columns, shape: try shape(table), db: db)
+        let prepared = try PreparedInsert(table: table.name, columns: columns(), shape: try shape(table), db: db)
         inserts[fullKey] = prepared
         return prepared
     }
@@ -92,14 +98,24 @@ public final class AuditedWriter {
         return shape
     }
 
-    /// Updates the named columns of one row.
-    public func update(_ table: AuditedTable, id: Int64, set values: [(String, (any DatabaseValueConvertible)?)]) throws {
-        try change(table, id: id, set: values, as: .update)
+    /// Updates the named columns of one row: `tx.update(ChallengeRecord.self, id: id, set: [(.status, …)])`.
+    public func update<R: AuditedRecord>(_ record: R.Type, id: Int64, set values: [(R.Column, (any DatabaseValueConvertible)?)]) throws {
+        try change(R.table, id: id, set: values.map { ($0.0.rawValue, $0.1) }, as: .update)
     }
 
     /// Blanks or corrects text to erase personal data. Logged as a `redact` entry, which
     /// `verify` reports as a redaction rather than tampering; the caller records why.
-    public func redact(_ table: AuditedTable, id: Int64, set values: [(String, (any DatabaseValueConvertible)?)]) throws {
+    public func redact<R: AuditedRecord>(_ record: R.Type, id: Int64, set values: [(R.Column, (any DatabaseValueConvertible)?)]) throws {
+        try change(R.table, id: id, set: values.map { ($0.0.rawValue, $0.1) }, as: .redact)
+    }
+
+    /// Updates and redacts columns named as text. Internal, as `insert(into:_:)` is: for the
+    /// store's tests (`AuditedRecordTests` writes each change both ways and compares).
+    func update(_ table: AuditedTable, id: Int64, set values: [(String, (any DatabaseValueConvertible)?)]) throws {
+        try change(table, id: id, set: values, as: .update)
+    }
+
+    func redact(_ table: AuditedTable, id: Int64, set values: [(String, (any DatabaseValueConvertible)?)]) throws {
         try change(table, id: id, set: values, as: .redact)
     }
 

@@ -20,10 +20,8 @@ extension Store {
         do {
             let store = try Store(opening: staged, identity: identity, wasCreated: true, mode: .staging, clock: clock)
             try store.write { tx in
-                _ = try tx.insert(into: .people, [
-                    ("name", identity.name), ("role", Role.lead.rawValue), ("team", nil),
-                    ("added_at", tx.timestamp), ("added_by", identity.name),
-                ])
+                _ = try tx.insert(PersonRecord(name: identity.name, role: .lead, team: nil,
+                                               addedAt: tx.timestamp, addedBy: identity.name, login: nil))
             }
             try setUp(store)
             try store.queue.close()

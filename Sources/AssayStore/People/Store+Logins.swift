@@ -58,7 +58,7 @@ extension Store {
             let current: String? = row["login"]
             guard current != login else { return }
             if let login { try Self.refuseTaken(login, tx) }
-            try tx.update(.people, id: row["id"], set: [("login", login)])
+            try tx.update(PersonRecord.self, id: row["id"], set: [(.login, login)])
             try refuseLockingOut(tx)
         }
     }

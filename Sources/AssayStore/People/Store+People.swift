@@ -51,10 +51,8 @@ extension Store {
             }
             if let exists { throw StoreError.personExists(exists) }
             if let login { try Self.refuseTaken(login, tx) }
-            try tx.insert(into: .people, [
-                ("name", trimmed), ("role", role.rawValue), ("team", team.flatMap { $0.isEmpty ? nil : $0 }),
-                ("added_at", tx.timestamp), ("added_by", identity.name), ("login", login),
-            ])
+            try tx.insert(PersonRecord(name: trimmed, role: role, team: team.flatMap { $0.isEmpty ? nil : $0 },
+                                       addedAt: tx.timestamp, addedBy: identity.name, login: login))
             try refuseLockingOut(tx)
         }
     }

@@ -49,10 +49,10 @@ extension Store {
             let now = tx.timestamp
             if let existing {
                 if before != value {
-                    try tx.update(.setting, id: existing["id"], set: [("value", String(value)), ("changed_at", now), ("changed_by", tx.user.name)])
+                    try tx.update(SettingRecord.self, id: existing["id"], set: [(.value, String(value)), (.changedAt, now), (.changedBy, tx.user.name)])
                 }
             } else if before != value {
-                try tx.insert(into: .setting, [("name", setting.name), ("value", String(value)), ("changed_at", now), ("changed_by", tx.user.name)])
+                try tx.insert(SettingRecord(name: setting.name, value: String(value), changedAt: now, changedBy: tx.user.name))
             }
             return before
         }
