@@ -68,6 +68,37 @@ import Testing
         #expect(bad.isEmpty, "\(bad.joined(separator: "\n"))")
     }
 
+    /// The shell checks a typed team against the teams in use before `report team`,
+    /// `audits --team` and the like run (`NameCheck`), and `report team` looks up only the
+    /// audits its escalations and actions came from. At 100,000 audits reading every case and
+    /// audit for the names was about 90 ms of each such command (issue 22): the names are
+    /// skipped through the indexes by team (`DistinctValues`), the audits looked up by id.
+    @Test func teamNamesAndATeamPagesAuditsAreLookedUpNotScanned() throws {
+        let ana = try fx.store(as: "Ana")
+        var opened: [Int64] = []
+        for team in ["Front Door", "CP North"] {
+            let audited = try ana.auditedCase(fx.drawnCase(team: team), month: fx.november, unsampled: false, fallbackMonth: fx.november)
+            opened.append(try ana.openAudit(of: audited, template: fx.mini, unsampled: false).audit.id)
+        }
+        var teams: [String] = [], looked: [Audit] = []
+        let sqls = try statements(of: fx.lead) {
+            teams = try fx.lead.teamsInUse()
+            looked = try fx.lead.audits(AuditFilter(team: "cp north", ids: Set(opened + [999])))
+        }
+        // The same names as reading every row gives, and the one audit of the team asked for.
+        let everyRow = try fx.lead.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT team FROM frame_case UNION SELECT team FROM people WHERE team IS NOT NULL
+                UNION SELECT team FROM audit UNION SELECT team FROM imported_audit ORDER BY 1
+                """)
+        }
+        #expect(teams == everyRow && teams == ["CP North", "Front Door"])
+        #expect(looked.map(\.id) == [opened[1]])
+        #expect(try fx.lead.audits(AuditFilter(ids: [])).isEmpty)
+        let bad = try badPlans(sqls, on: fx.lead)
+        #expect(bad.isEmpty, "\(bad.joined(separator: "\n"))")
+    }
+
     /// The check itself: the join order SQLite picks for the old spelling of the sample query
     /// is the whole-frame walk this suite exists to catch.
     @Test func theCheckCatchesAWholeFrameWalk() throws {

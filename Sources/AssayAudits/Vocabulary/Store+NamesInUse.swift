@@ -50,11 +50,17 @@ extension Store {
             """)
     }
 
-    /// Teams in registers, on people, and in audits (current and past).
+    /// Teams in registers, on people, and in audits (current and past). The shell asks for
+    /// them before every command that names a team (`NameCheck`), so they are found by
+    /// skipping through the indexes by team (`DistinctValues`: a search a team, and a team a
+    /// register), not by reading every case and audit (90 ms at 100,000 audits).
     public func teamsInUse() throws -> [String] {
         try texts("""
-            SELECT team FROM frame_case UNION SELECT team FROM people WHERE team IS NOT NULL
-            UNION SELECT team FROM audit UNION SELECT team FROM imported_audit ORDER BY 1
+            WITH RECURSIVE \(DistinctValues.skipping("teams_registered", column: "team", in: "frame_case", within: "frame_id", of: "SELECT id FROM frame")),
+            \(DistinctValues.skipping("teams_audited", column: "team", in: "audit")),
+            \(DistinctValues.skipping("teams_imported", column: "team", in: "imported_audit"))
+            SELECT value FROM teams_registered WHERE value IS NOT NULL UNION SELECT team FROM people WHERE team IS NOT NULL
+            UNION SELECT value FROM teams_audited WHERE value IS NOT NULL UNION SELECT value FROM teams_imported WHERE value IS NOT NULL ORDER BY 1
             """)
     }
 

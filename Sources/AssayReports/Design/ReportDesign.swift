@@ -58,6 +58,20 @@ public struct ReportDesign: Sendable {
         try StratifiedEstimator.estimates(sample) { groupOf($0, grouping) }
     }
 
+    /// The estimate of one group of `grouping` (nil: none of its audits), the same figures
+    /// as its entry in `estimates(by:)` (the same counts, stratum by stratum, summed in the
+    /// same order) without estimating every other group: a team's page wants its own team.
+    public func estimate(of group: ReportGroup, by grouping: ReportGrouping) throws -> RateEstimate? {
+        // The group's values field by field, compared with each audit's labels as they are
+        // (`groupOf` would build a group for every audit to compare: a fifth of a team page).
+        let fields = grouping.fields.map(\.rawValue)
+        guard group.values.map(\.field) == fields else { return nil }
+        let values = group.values.map(\.value)
+        return try StratifiedEstimator.estimate(sample) { observation in
+            fields.indices.allSatisfy { observation.labels[fields[$0]] == values[$0] }
+        }
+    }
+
     private func groupOf(_ observation: StratifiedSample<Stratum>.Observation, _ grouping: ReportGrouping) -> ReportGroup? {
         var values: [ReportGroup.Value] = []
         for field in grouping.fields {

@@ -4,13 +4,18 @@ import GRDB
 
 extension Store {
     /// Every team reports know: those of audits (any status), of imported past audits, and
-    /// of the latest register. Sorted by name, one spelling each (case is ignored).
+    /// of the latest register. Sorted by name, one spelling each (case is ignored). Found by
+    /// skipping through the indexes by team (`DistinctValues`), not by reading every audit:
+    /// `report team` resolves its team here before anything else.
     public func reportTeams() throws -> [String] {
         let names = try read { db in
             try String.fetchAll(db, sql: """
-                SELECT DISTINCT team FROM audit
-                UNION SELECT DISTINCT team FROM imported_audit
-                UNION SELECT DISTINCT team FROM frame_case WHERE frame_id = (SELECT max(id) FROM frame)
+                WITH RECURSIVE \(DistinctValues.skipping("teams_audited", column: "team", in: "audit")),
+                \(DistinctValues.skipping("teams_imported", column: "team", in: "imported_audit")),
+                \(DistinctValues.skipping("teams_registered", column: "team", in: "frame_case", within: "frame_id", of: "SELECT max(id) AS id FROM frame"))
+                SELECT value FROM teams_audited WHERE value IS NOT NULL
+                UNION SELECT value FROM teams_imported WHERE value IS NOT NULL
+                UNION SELECT value FROM teams_registered WHERE value IS NOT NULL
                 """)
         }
         var seen: [String: String] = [:]

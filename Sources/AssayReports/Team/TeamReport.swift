@@ -82,7 +82,8 @@ public struct TeamReport: Sendable {
     ///     and adjusted p-values are the all-teams reports').
     ///   - domains: the month's domain tallies by team (`Store.domainsReport`), for the
     ///     team's and the authority's shares.
-    ///   - teamAudits: every audit of the team, for its escalations and the months of its actions.
+    ///   - teamAudits: the team's audits that `escalations` and `actions` came from (at least
+    ///     those; any others are not looked at), for its escalations and its actions' months.
     ///   - actions: the actions of the team's audits.
     public init(team: String, month: Month, months: Int, audits: [ReportedAudit], domains domainsReport: DomainsReport, domainTitles: [String: String],
                 teamAudits: [Audit], escalations: [Escalation], actions: [AuditAction], today: CalendarDate) throws {
@@ -103,12 +104,12 @@ public struct TeamReport: Sendable {
         var teamMonths: [MonthFigures] = [], authorityMonths: [MonthFigures] = []
         let byMonth = Dictionary(grouping: windowAudits, by: \.month)
         for month in window.months {
-            let rows = try RatesReport(audits: byMonth[month] ?? [], period: ReportPeriod(month: month), grouping: .team).rows
+            let (authority, team) = try Self.estimates(byMonth[month] ?? [], team: team)
             func figures(_ estimate: RateEstimate?) -> MonthFigures {
                 MonthFigures(month: month, audited: estimate?.audited ?? 0, inadequate: estimate?.inadequate ?? 0, estimate: estimate)
             }
-            teamMonths.append(figures(rows.first { isTeam($0.group) }?.estimate))
-            authorityMonths.append(figures(rows.first { $0.group.isAuthority }?.estimate))
+            teamMonths.append(figures(team))
+            authorityMonths.append(figures(authority))
         }
         self.teamMonths = teamMonths
         self.authorityMonths = authorityMonths
@@ -139,6 +140,23 @@ public struct TeamReport: Sendable {
         overdueActions = overdue.sorted { ($0.due, $0.auditID) < ($1.due, $1.auditID) }
     }
 
+    /// One month's authority row and the team's row of `report rates --month M --by team`
+    /// (`RatesReport`), estimated for those two alone: the report estimates every team, and
+    /// a page's twelve months of every team's intervals were most of its time (a hundred
+    /// teams at 100,000 audits; docs/performance.md). The team's group is the one the report's
+    /// row would be: the first, in the report's order, whose name is the team's in any case.
+    static func estimates(_ audits: [ReportedAudit], team: String) throws -> (authority: RateEstimate?, team: RateEstimate?) {
+        let design = try ReportDesign(audits)
+        guard let authority = try design.authority() else { return (nil, nil) }
+        let name = team.lowercased()
+        var spellings = Set<String>()
+        for audit in audits where audit.team.lowercased() == name { spellings.insert(audit.team) }
+        guard let group = spellings.map({ ReportGroup(values: [.init(field: ReportGrouping.Field.team.rawValue, value: $0)]) }).min() else {
+            return (authority, nil)
+        }
+        return (authority, try design.estimate(of: group, by: .team))
+    }
+
     public var footnotes: [String] {
         var notes = [
             "Rate: the team's row of report rates --by team for \(month) (weighted; 95% interval; pooled_rate shrunk towards the authority). "
@@ -161,11 +179,14 @@ extension Store {
     public func teamReport(team: String, month: Month, months: Int, today: CalendarDate = Today.date()) throws -> TeamReport {
         guard months >= 2 else { throw ReportError.tooFewMonths(months) }
         let audits = try reportedAudits(from: month.adding(months: -(months - 1)), through: month, domainGrades: false)
-        let teamAudits = try self.audits(AuditFilter(team: team))
         let actions = try self.actions(ActionFilter(team: team))
+        let escalations = try escalations(openOnly: true)
+        // Of the team's audits, only those the page looks up: where its open escalations and
+        // its actions came from (the page's `teamAudits` are only asked about those).
+        let teamAudits = try self.audits(AuditFilter(team: team, ids: Set(escalations.map(\.auditID)).union(actions.map(\.auditID))))
         var report = try TeamReport(team: team, month: month, months: months, audits: audits,
                                     domains: try domainsReport(from: month, through: month, grouping: .team), domainTitles: try registeredDomains(),
-                                    teamAudits: teamAudits, escalations: try escalations(openOnly: true), actions: actions, today: today)
+                                    teamAudits: teamAudits, escalations: escalations, actions: actions, today: today)
         report.openChallenges = try challenges(ChallengeFilter(openOnly: true, team: team)).count
         return report
     }

@@ -26,6 +26,7 @@ enum Migrations {
         migrator.registerMigration("v15-logins", migrate: v15Logins)
         migrator.registerMigration("v16-set-aside", migrate: v16SetAside)
         migrator.registerMigration("v17-or-checks", migrate: v17OrChecks)
+        migrator.registerMigration("v18-team-index", migrate: v18TeamIndex)
         return migrator
     }
 
