@@ -172,6 +172,23 @@ import Testing
             Lena Lead|evidence|["--reveal","--format","table"]
             """)
         #expect(try sqlite("SELECT count(*) FROM audit_log WHERE table_name = 'reveal_log' AND operation = 'insert'") == "2")
+        // The reveal the report logged itself is no change under it: its foot names the head
+        // that includes the reveal, without a warning that the figures may mix two states.
+        let head = try sqlite("SELECT seq || ':' || chain_sha256 FROM audit_log ORDER BY seq DESC LIMIT 1")
+        #expect(table.stdout.hasSuffix("Audit log head \(head) (check with: assay verify --head \(head))\n"), "\(table.stdout.suffix(300))")
+        #expect(!table.stdout.contains("changed while this report was read"))
+    }
+
+    /// The first report that names cases by pseudonym makes the database's secret (a log
+    /// entry of its own): that is no change to the figures either.
+    @Test func theFirstPseudonymisedReportIsNotWarnedOfItsOwnSecret() throws {
+        #expect(try sqlite("SELECT count(*) FROM report_secret") == "0")
+        let csv = try Self.run(work, ["report", "evidence", "--month", "2026-11", "--format", "csv"])
+        #expect(csv.status == 0)
+        #expect(try sqlite("SELECT count(*) FROM report_secret") == "1")
+        let head = try sqlite("SELECT seq || ':' || chain_sha256 FROM audit_log ORDER BY seq DESC LIMIT 1")
+        #expect(csv.stderr.contains("Audit log head \(head) "), "\(csv.stderr)")
+        #expect(!csv.stderr.contains("changed while this report was read"), "\(csv.stderr)")
     }
 
     @Test func teamGivesOneObjectWithItsRateTrendDomainsEscalationsAndActions() throws {

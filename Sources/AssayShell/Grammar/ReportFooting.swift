@@ -20,10 +20,14 @@ extension ReportFooting {
     /// so when the head after the report is the one before it, no write landed between the
     /// report's reads and that head describes them all; when one did, the figures may mix
     /// two states, and the footing says so rather than print a head they do not match
-    /// (`Store.consistently` re-reads instead, for reports that read in one place).
+    /// (`Store.consistently` re-reads instead, for reports that read in one place). Entries
+    /// the report wrote itself (a `--reveal` logged, the pseudonyms' secret made on first
+    /// use) change no figure: the head after them is printed, as it covers the reveal.
     func printChainHead(in session: Session, before: ChainHead?) {
-        guard let head = try? session.existingStore().chainHead() else { return }
-        let text = before == head ? head.footnote
+        guard let store = try? session.existingStore(), let head = try? store.chainHead() else { return }
+        // The report's own reveal log entry or pseudonym secret changes no figure.
+        let unchanged = before == head || (try? store.onlyReportBookkeeping(since: before)) == true
+        let text = unchanged ? head.footnote
             : "The record changed while this report was read (audit log head \(before?.description ?? "none") before, \(head) after): "
                 + "its figures may mix the two states. Run it again for figures that match one head."
         switch reportFormat {

@@ -1,4 +1,5 @@
 import AssayCore
+import GRDB
 
 extension Store {
     /// Runs `body` — a report's reads, each in its own read transaction — so that its figures
@@ -19,5 +20,24 @@ extension Store {
             last = (before, after)
         }
         throw StoreError.readChanging(attempts: attempts, before: last.0?.description ?? "none", after: last.1?.description ?? "none")
+    }
+}
+
+extension Store {
+    /// Tables a report writes to itself, which no figure is counted from: the log of a
+    /// `--reveal` (written before the report shows a case id) and the pseudonyms' secret
+    /// (made the first time a report names cases).
+    public static let reportBookkeeping: [AuditedTable] = [.revealLog, .reportSecret]
+
+    /// Whether every log entry after `head` is the report's own bookkeeping, so figures read
+    /// at `head` still describe the state after them: a lead's `--reveal` must not be told
+    /// that the record changed under the report that logged it.
+    public func onlyReportBookkeeping(since head: ChainHead?) throws -> Bool {
+        let tables = Self.reportBookkeeping.map(\.name)
+        return try read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM audit_log WHERE seq > ? AND table_name NOT IN (\(tables.map { _ in "?" }.joined(separator: ", ")))
+                """, arguments: StatementArguments([head?.seq ?? 0] as [any DatabaseValueConvertible] + tables)) == 0
+        }
     }
 }
