@@ -63,13 +63,13 @@ import Testing
 
     @Test func partsCoverTheRunWithoutOverlap() {
         for (run, count, atLeast) in [(1...10, 2, 3), (5...5, 4, 1), (1...1_000_001, 2, 100_000), (1...9, 8, 1), (1...9, 2, 100)] as [(ClosedRange<Int64>, Int, Int64)] {
-            let parts = FrameScan.parts(of: run, count: count, atLeast: atLeast)
+            let parts = FrameCases.parts(of: run, count: count, atLeast: atLeast)
             #expect(parts.first?.lowerBound == run.lowerBound)
             #expect(parts.last?.upperBound == run.upperBound)
             #expect(parts.count <= count)
             for (a, b) in zip(parts, parts.dropFirst()) { #expect(a.upperBound + 1 == b.lowerBound) }
         }
-        #expect(FrameScan.parts(of: 1...1_000_000, count: 2, atLeast: 100_000).count == 2)
-        #expect(FrameScan.parts(of: 1...50_000, count: 2, atLeast: 100_000).count == 1)
+        #expect(FrameCases.parts(of: 1...1_000_000, count: 2, atLeast: 100_000).count == 2)
+        #expect(FrameCases.parts(of: 1...50_000, count: 2, atLeast: 100_000).count == 1)
     }
 }

@@ -59,7 +59,7 @@ public enum Ticket {
     /// Computes many tickets for one seed. A draw computes one for every eligible case of a
     /// frame (a million at a region's scale), so the seed's bytes are spelled once and one
     /// buffer is reused: no allocation per case beyond SHA-256's own.
-    public struct Machine: Sendable {
+    public struct Machine {
         private var buffer: [UInt8]
         private let prefixCount: Int
 

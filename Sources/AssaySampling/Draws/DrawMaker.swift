@@ -22,16 +22,28 @@ public struct DrawMaker {
         guard request.excludeRecentMonths >= 0 else { throw SamplingError.negativeExcludeRecent(request.excludeRecentMonths) }
         let frame = try store.frame(id: request.frameID)
         guard let rowsHash = frame.rowsSHA256 else { throw SamplingError.incompleteFrame(frame.id) }
+        let frameCases = try FrameCases.load(store, frame: frame, byFields: request.byFields, services: request.services)
+        guard !frameCases.cases.isEmpty else { throw SamplingError.emptyFrame(frame.id, servicesAsked: request.services != nil) }
         let excluded = try request.storedExclusions ?? recentlyDrawn(before: request.month, months: request.excludeRecentMonths)
-        let seed = request.seed ?? Ticket.freshSeed()
-        let candidates = try DrawCandidates.load(store, frame: frame, byFields: request.byFields, services: request.services,
-                                                 excluded: excluded, seed: seed)
-        guard candidates.caseCount > 0 else { throw SamplingError.emptyFrame(frame.id, servicesAsked: request.services != nil) }
-        let exclusions = candidates.exclusions.sorted { $0.caseID.utf8.lexicographicallyPrecedes($1.caseID.utf8) }
 
         // Strata in bytewise key order, with their population and eligible cases.
-        let order = candidates.strata.indices.sorted { candidates.strata[$0] < candidates.strata[$1] }
-        let keys = order.map { candidates.strata[$0] }
+        var population = [Int](repeating: 0, count: frameCases.strata.count)
+        var eligibleCases = [[String]](repeating: [], count: frameCases.strata.count)
+        var exclusions: [(caseID: String, month: Month)] = []
+        for c in frameCases.cases {
+            population[c.stratum] += 1
+            if !excluded.isEmpty, let month = excluded[c.caseID] {
+                exclusions.append((c.caseID, month))
+            } else {
+                eligibleCases[c.stratum].append(c.caseID)
+            }
+        }
+        exclusions.sort { $0.caseID.utf8.lexicographicallyPrecedes($1.caseID.utf8) }
+        let order = frameCases.strata.indices.sorted { frameCases.strata[$0] < frameCases.strata[$1] }
+        let keys = order.map { frameCases.strata[$0] }
+        var byKey: [StratumKey: (population: Int, eligible: [String])] = [:]
+        for i in order { byKey[frameCases.strata[i]] = (population[i], eligibleCases[i]) }
+        eligibleCases = []
 
         var notes: [String] = []
         var method = request.allocation
@@ -48,9 +60,7 @@ public struct DrawMaker {
                 notes.append("No inadequate-rate history in the 12 months before \(request.month): Neyman allocation fell back to proportional.")
             }
         }
-        let inputs = zip(order, keys).map { i, key in
-            AllocationInput(population: candidates.population[i], eligible: candidates.eligible[i].count, neymanP: neymanP[key])
-        }
+        let inputs = keys.map { AllocationInput(population: byKey[$0]!.population, eligible: byKey[$0]!.eligible.count, neymanP: neymanP[$0]) }
         let sizes: [Int]
         switch request.size {
         case .perStratum(let k):
@@ -65,12 +75,11 @@ public struct DrawMaker {
                 notes.append("Only \(inputs.reduce(0) { $0 + $1.eligible }) cases are eligible; the draw takes all of them.")
             }
         }
-        var counts = [Int](repeating: 0, count: order.count)
-        for (position, i) in order.enumerated() { counts[i] = sizes[position] }
-        let picks = try candidates.picks(counts: counts, store)
+        let seed = request.seed ?? Ticket.freshSeed()
         var cases: [DrawnCase] = []
-        for (position, i) in order.enumerated() {
-            for pick in picks[i] {
+        let picks = Ticket.select(inStrata: keys.map { byKey[$0]!.eligible }, counts: sizes, seed: seed)
+        for (position, picked) in picks.enumerated() {
+            for pick in picked {
                 cases.append(DrawnCase(caseID: pick.caseID, stratumPosition: position, ticket: pick.ticket.hexString))
             }
         }
