@@ -66,7 +66,13 @@ import Testing
         holder.standardOutput = Pipe()
         try holder.run()
         input.fileHandleForWriting.write(Data("status\n".utf8))
-        usleep(800_000)
+        // Waits for the session to open the database (a busy machine may take seconds), not
+        // a fixed moment: the files are looked at once both exist, or after 60 s.
+        let opened = Date()
+        while Date().timeIntervalSince(opened) < 60,
+              !["qa.db-wal", "qa.db-shm"].allSatisfy({ FileManager.default.fileExists(atPath: work.file($0)) }) {
+            usleep(50_000)
+        }
         var sessionFiles = 0
         for name in ["qa.db-wal", "qa.db-shm"] {
             guard let mode = try? FileManager.default.attributesOfItem(atPath: work.file(name))[.posixPermissions] as? Int else { continue }
