@@ -1,5 +1,6 @@
 import AssayCore
 @testable import AssayStore
+import Foundation
 import Testing
 
 /// `Store.consistently` (issue 21, "one snapshot"): a report's reads and the chain head printed
@@ -38,6 +39,26 @@ import Testing
         #expect(reads == 2)
         #expect(count == 3, "the figures are those of the state the head names")
         #expect(head == (try store.chainHead()))
+    }
+
+    /// The report's own bookkeeping (here the pseudonyms' secret, made by the first report
+    /// that names cases) changes no figure: read once, and the head after it returned.
+    @Test func theReportsOwnBookkeepingIsNoChangeUnderIt() throws {
+        let dir = TemporaryDirectory()
+        let store = try store(dir)
+        var reads = 0
+        let (_, head) = try store.consistently { () throws -> Int in
+            reads += 1
+            if reads == 1 {
+                try store.write { tx in
+                    _ = try tx.insert(ReportSecretRecord(secret: Data(repeating: 7, count: 32), createdAt: tx.timestamp, createdBy: "Lena Lead"))
+                }
+            }
+            return try store.people().count
+        }
+        #expect(reads == 1)
+        #expect(try store.onlyReportBookkeeping(since: nil) == false, "people were added: not bookkeeping")
+        #expect(head == (try store.chainHead()), "the head after the secret, which covers it")
     }
 
     @Test func aRecordThatKeepsChangingIsRefusedNotPrintedAsAMix() throws {
