@@ -34,13 +34,23 @@ public struct StratifiedCounts<Stratum: Hashable & Sendable>: Sendable {
 
     /// The strata in the design's order: sums run in this order.
     public let rows: [Row]
+    /// The rows as the estimator sums them, each whole stratum its own domain: kept beside
+    /// `rows` so that a domain's strata are read without the generic rows (read generically,
+    /// a team page's twelve monthly estimates spent a tenth of their time stepping through them).
+    let wholeStrata: [DomainTotals.Stratum]
 
     /// Checks that the design is one, as `StratifiedSample` does: each stratum once,
     /// N_h ≥ 1, 1 ≤ n_h ≤ N_h and 0 ≤ y_h ≤ n_h. Each refusal names the stratum.
     public init(_ rows: [Row]) throws {
+        try self.init(rows, eachStratumOnce: false)
+    }
+
+    /// `eachStratumOnce`: the caller made the rows one a stratum (`Tally`), so they are not
+    /// hashed again to check it.
+    @usableFromInline init(_ rows: [Row], eachStratumOnce: Bool) throws {
         var seen = Set<Stratum>()
         for row in rows {
-            guard seen.insert(row.stratum).inserted else {
+            guard eachStratumOnce || seen.insert(row.stratum).inserted else {
                 throw StatisticsError.inconsistentStratum("\(row.stratum)", problem: "it is given twice; a stratum has one N_h and one n_h.")
             }
             if let population = row.population, population < 1 {
@@ -57,6 +67,7 @@ public struct StratifiedCounts<Stratum: Hashable & Sendable>: Sendable {
             }
         }
         self.rows = rows
+        wholeStrata = rows.map { DomainTotals.Stratum(population: $0.population, audited: $0.audited, inDomain: $0.audited, inadequate: $0.inadequate) }
     }
 }
 
@@ -82,10 +93,24 @@ extension StratifiedEstimator {
     /// strata: `estimate(_:level:where:)` on the same audits.
     public static func estimate<Stratum>(_ counts: StratifiedCounts<Stratum>, level: Double = 0.95) throws -> RateEstimate? {
         try requireLevel(level)
-        guard !counts.rows.isEmpty else { return nil }
-        return interval(for: DomainTotals(strata: counts.rows.map {
-            DomainTotals.Stratum(population: $0.population, audited: $0.audited, inDomain: $0.audited, inadequate: $0.inadequate)
-        }), level: level)
+        guard !counts.wholeStrata.isEmpty else { return nil }
+        return interval(for: DomainTotals(strata: counts.wholeStrata), level: level)
+    }
+
+    /// The estimate for one domain given stratum by stratum: `domain[i]` is its audits in
+    /// `counts.rows[i]` (m_h, k_h; none: not in it); nil when it has no audits. Its entry in
+    /// `estimates(_:level:domains:)`, without a table of domains: a team's page asks for its
+    /// own team alone, month by month.
+    public static func estimate<Stratum>(_ counts: StratifiedCounts<Stratum>, level: Double = 0.95, domain: [DomainCount]) throws -> RateEstimate? {
+        try requireLevel(level)
+        precondition(domain.count == counts.rows.count, "one count a stratum")
+        var strata: [DomainTotals.Stratum] = []
+        for (index, count) in domain.enumerated() where count.inDomain != 0 {
+            try checkDomain(count, in: counts.rows[index])
+            let whole = counts.wholeStrata[index]
+            strata.append(DomainTotals.Stratum(population: whole.population, audited: whole.audited, inDomain: count.inDomain, inadequate: count.inadequate))
+        }
+        return strata.isEmpty ? nil : interval(for: DomainTotals(strata: strata), level: level)
     }
 
     /// One estimate for each key `domainOf` gives a whole stratum (nil: in no domain), as
@@ -110,12 +135,38 @@ extension StratifiedEstimator {
         _ counts: StratifiedCounts<Stratum>, level: Double = 0.95,
         domains: (StratifiedCounts<Stratum>.Row) -> [(Key, DomainCount)]
     ) throws -> [Key: RateEstimate] {
+        try estimates(counts, level: level) { domains(counts.rows[$0]) }
+    }
+
+    /// One estimate for each domain, given row by row: `domains[i]` holds each domain's
+    /// audits in `counts.rows[i]`. The same estimates as `estimates(_:level:domains:)`, for a
+    /// caller that counted its domains stratum by stratum while tallying the audits
+    /// (`StratifiedCounts.Tally`).
+    public static func estimates<Stratum, Key: Hashable>(
+        _ counts: StratifiedCounts<Stratum>, level: Double = 0.95, domainsByRow domains: [[(Key, DomainCount)]]
+    ) throws -> [Key: RateEstimate] {
+        precondition(domains.count == counts.rows.count, "one list of domains a stratum")
+        return try estimates(counts, level: level) { domains[$0] }
+    }
+
+    private static func estimates<Stratum, Key: Hashable>(
+        _ counts: StratifiedCounts<Stratum>, level: Double, domainsOfRow: (Int) -> [(Key, DomainCount)]
+    ) throws -> [Key: RateEstimate] {
         try requireLevel(level)
         var result = Domains<Key>()
         for (index, row) in counts.rows.enumerated() {
-            for (key, count) in domains(row) { try result.add(key, index, row, count) }
+            for (key, count) in domainsOfRow(index) { try result.add(key, index, row, count) }
         }
         return result.estimates(level: level)
+    }
+
+    /// Refuses a domain's count that its stratum cannot hold (more audits than the stratum's, or
+    /// more inadequate than its own).
+    private static func checkDomain<Stratum>(_ count: DomainCount, in row: StratifiedCounts<Stratum>.Row) throws {
+        guard count.inDomain > 0, count.inDomain <= row.audited, (0...count.inDomain).contains(count.inadequate) else {
+            throw StatisticsError.inconsistentStratum("\(row.stratum)", problem: "a domain of \(count.inDomain) audits, \(count.inadequate) inadequate, "
+                               + "of the stratum's \(row.audited).")
+        }
     }
 
     /// Each domain's strata in the design's order, gathered in one pass over the strata
@@ -129,10 +180,7 @@ extension StratifiedEstimator {
 
         mutating func add<Stratum>(_ key: Key, _ index: Int, _ row: StratifiedCounts<Stratum>.Row, _ count: DomainCount) throws {
             guard count.inDomain != 0 else { return }
-            guard count.inDomain > 0, count.inDomain <= row.audited, (0...count.inDomain).contains(count.inadequate) else {
-                throw StatisticsError.inconsistentStratum("\(row.stratum)", problem: "a domain of \(count.inDomain) audits, \(count.inadequate) inadequate, "
-                                   + "of the stratum's \(row.audited).")
-            }
+            try checkDomain(count, in: row)
             let place: Int
             if let known = places[key] {
                 guard last[known] != index else { throw StatisticsError.inconsistentStratum("\(row.stratum)", problem: "one domain given twice.") }

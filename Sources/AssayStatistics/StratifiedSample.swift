@@ -56,34 +56,16 @@ public struct StratifiedSample<Stratum: Hashable & Sendable>: Sendable {
     /// Checks that the design is one: N_h ≥ 1, the same N_h on every observation of a
     /// stratum, and no more audits than cases (n_h ≤ N_h). Each refusal names the stratum.
     public init(_ observations: [Observation]) throws {
-        var sizes: [Stratum: StratumSize] = [:]
-        var order: [Stratum] = []
+        // The checks are the counts' own (`StratifiedCounts.Tally`), so a design refused
+        // audit by audit is refused in the same words when it comes as counts.
+        var tally = StratifiedCounts<Stratum>.Tally()
         for observation in observations {
-            let population = observation.stratumPopulation
-            if let population, population < 1 {
-                throw StatisticsError.inconsistentStratum("\(observation.stratum)", problem: "its population (cases in the frame) must be at least 1; got \(population).")
-            }
-            if let size = sizes[observation.stratum] {
-                guard size.population == population else {
-                    throw StatisticsError.inconsistentStratum("\(observation.stratum)", problem: "its audits give two different populations, \(Self.describe(size.population)) and \(Self.describe(population)); a stratum has one.")
-                }
-                sizes[observation.stratum] = StratumSize(population: population, audited: size.audited + 1)
-            } else {
-                sizes[observation.stratum] = StratumSize(population: population, audited: 1)
-                order.append(observation.stratum)
-            }
+            _ = try tally.add(stratum: observation.stratum, population: observation.stratumPopulation, inadequate: observation.inadequate)
         }
-        for stratum in order {
-            let size = sizes[stratum]!
-            if let population = size.population, size.audited > population {
-                throw StatisticsError.inconsistentStratum("\(stratum)", problem: "\(size.audited) audits from \(population) cases; a stratum cannot have more audits than cases.")
-            }
-        }
+        let rows = try tally.counts().rows
         self.observations = observations
-        self.strata = sizes
-        self.strataInOrder = order
-        self.positions = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        self.strata = Dictionary(uniqueKeysWithValues: rows.map { ($0.stratum, StratumSize(population: $0.population, audited: $0.audited)) })
+        self.strataInOrder = rows.map(\.stratum)
+        self.positions = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1.stratum, $0) })
     }
-
-    static func describe(_ population: Int?) -> String { population.map(String.init) ?? "unknown" }
 }

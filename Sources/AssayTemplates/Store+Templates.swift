@@ -64,7 +64,28 @@ extension Store {
         guard let content else {
             throw TemplateError.noTemplate(id: id, version: version)
         }
-        return try TemplateLoader.load(text: content, file: "\(id) (registered)")
+        return try RegisteredTemplates.parsed(content, file: "\(id) (registered)")
+    }
+}
+
+/// Registered templates as parsed, by their stored text: a template's text never changes
+/// once registered (a change is a new version), and parsing its YAML again was a fifth of a
+/// team page's time in the shell (docs/performance.md, "The team page"). Keyed by the text
+/// itself, so a database edited behind Assay's back is parsed afresh, never served stale.
+enum RegisteredTemplates {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var parsedByText: [String: AuditTemplate] = [:]
+
+    static func parsed(_ content: String, file: String) throws -> AuditTemplate {
+        let key = file + "\u{0}" + content
+        if let known = lock.withLock({ parsedByText[key] }) { return known }
+        let template = try TemplateLoader.load(text: content, file: file)
+        lock.withLock {
+            // A session holds a few templates; a bound keeps a long one from growing without end.
+            if parsedByText.count >= 64 { parsedByText.removeAll() }
+            parsedByText[key] = template
+        }
+        return template
     }
 }
 

@@ -35,7 +35,7 @@ import Testing
         let audits = Self.audits()
         let report = try RatesReport(audits: audits, period: ReportPeriod(month: Self.november), grouping: ReportGrouping(parsing: "team"))
         let design = try ReportDesign(audits)
-        let alder = try #require(try StratifiedEstimator.estimate(design.sample) { $0.labels["team"] == "Alder" })
+        let alder = try #require(try StratifiedEstimator.estimate(design.sample()) { $0.labels["team"] == "Alder" })
         #expect(report.rows.first { $0.group.description == "Alder" }?.estimate == alder)
     }
 

@@ -47,13 +47,17 @@ public struct RawCounts: Sendable, Equatable {
             totals[key] = (total.audited + cell.audited, total.inadequate + cell.inadequate)
         }
         self.grouping = grouping
-        self.cells = totals.filter { $0.value.audited > 0 }.map { Cell(month: $0.key.month, group: $0.key.group, audited: $0.value.audited, inadequate: $0.value.inadequate) }
-            .sorted { a, b in
-                if a.month != b.month { return a.month < b.month }
-                guard let x = a.group else { return b.group != nil }
-                guard let y = b.group else { return false }
-                return x < y || (!(y < x) && x.description < y.description)
-            }
+        // The groups ranked once (`ReportGroup`'s order lowers every value it compares, and a
+        // team page's twelve months are thousands of cells), the cells then sorted by rank.
+        let groups = Set(totals.keys.compactMap(\.group)).sorted { x, y in x < y || (!(y < x) && x.description < y.description) }
+        let rank = Dictionary(uniqueKeysWithValues: groups.enumerated().map { ($1, $0) })
+        var ranked: [(cell: Cell, rank: Int)] = []
+        for (key, total) in totals where total.audited > 0 {
+            let cell = Cell(month: key.month, group: key.group, audited: total.audited, inadequate: total.inadequate)
+            ranked.append((cell, key.group.map { rank[$0]! } ?? -1))
+        }
+        ranked.sort { a, b in a.cell.month != b.cell.month ? a.cell.month < b.cell.month : a.rank < b.rank }
+        self.cells = ranked.map(\.cell)
         self.includesHistory = includesHistory
     }
 
@@ -65,8 +69,17 @@ public struct RawCounts: Sendable, Equatable {
         let slices = Parallel.slices(of: audits.indices, count: ProcessInfo.processInfo.activeProcessorCount)
         let cells = Parallel.map(slices.count) { slice in
             var cells: [Cell] = []
+            // The last cell's group's values, to tell an audit of the same group without
+            // building its group (most audits continue the run before them).
+            var lastValues: [String]?
             for audit in audits[slices[slice]] {
-                let group = grouping?.group(of: audit), inadequate = audit.inadequate ? 1 : 0
+                let inadequate = audit.inadequate ? 1 : 0
+                if let last = cells.last, last.month == audit.month, let grouping, let values = lastValues, grouping.audit(audit, hasValues: values) {
+                    cells[cells.count - 1] = Cell(month: last.month, group: last.group, audited: last.audited + 1, inadequate: last.inadequate + inadequate)
+                    continue
+                }
+                let group = grouping?.group(of: audit)
+                lastValues = group?.values.map(\.value)
                 if let last = cells.last, last.month == audit.month, last.group == group {
                     cells[cells.count - 1] = Cell(month: last.month, group: group, audited: last.audited + 1, inadequate: last.inadequate + inadequate)
                 } else {

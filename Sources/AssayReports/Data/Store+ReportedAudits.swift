@@ -91,7 +91,11 @@ extension Store {
             WHERE s.draw_id IN (SELECT DISTINCT a.draw_id FROM audit a WHERE \(reportedDrawnAudit))
             """, arguments: [from, through])
         while let row = try strata.next() { population[StratumKey(draw: row[0], position: row[1])] = row[2] }
-        var months: [String: Month] = [:]
+        // Rows come month by month and stratum by stratum: the last month and stratum are
+        // tried before a table, and the tables are skipped when empty (a team page reads
+        // twelve months of every team's audits, and these lookups were much of it).
+        var lastMonth: (text: String, month: Month)?
+        var lastStratum: (key: StratumKey, size: Int)?
         var audits: [ReportedAudit] = []
         let rows = try Row.fetchCursor(db, sql: """
             SELECT a.id, a.month, a.team, a.locality, a.service, a.overall, a.draw_id, c.stratum_position
@@ -102,16 +106,29 @@ extension Store {
             """, arguments: [from, through])
         while let row = try rows.next() {
             let monthText: String = row[1]
-            let id: Int64 = row[0], drawID: Int64 = row[6], position: Int = row[7]
-            guard let month = months[monthText] ?? Month(monthText),
-                  let overall = Grade(rawValue: officialOverall[id] ?? row[5]),
-                  let size = population[StratumKey(draw: drawID, position: position)]
-            else { continue }
-            months[monthText] = month
+            let month: Month
+            if let lastMonth, lastMonth.text == monthText {
+                month = lastMonth.month
+            } else {
+                guard let parsed = Month(monthText) else { continue }
+                month = parsed
+                lastMonth = (monthText, parsed)
+            }
+            let id: Int64 = row[0]
+            let key = StratumKey(draw: row[6], position: row[7])
+            let size: Int
+            if let lastStratum, lastStratum.key == key {
+                size = lastStratum.size
+            } else {
+                guard let known = population[key] else { continue }
+                size = known
+                lastStratum = (key, known)
+            }
+            guard let overall = Grade(rawValue: (officialOverall.isEmpty ? nil : officialOverall[id]) ?? row[5]) else { continue }
             audits.append(ReportedAudit(month: month, team: row[2], locality: row[3],
                                         service: (row[4] as String?).flatMap(Service.init(rawValue:)), overall: overall,
-                                        origin: .drawn(drawID: drawID, position: position, population: size),
-                                        domainGrades: grades[id] ?? [:]))
+                                        origin: .drawn(drawID: key.draw, position: key.position, population: size),
+                                        domainGrades: grades.isEmpty ? [:] : grades[id] ?? [:]))
         }
         return audits
     }

@@ -42,6 +42,21 @@ public struct ReportGrouping: Sendable, Equatable, CustomStringConvertible {
         }
         return ReportGroup(values: values)
     }
+
+    /// Whether `audit`'s values of the fields are `values`, in order (false when it lacks a
+    /// field): `group(of:)`'s values compared field by field, without building a group, for
+    /// the reports that ask it of every audit.
+    public func audit(_ audit: ReportedAudit, hasValues values: [String]) -> Bool {
+        guard values.count == fields.count else { return false }
+        for (field, value) in zip(fields, values) {
+            switch field {
+            case .team: if audit.team != value { return false }
+            case .locality: if audit.locality != value { return false }
+            case .service: if audit.service?.code != value { return false }
+            }
+        }
+        return true
+    }
 }
 
 /// One group of a report: `{}` for the whole authority, or e.g. team = "CP North".

@@ -103,8 +103,10 @@ public struct TeamReport: Sendable {
         trend = TrendReport(audits: windowAudits, period: window, grouping: .team).rows.first { isTeam($0.group) }
         var teamMonths: [MonthFigures] = [], authorityMonths: [MonthFigures] = []
         let byMonth = Dictionary(grouping: windowAudits, by: \.month)
-        for month in window.months {
-            let (authority, team) = try Self.estimates(byMonth[month] ?? [], team: team)
+        // Each month's design stands alone: worked out at once, on every core.
+        let windowMonths = window.months
+        let estimates = try Parallel.map(windowMonths.count) { i in try Self.estimates(byMonth[windowMonths[i]] ?? [], team: team) }
+        for (month, (authority, team)) in zip(windowMonths, estimates) {
             func figures(_ estimate: RateEstimate?) -> MonthFigures {
                 MonthFigures(month: month, audited: estimate?.audited ?? 0, inadequate: estimate?.inadequate ?? 0, estimate: estimate)
             }
@@ -149,8 +151,19 @@ public struct TeamReport: Sendable {
         let design = try ReportDesign(audits)
         guard let authority = try design.authority() else { return (nil, nil) }
         let name = team.lowercased()
+        // Each spelling lowered once, not once an audit (lowering was a tenth of a page).
+        var isTeamsName: [String: Bool] = [:]
         var spellings = Set<String>()
-        for audit in audits where audit.team.lowercased() == name { spellings.insert(audit.team) }
+        for audit in audits {
+            let matches: Bool
+            if let known = isTeamsName[audit.team] {
+                matches = known
+            } else {
+                matches = audit.team.lowercased() == name
+                isTeamsName[audit.team] = matches
+            }
+            if matches { spellings.insert(audit.team) }
+        }
         guard let group = spellings.map({ ReportGroup(values: [.init(field: ReportGrouping.Field.team.rawValue, value: $0)]) }).min() else {
             return (authority, nil)
         }
