@@ -52,6 +52,18 @@ import Testing
         #expect(lines[3] == "Care, \"East\"      7            0.250  Ann")
     }
 
+    @Test func tablesAlignByCharactersNotBytes() {
+        // Accents, a combining mark and an emoji are one character each on screen; a row of
+        // plain ASCII beside them lines up the same (the renderer counts ASCII as bytes).
+        let names = Listing(columns: [Column("worker"), Column("cases")], rows: [
+            [.text("Zoë Brontë"), .int(3)], [.text("Jose\u{301}"), .int(12)], [.text("Sam 🙂"), .int(1)], [.text("Al"), .int(100)],
+        ])
+        let lines = render(.table, names).split(separator: "\n").map(String.init)
+        #expect(lines == ["worker      cases", "----------  -----", "Zoë Brontë      3", "Jose\u{301}           12",
+                          "Sam 🙂           1", "Al            100"])
+        #expect(lines.map(\.count).dropFirst(2).allSatisfy { $0 == lines[1].count })
+    }
+
     @Test func tablesFitTheTerminalWithoutCuttingText() {
         // Before, the cell was cut to "xxx…"; now it is shown whole, wrapped (TableFittingTests).
         let wide = Listing(columns: [Column("n"), Column("note")], rows: [[.int(1), .text(String(repeating: "x", count: 100))]])

@@ -13,7 +13,16 @@ extension Store {
     /// `domainGrades`: whether each audit carries its domain grades. Reports that tally
     /// domains take them from `domainsReport` and the rest never look at them, so they pass
     /// false: over ten years of a region's audits they are six million rows, half the reading.
+    ///
+    /// Kept while the database is unchanged (`Store.remembered`): a session paging through
+    /// teams reads the window once. Up to 200,000 audits (about 20 MB) are kept.
     public func reportedAudits(from: Month, through: Month, domainGrades: Bool) throws -> [ReportedAudit] {
+        try remembered("reportedAudits \(from) \(through) \(domainGrades)", keepIf: { $0.count <= 200_000 }) {
+            try readReportedAudits(from: from, through: through, domainGrades: domainGrades)
+        }
+    }
+
+    private func readReportedAudits(from: Month, through: Month, domainGrades: Bool) throws -> [ReportedAudit] {
         // Months apart are read at once, one range of months a core (ten years of a region's
         // audits are a million rows and six million domain grades); `readInParts` makes
         // sure the parts read one state of the database. In month order, as one read.

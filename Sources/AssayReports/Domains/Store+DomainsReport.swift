@@ -10,7 +10,14 @@ extension Store {
     /// imported history — without holding six million domain grades in audits (ten years of
     /// a region's audits). Ranges of months are tallied at once (`readInParts`). A test
     /// checks this and `DomainsReport(audits:)` count alike.
+    /// Kept while the database is unchanged (`Store.remembered`).
     public func domainsReport(from: Month, through: Month, grouping: ReportGrouping?) throws -> DomainsReport {
+        try remembered("domainsReport \(from) \(through) \(grouping?.description ?? "-")") {
+            try tallyDomains(from: from, through: through, grouping: grouping)
+        }
+    }
+
+    private func tallyDomains(from: Month, through: Month, grouping: ReportGrouping?) throws -> DomainsReport {
         let ranges = Self.monthRanges(from: from, through: through, parts: ProcessInfo.processInfo.activeProcessorCount)
         let parts = try readInParts(ranges.count) { part, db in
             try Self.domainTallies(db, from: ranges[part].from, through: ranges[part].through, grouping: grouping)

@@ -20,6 +20,8 @@ public final class Store: Sendable {
     /// What the file's schema record said when it was opened (`verify` reports its problems).
     let schemaRecord: SchemaRecord
     let queue: DatabaseQueue
+    /// Reports' reads kept while the file is unchanged (`Store+Remembered.swift`).
+    let rememberedResults = RememberedResults()
     /// Where this store reads the time: each write transaction takes one instant from it
     /// (`AuditedWriter.timestamp`), used for the log's `at` and every `…_at` column the
     /// transaction writes. The system clock, or a fixed one in tests (`Clock.fixed`).
