@@ -13,10 +13,28 @@ struct ByteKeyTable {
     /// An entry number a slot, -1 when empty; never more than half full.
     private var slots = [Int32](repeating: -1, count: 64)
 
+    /// FNV-1a over 8-byte words, then the bytes left, mixed (MurmurHash3's finaliser) so
+    /// that the low bits, which pick the slot, depend on every byte.
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return h ^ (h >> 32)
+        let prime: UInt64 = 0x0000_0100_0000_01b3
+        var i = 0
+        if let base = key.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= key.count {
+                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* prime
+                i += 8
+            }
+        }
+        while i < key.count {
+            h = (h ^ UInt64(key[i])) &* prime
+            i += 1
+        }
+        h ^= h >> 33
+        h &*= 0xff51_afd7_ed55_8ccd
+        h ^= h >> 33
+        h &*= 0xc4ce_b9fe_1a85_ec53
+        return h ^ (h >> 33)
     }
 
     func value(for key: UnsafeBufferPointer<UInt8>) -> Int32? {

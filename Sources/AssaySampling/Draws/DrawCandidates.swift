@@ -191,11 +191,7 @@ struct DrawCandidates: Sendable {
         guard let text = sqlite3_column_text(statement, column) else { return }
         let count = Int(sqlite3_column_bytes(statement, column))
         let buffer = UnsafeBufferPointer(start: text, count: count)
-        var plain = true
-        for byte in buffer where byte == 0 || byte >= 0x80 {
-            plain = false
-            break
-        }
+        let plain = isPlainASCII(buffer)
         if plain {
             bytes.append(contentsOf: buffer)
         } else {
@@ -292,5 +288,27 @@ extension DrawCandidates {
             }
         }
         return kept
+    }
+}
+
+extension DrawCandidates {
+    /// Whether every byte is between 1 and 127, looked at 8 bytes at a time.
+    static func isPlainASCII(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        if let base = buffer.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+            while i + 8 <= buffer.count {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // A byte of 128 or more, or (the classic test) a byte of zero.
+                if word & high != 0 || (word &- ones) & ~word & high != 0 { return false }
+                i += 8
+            }
+        }
+        while i < buffer.count {
+            if buffer[i] == 0 || buffer[i] >= 0x80 { return false }
+            i += 1
+        }
+        return true
     }
 }
