@@ -4,7 +4,7 @@
 // Modules by concern; dependencies point one way:
 //   AssayCore  ←  AssayStore  ←  AssayRegister  ←  AssayShell  ←  assay
 //   AssayCore  ←  AssayStatistics  ←  AssayReports, AssayShell
-//   AssayCore  ←  AssayStore  ←  AssaySampling  ←  AssayShell
+//   AssayCore  ←  AssayStore  ←  AssaySampling (also ← CTicketHash, GRDBSQLite)  ←  AssayShell
 //   AssayCore  ←  AssayTemplates (also ← AssayStore)  ←  AssayAudits (also ← AssayRegister)  ←  AssayShell
 //   AssayAudits, AssayStatistics  ←  AssayReports  ←  AssayShell
 //   AssayCore  ←  AssayOutput ←  AssayShell
@@ -50,9 +50,16 @@ let package = Package(
         .target(
             name: "AssayStatistics",
             dependencies: ["AssayCore"]),
+        // SHA-256 for a draw's tickets, with the CPU's SHA instructions when it has them
+        // (x86 SHA-NI, checked at run time) and portable C otherwise: one hash per case of a
+        // million-case frame was most of a draw's time (docs/performance.md, "The draw").
+        .target(name: "CTicketHash"),
+        // GRDBSQLite: the draw reads a frame's million cases through SQLite's C API, as bytes,
+        // without a Swift String per row (DrawCandidates).
         .target(
             name: "AssaySampling",
-            dependencies: ["AssayCore", "AssayStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["AssayCore", "AssayStore", "CTicketHash", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]),
         .target(
             name: "AssayReports",
             dependencies: ["AssayCore", "AssayStore", "AssayTemplates", "AssayAudits", "AssayStatistics", .product(name: "GRDB", package: "GRDB.swift"),
@@ -114,7 +121,8 @@ let package = Package(
         ]),
         .testTarget(name: "AssayStatisticsTests", dependencies: ["AssayStatistics", "AssayTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "AssaySamplingTests", dependencies: [
-            "AssaySampling", "AssayStore", "AssayRegister", "AssaySamples", "AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            "AssaySampling", "AssayStore", "AssayRegister", "AssaySamples", "AssayTestSupport", "CTicketHash", .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "AssayOutputTests", dependencies: ["AssayOutput"]),
         .testTarget(name: "AssayShellTests", dependencies: ["AssayShell"]),

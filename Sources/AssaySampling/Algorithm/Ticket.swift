@@ -1,5 +1,5 @@
 import AssayCore
-import Crypto
+import CTicketHash
 
 /// A case's lottery ticket for one month's draw (docs/sampling.md §6):
 /// SHA-256( be64(len(seed)) ‖ seed ‖ be64(len(case_id)) ‖ case_id ).
@@ -36,14 +36,7 @@ public enum Ticket {
     public struct Value: Comparable, Sendable {
         let words: (UInt64, UInt64, UInt64, UInt64)
 
-        init(digest: SHA256.Digest) {
-            var words = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
-            digest.withUnsafeBytes { raw in
-                func word(_ i: Int) -> UInt64 {
-                    (0..<8).reduce(UInt64(0)) { $0 << 8 | UInt64(raw[i * 8 + $1]) }
-                }
-                words = (word(0), word(1), word(2), word(3))
-            }
+        init(words: (UInt64, UInt64, UInt64, UInt64)) {
             self.words = words
         }
 
@@ -57,23 +50,36 @@ public enum Ticket {
     }
 
     /// Computes many tickets for one seed. A draw computes one for every eligible case of a
-    /// frame (a million at a region's scale), so the seed's bytes are spelled once and one
-    /// buffer is reused: no allocation per case beyond SHA-256's own.
+    /// frame (a million at a region's scale), so the seed's part of the hash is computed once
+    /// and copied for each case (with a 64-digit seed, that is one of the two SHA-256 blocks
+    /// a ticket takes), and the hash is CTicketHash's: the CPU's SHA instructions when it has
+    /// them, with no allocation per case (docs/performance.md, "The draw").
     public struct Machine {
-        private var buffer: [UInt8]
-        private let prefixCount: Int
+        var seedContext = ticket_hash_context()
 
-        public init(seed: String) {
-            buffer = []
-            buffer.reserveCapacity(64 + seed.utf8.count)
-            Ticket.append(seed, to: &buffer)
-            prefixCount = buffer.count
+        public init(seed: String, accelerated: Bool = true) {
+            ticket_hash_start(&seedContext, accelerated ? 1 : 0)
+            var seed = seed
+            seed.withUTF8 { bytes in
+                ticket_hash_add_length(&seedContext, UInt64(bytes.count))
+                ticket_hash_add(&seedContext, bytes.baseAddress, bytes.count)
+            }
+        }
+
+        /// The ticket of a case whose id is `caseID`'s UTF-8 bytes.
+        public func ticket(bytes caseID: UnsafeBufferPointer<UInt8>) -> Value {
+            var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            withUnsafePointer(to: seedContext) { seed in
+                withUnsafeMutableBytes(of: &words) { out in
+                    ticket_hash_case(seed, caseID.baseAddress, caseID.count, out.baseAddress!.assumingMemoryBound(to: UInt64.self))
+                }
+            }
+            return Value(words: words)
         }
 
         public mutating func ticket(for caseID: String) -> Value {
-            buffer.removeSubrange(prefixCount...)
-            Ticket.append(caseID, to: &buffer)
-            return Value(digest: buffer.withUnsafeBytes { SHA256.hash(data: $0) })
+            var caseID = caseID
+            return caseID.withUTF8 { ticket(bytes: $0) }
         }
 
         /// The `count` cases with the smallest tickets, ties by case id bytes.
@@ -87,12 +93,6 @@ public enum Ticket {
             }
             return Array(ticketed.prefix(count))
         }
-    }
-
-    fileprivate static func append(_ text: String, to bytes: inout [UInt8]) {
-        let length = UInt64(text.utf8.count)
-        for shift in stride(from: 56, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: length >> UInt64(shift))) }
-        bytes.append(contentsOf: text.utf8)
     }
 
     /// 32 bytes from the system's secure random source, as 64 hex digits.

@@ -22,28 +22,38 @@ public struct DrawMaker {
         guard request.excludeRecentMonths >= 0 else { throw SamplingError.negativeExcludeRecent(request.excludeRecentMonths) }
         let frame = try store.frame(id: request.frameID)
         guard let rowsHash = frame.rowsSHA256 else { throw SamplingError.incompleteFrame(frame.id) }
-        let frameCases = try FrameCases.load(store, frame: frame, byFields: request.byFields, services: request.services)
-        guard !frameCases.cases.isEmpty else { throw SamplingError.emptyFrame(frame.id, servicesAsked: request.services != nil) }
+        let candidates = try DrawCandidates.load(store, frame: frame, byFields: request.byFields, services: request.services)
+        guard candidates.count > 0 else { throw SamplingError.emptyFrame(frame.id, servicesAsked: request.services != nil) }
         let excluded = try request.storedExclusions ?? recentlyDrawn(before: request.month, months: request.excludeRecentMonths)
 
-        // Strata in bytewise key order, with their population and eligible cases.
-        var population = [Int](repeating: 0, count: frameCases.strata.count)
-        var eligibleCases = [[String]](repeating: [], count: frameCases.strata.count)
+        // Strata in bytewise key order, with their population and eligible cases (counted:
+        // a String is made for a case only if it is excluded or drawn).
+        var population = [Int](repeating: 0, count: candidates.strata.count)
+        var eligibleCount = [Int](repeating: 0, count: candidates.strata.count)
+        var eligible: [Bool]?
         var exclusions: [(caseID: String, month: Month)] = []
-        for c in frameCases.cases {
-            population[c.stratum] += 1
-            if !excluded.isEmpty, let month = excluded[c.caseID] {
-                exclusions.append((c.caseID, month))
-            } else {
-                eligibleCases[c.stratum].append(c.caseID)
+        if excluded.isEmpty {
+            for s in candidates.stratumOf { population[Int(s)] += 1 }
+            eligibleCount = population
+        } else {
+            var mask = [Bool](repeating: true, count: candidates.count)
+            for (i, s) in candidates.stratumOf.enumerated() {
+                population[Int(s)] += 1
+                let caseID = candidates.caseID(i)
+                if let month = excluded[caseID] {
+                    exclusions.append((caseID, month))
+                    mask[i] = false
+                } else {
+                    eligibleCount[Int(s)] += 1
+                }
             }
+            eligible = mask
         }
         exclusions.sort { $0.caseID.utf8.lexicographicallyPrecedes($1.caseID.utf8) }
-        let order = frameCases.strata.indices.sorted { frameCases.strata[$0] < frameCases.strata[$1] }
-        let keys = order.map { frameCases.strata[$0] }
-        var byKey: [StratumKey: (population: Int, eligible: [String])] = [:]
-        for i in order { byKey[frameCases.strata[i]] = (population[i], eligibleCases[i]) }
-        eligibleCases = []
+        let order = candidates.strata.indices.sorted { candidates.strata[$0] < candidates.strata[$1] }
+        let keys = order.map { candidates.strata[$0] }
+        var byKey: [StratumKey: (population: Int, eligible: Int)] = [:]
+        for i in order { byKey[candidates.strata[i]] = (population[i], eligibleCount[i]) }
 
         var notes: [String] = []
         var method = request.allocation
@@ -60,7 +70,7 @@ public struct DrawMaker {
                 notes.append("No inadequate-rate history in the 12 months before \(request.month): Neyman allocation fell back to proportional.")
             }
         }
-        let inputs = keys.map { AllocationInput(population: byKey[$0]!.population, eligible: byKey[$0]!.eligible.count, neymanP: neymanP[$0]) }
+        let inputs = keys.map { AllocationInput(population: byKey[$0]!.population, eligible: byKey[$0]!.eligible, neymanP: neymanP[$0]) }
         let sizes: [Int]
         switch request.size {
         case .perStratum(let k):
@@ -77,7 +87,11 @@ public struct DrawMaker {
         }
         let seed = request.seed ?? Ticket.freshSeed()
         var cases: [DrawnCase] = []
-        let picks = Ticket.select(inStrata: keys.map { byKey[$0]!.eligible }, counts: sizes, seed: seed)
+        // Sizes are in key order; the candidates number their strata as they first appear.
+        var counts = [Int](repeating: 0, count: candidates.strata.count)
+        for (position, stratum) in order.enumerated() { counts[stratum] = sizes[position] }
+        let picked = candidates.select(counts: counts, eligible: eligible, seed: seed)
+        let picks = order.map { picked[$0] }
         for (position, picked) in picks.enumerated() {
             for pick in picked {
                 cases.append(DrawnCase(caseID: pick.caseID, stratumPosition: position, ticket: pick.ticket.hexString))

@@ -23,30 +23,44 @@ struct FrameCases {
     /// in parts at once (below); the tests lower it to read a small frame in parts.
     static func load(_ store: Store, frame: Frame, byFields: [String], services: [Service]?,
                      partSize: Int64 = 100_000) throws -> FrameCases {
+        let wanted = try checkFields(byFields, services: services, frame: frame)
+        // A cursor, columns by position, and one index per stratum: a frame may hold a
+        // million cases, and GRDB `Row`s or a key array for each of them cost hundreds of
+        // megabytes.
+        return try readRun(store, frame: frame, partSize: partSize, empty: FrameCases(frame: frame, strata: [], cases: []),
+                           read: { ids, db in try read(frame, ids: ids, byFields: byFields, wanted: wanted, db) },
+                           join: { merging($0, frame: frame) })
+    }
+
+    /// Refuses `--by` fields the frame does not have; the service codes asked for.
+    static func checkFields(_ byFields: [String], services: [Service]?, frame: Frame) throws -> Set<String>? {
         let kept = (try? JSONSerialization.jsonObject(with: Data(frame.keptAttributes.utf8)) as? [String]) ?? []
         for field in byFields where !registerFields.contains(field) && !kept.contains(field) {
             let choices = registerFields.sorted() + kept
             throw SamplingError.unknownStratumField(field, frame: frame.id, choices: choices)
         }
         guard !byFields.isEmpty else { throw SamplingError.noStratumFields }
-        let wanted = services.map { Set($0.map(\.code)) }
-        // A cursor, columns by position, and one index per stratum: a frame may hold a
-        // million cases, and GRDB `Row`s or a key array for each of them cost hundreds of
-        // megabytes. The run of ids is read in parts at once, one a core: decoding a million
-        // rows is half a draw's time. The count of rows read checks the parts found the
-        // whole frame.
+        return services.map { Set($0.map(\.code)) }
+    }
+
+    /// Reads a frame with `read` (its rows with ids in a range, and how many rows it read):
+    /// the run of ids in parts at once, one a core (decoding a million rows is half a
+    /// draw's time), `join`ed in id order. The count of rows read checks the parts found
+    /// the whole frame; otherwise (rows not one run) the whole span of the frame's ids is
+    /// read at once. Both readers, `FrameCases` and `DrawCandidates`, read so.
+    static func readRun<Part: Sendable>(_ store: Store, frame: Frame, partSize: Int64, empty: Part,
+                                        read: @escaping @Sendable (ClosedRange<Int64>, Database) throws -> (cases: Part, rowsRead: Int),
+                                        join: ([Part]) -> Part) throws -> Part {
         if let run = try store.read({ try idRun(of: frame.id, $0) }) {
             let parts = Self.parts(of: run, count: ProcessInfo.processInfo.activeProcessorCount, atLeast: partSize)
-            let found = try store.readInParts(parts.count) { part, db in
-                try read(frame, ids: parts[part], byFields: byFields, wanted: wanted, db)
-            }
-            if found.reduce(0, { $0 + $1.rowsRead }) == frame.rowCount { return merging(found.map(\.cases), frame: frame) }
+            let found = try store.readInParts(parts.count) { part, db in try read(parts[part], db) }
+            if found.reduce(0, { $0 + $1.rowsRead }) == frame.rowCount { return join(found.map(\.cases)) }
         }
-        return try store.read { db -> FrameCases in
+        return try store.read { db -> Part in
             guard let bounds = try Row.fetchOne(db, sql: "SELECT min(id), max(id) FROM frame_case WHERE frame_id = ?", arguments: [frame.id]),
                   let first = bounds[0] as Int64?, let last = bounds[1] as Int64?
-            else { return FrameCases(frame: frame, strata: [], cases: []) }
-            return try read(frame, ids: first...last, byFields: byFields, wanted: wanted, db).cases
+            else { return empty }
+            return try read(first...last, db).cases
         }
     }
 

@@ -27,8 +27,11 @@ import Testing
     /// Modules that come with the toolchain or the system and need no declaration.
     static let system: Set<String> = ["Foundation", "Glibc", "Darwin", "Dispatch", "FoundationEssentials", "Synchronization"]
 
-    /// Package products and the modules they provide.
-    static let products: [String: Set<String>] = ["GRDB": ["GRDB"], "Crypto": ["Crypto"], "Yams": ["Yams", "CYaml"], "ArgumentParser": ["ArgumentParser"]]
+    /// Package products and the modules they provide. `GRDBSQLite` is SQLite's C API, which
+    /// the draw reads a frame's cases through (AssaySampling's DrawCandidates).
+    static let products: [String: Set<String>] = [
+        "GRDB": ["GRDB"], "GRDBSQLite": ["GRDBSQLite"], "Crypto": ["Crypto"], "Yams": ["Yams", "CYaml"], "ArgumentParser": ["ArgumentParser"],
+    ]
 
     struct Target {
         let name: String
