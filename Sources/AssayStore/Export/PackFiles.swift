@@ -66,16 +66,22 @@ enum PackFiles {
         }
     }
 
-    /// One JSON object per entry, NULL kept distinct from empty text (the chain hashes tell them apart).
+    /// One JSON object per entry, NULL kept distinct from empty text (the chain hashes tell
+    /// them apart). Written by `LogLineJSON` as the rows come and streamed to the file: the
+    /// segment runs to gigabytes on a large database.
     static func writeLogSegment(_ db: Database, from start: Int64, to path: String) throws -> Int {
-        var text = ""
         var count = 0
-        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq", arguments: [start])
-        while let row = try rows.next() {
-            text += try json(object(row)) + "\n"
-            count += 1
+        let statement = try db.makeStatement(sql: "SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq")
+        let line = LogLineJSON(columns: statement.columnNames)
+        try PrivateFile.stream(to: path) { output in
+            let rows = try Row.fetchCursor(statement, arguments: [start])
+            while let row = try rows.next() {
+                line.append(row, to: &output.pending)
+                output.pending.append(UInt8(ascii: "\n"))
+                try output.written()
+                count += 1
+            }
         }
-        try PrivateFile.write(text, to: path)
         return count
     }
 

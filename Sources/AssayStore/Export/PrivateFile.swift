@@ -13,35 +13,105 @@ public enum PrivateFile {
     }
 
     public static func write(_ bytes: [UInt8], to path: String) throws {
-        try ProcessPrivilege.asUser { try writeAsUser(bytes, to: path) }
+        try stream(to: path) { output in try output.append(bytes) }
     }
 
-    private static func writeAsUser(_ bytes: [UInt8], to path: String) throws {
-        let path = try regularTarget(path)
-        DatabaseFile.sweepLeftovers(in: DatabaseFile.folder(of: path))
-        let temporary = DatabaseFile.stagingPath(for: path, purpose: .partial)
-        unlink(temporary)
-        let mode = SharedFolder.fileMode(in: DatabaseFile.folder(of: path))
-        let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw StoreError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-        var written = 0
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n <= 0 {
+    /// Writes the file as `produce` hands it bytes, a block at a time, so a file of any size
+    /// (a pack's audit log segment is 1.5 GB at 100,000 audits) never has to be held in
+    /// memory whole. Same file as `write`: 0600, staged beside the target and renamed over it
+    /// only when `produce` finished; if it throws, the staged file is removed and the target
+    /// left as it was. The file is opened and renamed as the user; `produce` runs as the
+    /// process is (it may be reading the database).
+    public static func stream(to path: String, _ produce: (inout Output) throws -> Void) throws {
+        let staged = try ProcessPrivilege.asUser { try Staged(for: path) }
+        var output = Output(staged)
+        do {
+            try produce(&output)
+            try output.flush()
+        } catch {
+            ProcessPrivilege.asUser { staged.abandon() }
+            throw error
+        }
+        try ProcessPrivilege.asUser { try staged.finish() }
+    }
+
+    /// Where `stream`'s producer puts the file's bytes: they gather in `pending` (which a
+    /// writer may append to in place) and go to the file about a megabyte at a time.
+    public struct Output {
+        /// How many bytes gather before they are written.
+        public static let blockSize = 1 << 20
+
+        fileprivate let staged: Staged
+        /// Bytes not yet written; append to it, then call `written()`.
+        public var pending: [UInt8]
+
+        fileprivate init(_ staged: Staged) {
+            self.staged = staged
+            pending = []
+            pending.reserveCapacity(Self.blockSize + Self.blockSize / 4)
+        }
+
+        public mutating func append(_ bytes: some Collection<UInt8>) throws {
+            pending.append(contentsOf: bytes)
+            try written()
+        }
+
+        /// Writes what is pending once it is a block or more.
+        public mutating func written() throws {
+            if pending.count >= Self.blockSize { try flush() }
+        }
+
+        fileprivate mutating func flush() throws {
+            try staged.write(pending)
+            pending.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// The new file being written beside the target.
+    fileprivate struct Staged {
+        let path: String
+        let temporary: String
+        let mode: mode_t
+        let fd: Int32
+
+        /// As the user.
+        init(for path: String) throws {
+            let path = try regularTarget(path)
+            DatabaseFile.sweepLeftovers(in: DatabaseFile.folder(of: path))
+            let temporary = DatabaseFile.stagingPath(for: path, purpose: .partial)
+            unlink(temporary)
+            let mode = SharedFolder.fileMode(in: DatabaseFile.folder(of: path))
+            let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode)
+            guard fd >= 0 else { throw StoreError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+            (self.path, self.temporary, self.mode, self.fd) = (path, temporary, mode, fd)
+        }
+
+        func write(_ bytes: [UInt8]) throws {
+            var written = 0
+            while written < bytes.count {
+                let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+                if n <= 0 {
+                    throw StoreError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+                }
+                written += n
+            }
+        }
+
+        func abandon() {
+            close(fd)
+            unlink(temporary)
+        }
+
+        /// As the user: the whole file is written; it takes the target's place.
+        func finish() throws {
+            fchmod(fd, mode)
+            let synced = fsync(fd) == 0
+            close(fd)
+            guard synced, rename(temporary, path) == 0 else {
                 let reason = String(cString: strerror(errno))
-                close(fd)
                 unlink(temporary)
                 throw StoreError.cannotWrite(path: path, reason: reason)
             }
-            written += n
-        }
-        fchmod(fd, mode)
-        let synced = fsync(fd) == 0
-        close(fd)
-        guard synced, rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporary)
-            throw StoreError.cannotWrite(path: path, reason: reason)
         }
     }
 
