@@ -37,9 +37,12 @@ struct LogLineJSON {
         let sample = Self.sample(count: columns.count)
         var handWritten: [UInt8] = []
         appendEntry({ sample[$0] }, to: &handWritten)
-        let object = Row(Dictionary(uniqueKeysWithValues: zip(columns, sample.map { $0 as (any DatabaseValueConvertible)? })))
+        // A repeated column name (never in `SELECT *` of one table) keeps its first value and
+        // sends every line through JSONSerialization rather than trap here.
+        let object = Row(Dictionary(zip(columns, sample.map { $0 as (any DatabaseValueConvertible)? }),
+                                    uniquingKeysWith: { first, _ in first }))
         let foundation = try? Array(PackFiles.json(PackFiles.object(object)).utf8)
-        usesFoundation = !strings.nonASCIIAsIs || handWritten != foundation
+        usesFoundation = !strings.nonASCIIAsIs || handWritten != foundation || Set(columns).count != columns.count
     }
 
     /// Appends the entry's JSON object (no newline).
