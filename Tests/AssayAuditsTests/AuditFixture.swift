@@ -77,10 +77,17 @@ final class AuditFixture: @unchecked Sendable {
     }
 
     /// (table, row id, operation) of every audit_log entry after `seq`, in order.
+    /// The rows logged after entry `seq`, in log order: one item a row, a block's rows (log
+    /// format 2) one after another.
     func logged(after seq: Int64 = 0) throws -> [(table: String, rowID: Int64, operation: String)] {
         try lead.read { db in
-            try Row.fetchAll(db, sql: "SELECT table_name, row_id, operation FROM audit_log WHERE seq > ? ORDER BY seq", arguments: [seq])
-                .map { ($0["table_name"] as String, $0["row_id"] as Int64, $0["operation"] as String) }
+            try Row.fetchAll(db, sql: "SELECT table_name, row_id, operation, coalesce(row_count, 1) AS n FROM audit_log WHERE seq > ? ORDER BY seq",
+                             arguments: [seq])
+                .flatMap { row in
+                    let first: Int64 = row["row_id"]
+                    let count: Int64 = row["n"]
+                    return (first..<first + count).map { (row["table_name"] as String, $0, row["operation"] as String) }
+                }
         }
     }
 

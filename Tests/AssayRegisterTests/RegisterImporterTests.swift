@@ -61,7 +61,7 @@ import Testing
     @Test func everyStoredCaseIsInTheAuditLog() throws {
         let summary = try importText("case_id,team,locality\nA,T,L\nB,T,L\n")
         let logged = try store.read {
-            try Int.fetchOne($0, sql: "SELECT count(*) FROM audit_log WHERE table_name = 'frame_case' AND operation = 'insert'")
+            try Int.fetchOne($0, sql: "SELECT sum(coalesce(row_count, 1)) FROM audit_log WHERE table_name = 'frame_case' AND operation = 'insert'")
         }
         #expect(logged == summary.rows)
     }

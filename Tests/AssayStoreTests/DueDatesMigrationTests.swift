@@ -10,11 +10,7 @@ import Testing
 @Suite struct DueDatesMigrationTests {
     @Test func assignmentsMadeBeforeDueDatesGetTheirMonthsDefault() throws {
         let dir = TemporaryDirectory()
-        let raw = try DatabaseQueue(path: dir.file("a.db"))
-        try Migrations.migrator.migrate(raw, upTo: "v13-report-index")
-        try raw.write { db in
-            let tx = AuditedWriter(db: db, identity: lead, at: Date())
-            _ = try tx.insert(into: .people, [("name", "Lena Lead"), ("role", "lead"), ("team", nil), ("added_at", "t"), ("added_by", "Lena Lead")])
+        let raw = try olderDatabase(dir.file("a.db"), upTo: "v13-report-index") { tx, db in
             let frame = try tx.insert(into: .frame, [("as_of", "2026-11-01"), ("source_name", "r.csv"), ("source_sha256", "x"), ("rows_sha256", "y"),
                                                      ("row_count", 0), ("kept_attributes", "[]"), ("imported_at", "t"), ("imported_by", "Lena Lead")])
             for month in ["2026-11", "2028-02"] {

@@ -10,11 +10,7 @@ import Testing
 @Suite struct TeamIndexMigrationTests {
     @Test func anOldDatabaseGainsTheTeamIndexesAndStillVerifies() throws {
         let dir = TemporaryDirectory()
-        let raw = try DatabaseQueue(path: dir.file("a.db"))
-        try Migrations.migrator.migrate(raw, upTo: "v17-or-checks")
-        try raw.write { db in
-            let tx = AuditedWriter(db: db, identity: lead, at: Date())
-            _ = try tx.insert(into: .people, [("name", "Lena Lead"), ("role", "lead"), ("team", nil), ("added_at", "t"), ("added_by", "Lena Lead")])
+        let raw = try olderDatabase(dir.file("a.db"), upTo: "v17-or-checks") { tx, db in
             let frame = try tx.insert(into: .frame, [("as_of", "2026-11-01"), ("source_name", "r.csv"), ("source_sha256", "x"), ("rows_sha256", "y"),
                                                      ("row_count", 2), ("kept_attributes", "[]"), ("imported_at", "t"), ("imported_by", "Lena Lead")])
             for (n, team) in ["North", "South"].enumerated() {
@@ -29,13 +25,13 @@ import Testing
             }
         }
         let before = try raw.read { db in
-            (try Row.fetchAll(db, sql: "SELECT * FROM imported_audit ORDER BY id"), try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY seq"))
+            (try Row.fetchAll(db, sql: "SELECT * FROM imported_audit ORDER BY id"), try Row.fetchAll(db, sql: "SELECT \(LogEntry.format1Columns) FROM audit_log ORDER BY seq"))
         }
         try raw.close()
 
         let store = try Store(path: dir.file("a.db"), identity: lead)   // upgrades to v18
         let after = try store.read { db in
-            (try Row.fetchAll(db, sql: "SELECT * FROM imported_audit ORDER BY id"), try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY seq"))
+            (try Row.fetchAll(db, sql: "SELECT * FROM imported_audit ORDER BY id"), try Row.fetchAll(db, sql: "SELECT \(LogEntry.format1Columns) FROM audit_log ORDER BY seq"))
         }
         #expect(after.0 == before.0)
         #expect(after.1 == before.1, "the upgrade writes no log entry and changes none")

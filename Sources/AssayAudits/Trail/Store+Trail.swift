@@ -69,21 +69,41 @@ extension Store {
         var entries: [TrailEntry] = []
         for (table, ids) in rows where !ids.isEmpty {
             let labels = try Self.labels(table, ids, db)
-            // Row ids are bound in chunks: SQLite limits the number of parameters.
-            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min($0 + 500, ids.count)]) }) {
-                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            // The entries naming these rows: plain ones by their row id, blocks (log format 2)
+            // by the range they cover, found within a block's length below each id. Ids are
+            // taken in ranges of nearby ids, one query each.
+            let wanted = Set(ids)
+            for range in Self.nearbyRanges(ids.sorted()) {
                 let found = try Row.fetchAll(db, sql: """
-                    SELECT seq, at, user_name, os_login, operation, row_id, changed_columns FROM audit_log
-                    WHERE table_name = ? AND row_id IN (\(marks))
-                    """, arguments: StatementArguments([table] + chunk.map { $0 as any DatabaseValueConvertible }))
-                entries += found.map { row in
-                    TrailEntry(seq: row["seq"], at: row["at"], userName: row["user_name"], osLogin: row["os_login"],
-                               operation: row["operation"], table: table, rowID: row["row_id"],
-                               what: labels[row["row_id"]] ?? "\(table) \(row["row_id"] as Int64)", changedColumns: row["changed_columns"])
+                    SELECT seq, at, user_name, os_login, operation, row_id, changed_columns, coalesce(row_count, 1) FROM audit_log
+                    WHERE table_name = ? AND row_id BETWEEN ? AND ?
+                    """, arguments: [table, range.lowerBound - Int64(LogBlock.maximumRows) + 1, range.upperBound])
+                for row in found {
+                    let first: Int64 = row[5]
+                    let count: Int64 = row[7]
+                    for rowID in first..<(first + count) where range.contains(rowID) && wanted.contains(rowID) {
+                        entries.append(TrailEntry(seq: row[0], at: row[1], userName: row[2], osLogin: row[3],
+                                                  operation: row[4], table: table, rowID: rowID,
+                                                  what: labels[rowID] ?? "\(table) \(rowID)", changedColumns: row[6]))
+                    }
                 }
             }
         }
-        return entries.sorted { $0.seq < $1.seq }
+        return entries.sorted { ($0.seq, $0.rowID) < ($1.seq, $1.rowID) }
+    }
+
+    /// Sorted ids grouped into ranges no wider than a block, so each range is one index
+    /// lookup that also finds the blocks starting below it.
+    static func nearbyRanges(_ sorted: [Int64]) -> [ClosedRange<Int64>] {
+        var ranges: [ClosedRange<Int64>] = []
+        for id in sorted {
+            if let last = ranges.last, id - last.lowerBound < Int64(LogBlock.maximumRows) {
+                ranges[ranges.count - 1] = last.lowerBound...id
+            } else {
+                ranges.append(id...id)
+            }
+        }
+        return ranges
     }
 
     /// A reader's name for each row, from its current values.

@@ -25,6 +25,7 @@ public struct LogComparison: Sendable {
 
     /// Live log entries that restoring would discard, summarised for a person.
     public struct Loss: Sendable {
+        /// Rows changed (a block entry counts each row it inserted).
         public var entries: Int64 = 0
         public var firstSeq: Int64 = 0
         public var lastSeq: Int64 = 0
@@ -77,7 +78,7 @@ public struct LogComparison: Sendable {
 
     private static func loss(_ db: Database, after seq: Int64) throws -> Loss {
         var loss = Loss()
-        guard let row = try Row.fetchOne(db, sql: "SELECT count(*), min(seq), max(seq), min(at), max(at) FROM audit_log WHERE seq > ?", arguments: [seq]) else { return loss }
+        guard let row = try Row.fetchOne(db, sql: "SELECT coalesce(sum(coalesce(row_count, 1)), 0), min(seq), max(seq), min(at), max(at) FROM audit_log WHERE seq > ?", arguments: [seq]) else { return loss }
         loss.entries = row[0]
         guard loss.entries > 0 else { return loss }
         loss.firstSeq = row[1]
@@ -86,7 +87,7 @@ public struct LogComparison: Sendable {
         loss.to = row[4]
         loss.people = try String.fetchAll(db, sql: "SELECT DISTINCT user_name FROM audit_log WHERE seq > ? ORDER BY user_name", arguments: [seq])
         loss.changes = try Row.fetchAll(db, sql: """
-            SELECT table_name, operation, count(*) FROM audit_log WHERE seq > ? GROUP BY table_name, operation ORDER BY min(seq)
+            SELECT table_name, operation, sum(coalesce(row_count, 1)) FROM audit_log WHERE seq > ? GROUP BY table_name, operation ORDER BY min(seq)
             """, arguments: [seq]).map { (table: $0[0], operation: $0[1], count: $0[2]) }
         return loss
     }

@@ -8,7 +8,11 @@ import GRDB
 /// an entry to `audit_log` in the same transaction: when, who (declared name and OS login),
 /// which table and row, the operation, the names of the columns an update changed, the
 /// SHA-256 of the row's values before and after (`RowDigest`), and the entry's chain hash
-/// over the previous entry's (`LogEntry`, docs/integrity.md). Transactions are IMMEDIATE, so
+/// over the previous entry's (`LogEntry`, docs/integrity.md). Rows inserted one after another
+/// into one table are logged together as one block entry (`LogBlock`, log format 2), written
+/// when the run ends: at the transaction's end (`finish`), before any other kind of change
+/// (so the log keeps the order in which a row was inserted and then changed), or when the
+/// next id does not follow on or the block is full. Transactions are IMMEDIATE, so
 /// no other writer can append between reading the chain head and committing. There is no public initializer and no access to the raw connection, so a
 /// write that skips the log cannot be expressed through the store's API; reads inside the
 /// transaction go through `query`, which SQLite itself holds to read-only.
@@ -23,7 +27,9 @@ public final class AuditedWriter {
     /// The chain head as of this transaction's last entry; read on the first entry.
     private var head: (seq: Int64, hash: [UInt8])?
     /// Prepared once per transaction: the log's insert, each table's shape, each insert.
-    private var logStatement: Statement?
+    private var logInsert: LogInsert?
+    /// Runs of inserted rows not yet logged, one a table, in the order the runs began.
+    private var runs: [InsertedRun] = []
     private var shapes: [String: TableShape] = [:]
     private var inserts: [String: PreparedInsert] = [:]
 
@@ -79,8 +85,50 @@ public final class AuditedWriter {
         let readBack = try row(table, id).map(RowDigest.sha256(of:))
         precondition(digest == readBack, "digest of bound values differs from \(table.name) row \(id) read back")
         #endif
-        try log(table: table, rowID: id, operation: .insert, changed: nil, before: nil, after: digest)
+        try logInserted(table, id: id, digest: digest)
         return id
+    }
+
+    /// Adds the row to its table's run, or starts one (logging the run it ends).
+    private func logInserted(_ table: AuditedTable, id: Int64, digest: String?) throws {
+        if try !logCanHoldBlocks() {
+            return try log(table: table, rowID: id, operation: .insert, changed: nil, before: nil, after: digest)
+        }
+        let index = runs.firstIndex { $0.table.name == table.name }
+        if let index, let digest, runs[index].canTake(id) {
+            runs[index].append(digest)
+            return
+        }
+        if let index { try logRun(runs.remove(at: index)) }
+        if let digest {
+            runs.append(InsertedRun(table: table, firstRowID: id, digest: digest))
+        } else {
+            try log(table: table, rowID: id, operation: .insert, changed: nil, before: nil, after: nil)
+        }
+    }
+
+    /// Logs every run still open. `Store.write` calls it before the commit: a block's entry
+    /// goes in the same transaction as its rows.
+    func finish() throws {
+        let open = runs
+        runs = []
+        for run in open { try logRun(run) }
+    }
+
+    /// One row's run as a plain entry (format 1, exactly as before blocks), more as a block.
+    private func logRun(_ run: InsertedRun) throws {
+        if run.count == 1 {
+            try log(table: run.table, rowID: run.firstRowID, operation: .insert, changed: nil, before: nil,
+                    after: run.firstDigestHex)
+        } else {
+            try log(table: run.table, rowID: run.firstRowID, operation: .insert, changed: nil, before: nil,
+                    after: LogBlock.root(of: run.digests).hexString, rowCount: Int64(run.count), rowDigests: run.digests)
+        }
+    }
+
+    private func logCanHoldBlocks() throws -> Bool {
+        if logInsert == nil { logInsert = try LogInsert(db) }
+        return logInsert!.format2
     }
 
     private func preparedInsert(_ table: AuditedTable, key: String, columns: @autoclosure () -> [String]) throws -> PreparedInsert {
@@ -126,6 +174,7 @@ public final class AuditedWriter {
                         as operation: LogEntry.Operation) throws {
         let bound = values.map { $0.1?.databaseValue ?? .null }
         try Self.checkText(bound, names: values.map(\.0), table)
+        try finish()
         guard let before = try row(table, id) else {
             throw StoreError.noRowToUpdate(table: table.name, id: id)
         }
@@ -166,6 +215,7 @@ public final class AuditedWriter {
 
     /// Deletes one row.
     public func delete(from table: AuditedTable, id: Int64) throws {
+        try finish()
         guard let before = try row(table, id).map(RowDigest.sha256(of:)) else {
             throw StoreError.noRowToDelete(table: table.name, id: id)
         }
@@ -194,17 +244,18 @@ public final class AuditedWriter {
     }
 
     private func log(table: AuditedTable, rowID: Int64, operation: LogEntry.Operation, changed: String?,
-                     before: String?, after: String?) throws {
+                     before: String?, after: String?, rowCount: Int64? = nil, rowDigests: [UInt8]? = nil) throws {
         if head == nil {
             let (seq, hex) = try LogEntry.head(db)
             head = (seq, hex.flatMap(LogEntry.bytes(hex:)) ?? LogEntry.genesis)
         }
         let (seq, previous) = head!
         let entry = LogEntry(seq: seq + 1, at: at, userName: identity.name, osLogin: identity.osLogin, tableName: table.name,
-                             rowID: rowID, operation: operation, changedColumns: changed, beforeSHA256: before, afterSHA256: after)
-        let statement = try logStatement ?? db.makeStatement(sql: LogEntry.insertSQL)
-        logStatement = statement
-        head = (entry.seq, try entry.append(afterBytes: previous, with: statement).bytes)
+                             rowID: rowID, operation: operation, changedColumns: changed, beforeSHA256: before, afterSHA256: after,
+                             rowCount: rowCount, rowDigests: rowDigests)
+        let insert = try logInsert ?? LogInsert(db)
+        logInsert = insert
+        head = (entry.seq, try entry.append(afterBytes: previous, with: insert).bytes)
     }
 
     /// The last line of defence of `TextPolicy`: whatever path a value took (a loader, a

@@ -156,7 +156,9 @@ public final class Store: Sendable {
         try queue.writeWithoutTransaction { db in
             var result: T?
             try db.inTransaction(.immediate) {
-                result = try body(AuditedWriter(db: db, identity: identity, at: clock.now()))
+                let writer = AuditedWriter(db: db, identity: identity, at: clock.now())
+                result = try body(writer)
+                try writer.finish()
                 return .commit
             }
             return result!

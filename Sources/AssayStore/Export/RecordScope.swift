@@ -38,9 +38,13 @@ struct RecordScope {
     func segmentStart(_ db: Database) throws -> Int64 {
         var start = Int64.max
         for (table, condition, arguments) in tables {
+            // A row's entries: plain ones naming it, and blocks (log format 2) covering it,
+            // which start at most a block's length below it.
             let last = try Int64.fetchOne(db, sql: """
-                SELECT min(last) FROM (SELECT max(seq) AS last FROM audit_log
-                WHERE table_name = ? AND row_id IN (SELECT id FROM "\(table)" WHERE \(condition)) GROUP BY row_id)
+                SELECT min(last) FROM (SELECT max(l.seq) AS last FROM "\(table)" t JOIN audit_log l
+                    ON l.table_name = ? AND l.row_id BETWEEN t.id - \(LogBlock.maximumRows - 1) AND t.id
+                    AND l.row_id + coalesce(l.row_count, 1) > t.id
+                WHERE \(condition) GROUP BY t.id)
                 """, arguments: [table] + arguments)
             if let last { start = min(start, last) }
         }

@@ -49,15 +49,11 @@ enum DigestComparison {
     }
 
     static func mismatches(in table: String, _ db: Database, limit: Int = .max) throws -> [DigestMismatch] {
-        // The last entry of each row: its digest after the change (NULL after a delete).
-        let logged = try Row.fetchCursor(db, sql: """
-            SELECT row_id, after_sha256, seq FROM audit_log
-            WHERE seq IN (SELECT max(seq) FROM audit_log WHERE table_name = ? GROUP BY row_id)
-            ORDER BY row_id
-            """, arguments: [table])
+        // The last entry of each row: its digest after the change (nil after a delete).
+        var logged = try LoggedDigests(table: table, db)
         let current = try Row.fetchCursor(db, sql: "SELECT * FROM \"\(table)\" ORDER BY id")
         var found: [DigestMismatch] = []
-        var entry = try logged.next().map { (id: $0[0] as Int64, digest: $0[1] as String?, seq: $0[2] as Int64) }
+        var entry = try logged.next().map { (id: $0.rowID, digest: $0.digest, seq: $0.seq) }
         var row = try current.next()
         while found.count < limit, entry != nil || row != nil {
             let rowID: Int64? = row?["id"]
@@ -67,7 +63,7 @@ enum DigestComparison {
                 if let digest = entry!.digest {
                     found.append(DigestMismatch(table: table, rowID: logID, kind: .missing, logged: digest, current: nil, loggedSeq: entry!.seq))
                 }
-                entry = try logged.next().map { ($0[0], $0[1], $0[2]) }
+                entry = try logged.next().map { ($0.rowID, $0.digest, $0.seq) }
             } else if let rowID, logID == nil || rowID < logID! {
                 found.append(DigestMismatch(table: table, rowID: rowID, kind: .notInLog, logged: nil, current: RowDigest.sha256(of: row!), loggedSeq: nil))
                 row = try current.next()
@@ -79,7 +75,7 @@ enum DigestComparison {
                 } else if entry!.digest != digest {
                     found.append(DigestMismatch(table: table, rowID: rowID, kind: .changed, logged: entry!.digest, current: digest, loggedSeq: entry!.seq))
                 }
-                entry = try logged.next().map { ($0[0], $0[1], $0[2]) }
+                entry = try logged.next().map { ($0.rowID, $0.digest, $0.seq) }
                 row = try current.next()
             }
         }

@@ -1,5 +1,6 @@
 import AssayCore
 import Crypto
+import Foundation
 import GRDB
 
 /// One row of `audit_log`: one inserted, updated, redacted or deleted row of an audited table.
@@ -30,7 +31,43 @@ public struct LogEntry: Sendable, Equatable {
     /// comma-separated, in declaration order. The names, never the values.
     public var changedColumns: String?
     public var beforeSHA256: String?
+    /// The row's digest after the change; for a block (`rowCount` set), the root of the hash
+    /// tree over its rows' digests (`LogBlock`).
     public var afterSHA256: String?
+    /// Log format 2 (`LogBlock`): set on a block, the number of consecutive rows from
+    /// `rowID` it inserted; nil on every other entry, which is then exactly a format 1 entry.
+    public var rowCount: Int64? = nil
+    /// A block's rows' 32-byte digests in id order (`32 × rowCount` bytes); nil otherwise.
+    public var rowDigests: [UInt8]? = nil
+
+    /// The last row id the entry names (`rowID` but for a block).
+    public var lastRowID: Int64 { rowID + (rowCount ?? 1) - 1 }
+
+    /// The digest the entry gives row `id` after it (nil after a delete, or for a row it does
+    /// not name): `afterSHA256`, or for a block the row's own leaf.
+    public func digest(ofRow id: Int64) -> String? {
+        guard id >= rowID, id <= lastRowID else { return nil }
+        guard rowCount != nil, let rowDigests, rowDigests.count == Int(lastRowID - rowID + 1) * 32 else {
+            return rowCount == nil ? afterSHA256 : nil
+        }
+        return LogBlock.digest(Int(id - rowID), in: rowDigests)
+    }
+
+    /// What is wrong with a block's own parts, worded for `verify`; nil when the entry is not
+    /// a block or its digests hash to its root.
+    public var blockProblem: String? {
+        guard let rowCount else { return rowDigests == nil ? nil : "it carries row digests but no row count" }
+        guard operation == .insert, rowCount >= 2, rowCount <= LogBlock.maximumRows else {
+            return "a block must insert 2 to \(LogBlock.maximumRows) rows"
+        }
+        guard let rowDigests, rowDigests.count == Int(rowCount) * 32 else {
+            return "its row digests are not 32 bytes for each of its \(rowCount) rows: they were altered"
+        }
+        guard LogBlock.root(of: rowDigests).hexString == afterSHA256 else {
+            return "its row digests do not hash to the root it was chained with: they were altered"
+        }
+        return nil
+    }
 
     /// The hash a chain whose previous head is `previous` (64 hex digits, or nil before the
     /// first entry) gives this entry.
@@ -52,6 +89,8 @@ public struct LogEntry: Sendable, Equatable {
         content.append("changed_columns", changedColumns)
         content.append("before_sha256", beforeSHA256)
         content.append("after_sha256", afterSHA256)
+        // Format 2: a block's row count follows; the digests are covered by the root above.
+        if let rowCount { content.append("row_count", rowCount) }
         var hasher = SHA256()
         hasher.update(data: previous)
         hasher.update(data: content.bytes)
@@ -86,7 +125,14 @@ public struct LogEntry: Sendable, Equatable {
 
 extension LogEntry: FetchableRecord {
     /// The log's columns in the order `init(orderedRow:)` reads them, the chain hash last.
-    static let orderedColumns = "seq, at, user_name, os_login, table_name, row_id, operation, changed_columns, before_sha256, after_sha256, chain_sha256"
+    static let orderedColumns = """
+        seq, at, user_name, os_login, table_name, row_id, operation, changed_columns, before_sha256, after_sha256, chain_sha256, \
+        row_count, row_digests
+        """
+
+    /// The columns every version of the log has had since v11 (format 1), for comparing logs
+    /// across an upgrade that added columns.
+    static let format1Columns = "seq, at, user_name, os_login, table_name, row_id, operation, changed_columns, before_sha256, after_sha256, chain_sha256"
 
     /// An entry from a row of `SELECT \(orderedColumns)`, read by position rather than by
     /// name (`verify` reads every entry of the log).
@@ -105,6 +151,10 @@ extension LogEntry: FetchableRecord {
         changedColumns = row[7]
         beforeSHA256 = row[8]
         afterSHA256 = row[9]
+        if row.count > 12 {
+            rowCount = row[11]
+            rowDigests = (row[12] as Data?).map(Array.init)
+        }
     }
 
     public init(row: Row) throws {
@@ -122,5 +172,7 @@ extension LogEntry: FetchableRecord {
         changedColumns = row["changed_columns"]
         beforeSHA256 = row["before_sha256"]
         afterSHA256 = row["after_sha256"]
+        rowCount = row["row_count"]
+        rowDigests = (row["row_digests"] as Data?).map(Array.init)
     }
 }

@@ -27,27 +27,26 @@ extension Store {
                 return report
             }
             report.published = (base, .matches)
-            var touched: [String: Set<Int64>] = [:]
+            // Every row an entry since the base names, with the last of those entries: it is
+            // the row's last entry of all, so no lookup in the older log is needed.
+            var touched: [String: [Int64: (digest: String?, seq: Int64)]] = [:]
             try Self.walkChain(db, after: base, into: &report, limit: limit) { entry in
-                touched[entry.tableName, default: []].insert(entry.rowID)
+                for id in entry.rowID...entry.lastRowID {
+                    touched[entry.tableName, default: [:]][id] = (entry.digest(ofRow: id), entry.seq)
+                }
             }
             for table in AuditedTable.all {
                 report.tablesChecked += 1
                 let quoted = "\"\(table.name)\""
-                let lastEntry = try db.cachedStatement(sql: """
-                    SELECT after_sha256, seq FROM audit_log WHERE table_name = ? AND row_id = ? ORDER BY seq DESC LIMIT 1
-                    """)
                 let currentRow = try db.cachedStatement(sql: "SELECT * FROM \(quoted) WHERE id = ?")
-                for id in (touched[table.name] ?? []).sorted() {
+                for (id, last) in (touched[table.name] ?? [:]).sorted(by: { $0.key < $1.key }) {
                     report.rowsChecked += 1
-                    let last = try Row.fetchOne(lastEntry, arguments: [table.name, id])
                     let row = try Row.fetchOne(currentRow, arguments: [id])
-                    if let mismatch = DigestComparison.compare(table: table.name, rowID: id, row: row,
-                                                               logged: last?["after_sha256"], seq: last?["seq"]) {
+                    if let mismatch = DigestComparison.compare(table: table.name, rowID: id, row: row, logged: last.digest, seq: last.seq) {
                         report.rowMismatches.append(mismatch)
                     }
                 }
-                let highest = try Int64.fetchOne(db, sql: "SELECT max(row_id) FROM audit_log WHERE table_name = ?", arguments: [table.name]) ?? 0
+                let highest = try LogEntry.highestRowID(in: table.name, db)
                 let unlogged = try Row.fetchAll(db, sql: "SELECT * FROM \(quoted) WHERE id > ? ORDER BY id LIMIT ?", arguments: [highest, limit])
                 report.rowMismatches += unlogged.map { row in
                     DigestMismatch(table: table.name, rowID: row["id"], kind: .notInLog, logged: nil, current: RowDigest.sha256(of: row), loggedSeq: nil)

@@ -69,6 +69,8 @@ extension Store {
                     report.chainBreaks.append(.init(seq: seq, explanation: "entries \(expectedSeq) to \(seq - 1) are missing from the log"))
                 } else if entry.chainDigest(after: previous) != stored {
                     report.chainBreaks.append(.init(seq: seq, explanation: "its hash does not follow from its content and the entry before: the entry was altered, inserted or one before it removed"))
+                } else if let problem = entry.blockProblem {
+                    report.chainBreaks.append(.init(seq: seq, explanation: "it logs a block of rows, but \(problem)"))
                 }
             } catch {
                 report.chainBreaks.append(.init(seq: seq, explanation: "\(error)"))

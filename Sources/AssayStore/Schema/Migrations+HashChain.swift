@@ -42,7 +42,7 @@ extension Migrations {
             """)
         var head: String?
         let old = try Row.fetchCursor(db, sql: "SELECT * FROM audit_log_v10 ORDER BY seq")
-        let insert = try db.makeStatement(sql: LogEntry.insertSQL)
+        let insert = try LogInsert(db)
         while let row = try old.next() {
             head = try LogEntry(row: row).append(after: head, with: insert)  // no changed_columns before v11: nil
         }
@@ -79,7 +79,7 @@ extension Migrations {
     private static func appendEntries(_ db: Database, migration: String, for mismatches: [DigestMismatch]) throws {
         let at = Timestamp.iso8601(Date())
         let login = Identity.osLoginName()
-        let insert = try db.makeStatement(sql: LogEntry.insertSQL)
+        let insert = try LogInsert(db)
         var (seq, head) = try LogEntry.head(db)
         for mismatch in mismatches {
             seq += 1

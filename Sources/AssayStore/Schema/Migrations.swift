@@ -27,6 +27,7 @@ enum Migrations {
         migrator.registerMigration("v16-set-aside", migrate: v16SetAside)
         migrator.registerMigration("v17-or-checks", migrate: v17OrChecks)
         migrator.registerMigration("v18-team-index", migrate: v18TeamIndex)
+        migrator.registerMigration("v19-log-blocks", migrate: v19LogBlocks)
         return migrator
     }
 

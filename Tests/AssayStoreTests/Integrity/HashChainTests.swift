@@ -210,11 +210,7 @@ import Testing
     /// had been tampered with before the upgrade is still named.
     @Test func aReshapingMigrationKeepsEarlierTamperingVisible() throws {
         let dir = TemporaryDirectory()
-        let raw = try DatabaseQueue(path: dir.file("a.db"))
-        try Migrations.migrator.migrate(raw, upTo: "v11-hash-chain")
-        try raw.write { db in
-            let tx = AuditedWriter(db: db, identity: lead, at: Date())
-            _ = try tx.insert(into: .people, [("name", "Lena Lead"), ("role", "lead"), ("team", nil), ("added_at", "t"), ("added_by", "Lena Lead")])
+        let raw = try olderDatabase(dir.file("a.db"), upTo: "v11-hash-chain") { tx, db in
             for name in ["a.csv", "b.csv"] {
                 _ = try tx.insert(into: .frame, [("as_of", "2026-11-01"), ("source_name", name), ("source_sha256", "x"), ("rows_sha256", nil),
                                                  ("row_count", 0), ("kept_attributes", "[]"), ("imported_at", "t"), ("imported_by", "Lena Lead")])

@@ -85,8 +85,11 @@ import Testing
                                               attributes: nil, sourceLine: Int64(n + 1)))
             }
         }
+        // The three cases are one block (log format 2): its leaves are the rows' digests.
         let logged = try store.read { db in
-            try String.fetchAll(db, sql: "SELECT after_sha256 FROM audit_log WHERE table_name = 'frame_case' ORDER BY row_id")
+            try Row.fetchAll(db, sql: "SELECT \(LogEntry.orderedColumns) FROM audit_log WHERE table_name = 'frame_case' ORDER BY seq")
+                .map(LogEntry.init(orderedRow:))
+                .flatMap { entry in (entry.rowID...entry.lastRowID).compactMap { entry.digest(ofRow: $0) } }
         }
         let stored = try store.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM frame_case ORDER BY id").map(RowDigest.sha256(of:))
@@ -123,11 +126,7 @@ import Testing
 
     @Test func v17RebuildsTablesKeepingRowsSoAnOldDatabaseStillVerifies() throws {
         let dir = TemporaryDirectory()
-        let raw = try DatabaseQueue(path: dir.file("a.db"))
-        try Migrations.migrator.migrate(raw, upTo: "v16-set-aside")
-        try raw.write { db in
-            let tx = AuditedWriter(db: db, identity: lead, at: Date())
-            _ = try tx.insert(into: .people, [("name", "Lena Lead"), ("role", "lead"), ("team", nil), ("added_at", "t"), ("added_by", "Lena Lead")])
+        let raw = try olderDatabase(dir.file("a.db"), upTo: "v16-set-aside") { tx, db in
             let frame = try tx.insert(into: .frame, [("as_of", "2026-11-01"), ("source_name", "r.csv"), ("source_sha256", "x"), ("rows_sha256", "y"),
                                                      ("row_count", 3), ("kept_attributes", "[]"), ("imported_at", "t"), ("imported_by", "Lena Lead")])
             for n in 1...3 {
@@ -145,13 +144,13 @@ import Testing
             _ = try tx.insert(into: .frameCase, [("frame_id", frame), ("case_id", "C4"), ("team", "North"), ("locality", "Ashby"), ("source_line", 5)])
         }
         let before = try raw.read { db in
-            (try Row.fetchAll(db, sql: "SELECT * FROM frame_case ORDER BY id"), try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY seq"))
+            (try Row.fetchAll(db, sql: "SELECT * FROM frame_case ORDER BY id"), try Row.fetchAll(db, sql: "SELECT \(LogEntry.format1Columns) FROM audit_log ORDER BY seq"))
         }
         try raw.close()
 
         let store = try Store(path: dir.file("a.db"), identity: lead)   // upgrades to v17
         let after = try store.read { db in
-            (try Row.fetchAll(db, sql: "SELECT * FROM frame_case ORDER BY id"), try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY seq"))
+            (try Row.fetchAll(db, sql: "SELECT * FROM frame_case ORDER BY id"), try Row.fetchAll(db, sql: "SELECT \(LogEntry.format1Columns) FROM audit_log ORDER BY seq"))
         }
         #expect(after.0 == before.0)
         #expect(after.1 == before.1, "the upgrade writes no log entry and changes none")
@@ -160,7 +159,7 @@ import Testing
 
         try store.read { db in
             for (table, values) in [("frame_case", "(frame_id, case_id, team, locality, service, source_line) VALUES (1, 'X', 't', 'l', 'assessment', 1)"),
-                                    ("audit_log", "VALUES (999, 't', 'u', 'o', 'frame', 1, 'insert', NULL, NULL, NULL, 'h')"),
+                                    ("audit_log", "VALUES (999, 't', 'u', 'o', 'frame', 1, 'insert', NULL, NULL, NULL, 'h', NULL, NULL)"),
                                     ("imported_audit", "(import_id, month, case_id, team, locality, service, overall, source_line) VALUES (1, 'm', 'c', 't', 'l', 'assessment', 1, 1)")] {
                 let plan = try String.fetchAll(db, sql: "EXPLAIN INSERT INTO \(table) \(values)")
                     .filter { $0 == "OpenEphemeral" }
