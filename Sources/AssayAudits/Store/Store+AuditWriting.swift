@@ -291,18 +291,27 @@ extension Store {
         }
     }
 
+    /// A new audit written as submitted in one go: its row inserted as it ends (status,
+    /// suggested overall grade and time of submission in place), then its answers, actions and
+    /// section grades. The same rows as inserting it in progress and then submitting it, with
+    /// no update between: so the log holds the row once, and the answers of a bulk load run
+    /// on from audit to audit into full blocks (log format 2, docs/integrity.md "Blocks").
     private func insertSubmitted(_ tx: AuditedWriter, _ theCase: AuditedCase, template: AuditTemplate, unsampled: Bool, answers: [Answer],
                                  overall: Grade, reason: String?, actions: [(what: String, owner: String, due: CalendarDate)],
                                  suggested: SuggestedGrades, at now: String) throws -> Int64 {
-        let id = try Self.insertAudit(tx, theCase, Self.auditRecord(theCase, template: template, unsampled: unsampled,
-                                                                    auditor: identity.name, at: now, overall: overall, reason: reason))
+        var record = Self.auditRecord(theCase, template: template, unsampled: unsampled, auditor: identity.name, at: now,
+                                      overall: overall, reason: reason)
+        record.status = Audit.Status.submitted.rawValue
+        record.suggestedOverall = suggested.overall
+        record.submittedAt = now
+        let id = try Self.insertAudit(tx, theCase, record)
         for answer in answers {
             try tx.insert(AuditAnswerRecord(
                 auditID: id, questionID: answer.questionID, value: answer.value, grade: answer.grade,
                 skipped: answer.skipped, evidence: answer.evidence, reason: answer.reason, answeredAt: now, answeredBy: identity.name))
         }
         for action in actions { try Self.insertAction(tx, auditID: id, what: action.what, owner: action.owner, due: action.due) }
-        try Self.finish(tx, auditID: id, template: template, suggested: suggested)
+        try Self.insertSectionGrades(tx, auditID: id, template: template, suggested: suggested)
         return id
     }
 
@@ -360,13 +369,18 @@ extension Store {
 
     private static func finish(_ tx: AuditedWriter, auditID: Int64, template: AuditTemplate, suggested: SuggestedGrades) throws {
         try clearSectionGrades(tx, auditID: auditID)
+        try insertSectionGrades(tx, auditID: auditID, template: template, suggested: suggested)
+        try tx.update(AuditRecord.self, id: auditID, set: [
+            (.status, Audit.Status.submitted.rawValue), (.suggestedOverall, suggested.overall), (.submittedAt, tx.timestamp),
+        ])
+    }
+
+    /// The section grades worked out at submission, in the template's order.
+    private static func insertSectionGrades(_ tx: AuditedWriter, auditID: Int64, template: AuditTemplate, suggested: SuggestedGrades) throws {
         for section in template.sections {
             if let grade = suggested.sections[section.id] {
                 try tx.insert(AuditSectionGradeRecord(auditID: auditID, sectionID: section.id, grade: grade))
             }
         }
-        try tx.update(AuditRecord.self, id: auditID, set: [
-            (.status, Audit.Status.submitted.rawValue), (.suggestedOverall, suggested.overall), (.submittedAt, tx.timestamp),
-        ])
     }
 }

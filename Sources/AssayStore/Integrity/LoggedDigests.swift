@@ -55,8 +55,11 @@ struct LoggedDigests {
 
     /// The next row the log names, with its last digest; nil when none is left.
     mutating func next() throws -> Logged? {
-        let candidates = [nextSingle?.rowID, nextBlock?.rowID] + open.map(\.next)
-        guard let id = candidates.compactMap({ $0 }).min() else { return nil }
+        // The lowest id any of them names next (no array a row: this runs for every row).
+        var lowest = nextSingle?.rowID
+        if let first = nextBlock?.rowID { lowest = min(lowest ?? first, first) }
+        for block in open { lowest = min(lowest ?? block.next, block.next) }
+        guard let id = lowest else { return nil }
         var best: Logged?
         func consider(_ logged: Logged) {
             if best == nil || logged.seq > best!.seq { best = logged }
@@ -74,7 +77,7 @@ struct LoggedDigests {
             consider(Logged(rowID: id, digest: block.digest(ofRow: id), seq: block.seq))
             open[index].next += 1
         }
-        open.removeAll { $0.next > $0.block.lastRowID }
+        if open.contains(where: { $0.next > $0.block.lastRowID }) { open.removeAll { $0.next > $0.block.lastRowID } }
         return best
     }
 }
