@@ -31,7 +31,7 @@ public final class AuditedWriter {
     /// Runs of inserted rows not yet logged, one a table, in the order the runs began.
     private var runs: [InsertedRun] = []
     private var shapes: [String: TableShape] = [:]
-    private var inserts: [String: PreparedInsert] = [:]
+    private var inserts: [InsertKey: PreparedInsert] = [:]
 
     init(db: Database, identity: Identity, at: Date) {
         self.db = db
@@ -53,7 +53,7 @@ public final class AuditedWriter {
     /// position.
     @discardableResult
     public func insert<R: AuditedRecord>(_ record: R) throws -> Int64 {
-        try insert(R.table, key: "\(ObjectIdentifier(R.self))", columns: R.columns, values: record.databaseValues)
+        try insert(R.table, key: .record(ObjectIdentifier(R.self)), columns: R.columns, values: record.databaseValues)
     }
 
     /// Inserts a row given as column names and values. Internal: outside the store every
@@ -62,7 +62,7 @@ public final class AuditedWriter {
     /// row as an old version of Assay wrote it before a migration).
     @discardableResult
     func insert(into table: AuditedTable, _ values: [(String, (any DatabaseValueConvertible)?)]) throws -> Int64 {
-        let key = values.map(\.0).joined(separator: ",")
+        let key = InsertKey.columns(table: table.name, names: values.map(\.0).joined(separator: ","))
         return try insert(table, key: key, columns: values.map(\.0), values: values.map { $0.1?.databaseValue ?? .null })
     }
 
@@ -73,7 +73,7 @@ public final class AuditedWriter {
     /// column left to its default, makes the writer read the row back instead.
     /// (`columns` is read only to prepare the statement or name a refused value: a record's
     /// list is built from its `Column` enum, which a million-row import need not do per row.)
-    private func insert(_ table: AuditedTable, key: String, columns: @autoclosure () -> [String],
+    private func insert(_ table: AuditedTable, key: InsertKey, columns: @autoclosure () -> [String],
                         values: [DatabaseValue]) throws -> Int64 {
         try Self.checkText(values, names: columns(), table)
         let prepared = try preparedInsert(table, key: key, columns: columns())
@@ -131,12 +131,18 @@ public final class AuditedWriter {
         return logInsert!.format2
     }
 
-    private func preparedInsert(_ table: AuditedTable, key: String, columns: @autoclosure () -> [String]) throws -> PreparedInsert {
-        let fullKey = table.name + "|" + key
-        if let prepared = inserts[fullKey] { return prepared }
+    private func preparedInsert(_ table: AuditedTable, key: InsertKey, columns: @autoclosure () -> [String]) throws -> PreparedInsert {
+        if let prepared = inserts[key] { return prepared }
         let prepared = try PreparedInsert(table: table.name, columns: columns(), shape: try shape(table), db: db)
-        inserts[fullKey] = prepared
+        inserts[key] = prepared
         return prepared
+    }
+
+    /// What a prepared insert is kept under: a record type (its table and columns are fixed),
+    /// or a table and a column list; no string is spelled for every row inserted.
+    private enum InsertKey: Hashable {
+        case record(ObjectIdentifier)
+        case columns(table: String, names: String)
     }
 
     private func shape(_ table: AuditedTable) throws -> TableShape {
