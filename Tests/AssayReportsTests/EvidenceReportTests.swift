@@ -174,6 +174,21 @@ import Testing
         #expect(throws: ReportError.tooFewMonths(1)) { try store.teamReport(team: "Alpha", month: Self.november, months: 1) }
     }
 
+    /// What every team's page shares is remembered between pages (`TeamPageCommon`), and
+    /// forgotten by the next change: a page after an audit is reopened no longer counts it.
+    @Test func theNextPageAfterAChangeCountsIt() throws {
+        let dir = TemporaryDirectory()
+        let (store, drawn, _) = try Self.fixture(dir)
+        let before = try store.teamReport(team: "Alpha", month: Self.november, months: 3)
+        #expect(before.authority?.estimate.audited == 3)
+        #expect(try store.teamReport(team: "Beta", month: Self.november, months: 3).authority?.estimate.audited == 3)
+        let id = try #require(try store.read { try Int64.fetchOne($0, sql: "SELECT id FROM audit WHERE case_id = ?", arguments: [drawn[0]]) })
+        try store.amend(auditID: id, reason: "Reopened to check the plan.")
+        let after = try store.teamReport(team: "Alpha", month: Self.november, months: 3)
+        #expect(after.authority?.estimate.audited == 2)
+        #expect(after.authorityMonths.last?.audited == 2)
+    }
+
     @Test func teamsAreResolvedIgnoringCaseAndUnknownOnesListTheKnown() throws {
         let dir = TemporaryDirectory()
         let store = try Store(path: dir.file("a.db"), identity: Identity(name: "Lena Lead", osLogin: "lena"))

@@ -87,25 +87,29 @@ public struct TeamReport: Sendable {
     ///   - actions: the actions of the team's audits.
     public init(team: String, month: Month, months: Int, audits: [ReportedAudit], domains domainsReport: DomainsReport, domainTitles: [String: String],
                 teamAudits: [Audit], escalations: [Escalation], actions: [AuditAction], today: CalendarDate) throws {
-        guard months >= 2 else { throw ReportError.tooFewMonths(months) }
+        try self.init(team: team, common: TeamPageCommon(month: month, months: months, audits: audits), domains: domainsReport,
+                      domainTitles: domainTitles, teamAudits: teamAudits, escalations: escalations, actions: actions, today: today)
+    }
+
+    /// The page from what every team's page of the window shares (`TeamPageCommon`), so a
+    /// session paging through teams works that out once.
+    public init(team: String, common: TeamPageCommon, domains domainsReport: DomainsReport, domainTitles: [String: String],
+                teamAudits: [Audit], escalations: [Escalation], actions: [AuditAction], today: CalendarDate) throws {
         self.team = team
-        self.month = month
+        self.month = common.month
         self.today = today
-        let window = try ReportPeriod(from: month.adding(months: -(months - 1)), to: month)
+        let window = common.window
         self.window = window
         let isTeam = { (group: ReportGroup) in group.values.count == 1 && group.values[0].value.lowercased() == team.lowercased() }
-        let monthAudits = audits.filter { $0.month == month }
-        let monthPeriod = ReportPeriod(month: month)
-        let rates = try RatesReport(audits: monthAudits, period: monthPeriod, grouping: .team)
-        authority = rates.rows.first { $0.group.isAuthority }
-        rate = rates.rows.first { isTeam($0.group) }
-        let windowAudits = audits.filter { window.from <= $0.month && $0.month <= window.to }
-        trend = TrendReport(audits: windowAudits, period: window, grouping: .team).rows.first { isTeam($0.group) }
+        authority = common.rates.rows.first { $0.group.isAuthority }
+        rate = common.rates.rows.first { isTeam($0.group) }
+        trend = common.trend.rows.first { isTeam($0.group) }
         var teamMonths: [MonthFigures] = [], authorityMonths: [MonthFigures] = []
-        let byMonth = Dictionary(grouping: windowAudits, by: \.month)
-        // Each month's design stands alone: worked out at once, on every core.
-        let windowMonths = window.months
-        let estimates = try Parallel.map(windowMonths.count) { i in try Self.estimates(byMonth[windowMonths[i]] ?? [], team: team) }
+        let windowMonths = common.windowMonths
+        // The team's own row of each month's design: on every core.
+        let estimates = try Parallel.map(windowMonths.count) { i in
+            try Self.estimates(design: common.designs[i], authority: common.authorityEstimates[i], common.monthAudits[i], team: team)
+        }
         for (month, (authority, team)) in zip(windowMonths, estimates) {
             func figures(_ estimate: RateEstimate?) -> MonthFigures {
                 MonthFigures(month: month, audited: estimate?.audited ?? 0, inadequate: estimate?.inadequate ?? 0, estimate: estimate)
@@ -115,6 +119,7 @@ public struct TeamReport: Sendable {
         }
         self.teamMonths = teamMonths
         self.authorityMonths = authorityMonths
+        let windowAudits = common.windowAudits
         includesHistory = windowAudits.contains { $0.origin == .imported && $0.team.lowercased() == team.lowercased() }
 
         let authorityRows = Dictionary(uniqueKeysWithValues: domainsReport.rows.filter { $0.group.isAuthority }.map { ($0.domain, $0) })
@@ -149,7 +154,13 @@ public struct TeamReport: Sendable {
     /// row would be: the first, in the report's order, whose name is the team's in any case.
     static func estimates(_ audits: [ReportedAudit], team: String) throws -> (authority: RateEstimate?, team: RateEstimate?) {
         let design = try ReportDesign(audits)
-        guard let authority = try design.authority() else { return (nil, nil) }
+        return try estimates(design: design, authority: design.authority(), audits, team: team)
+    }
+
+    /// The same from the month's design and authority estimate, worked out once for every team.
+    static func estimates(design: ReportDesign, authority: RateEstimate?, _ audits: [ReportedAudit],
+                          team: String) throws -> (authority: RateEstimate?, team: RateEstimate?) {
+        guard let authority else { return (nil, nil) }
         let name = team.lowercased()
         // Each spelling lowered once, not once an audit (lowering was a tenth of a page).
         var isTeamsName: [String: Bool] = [:]
@@ -186,18 +197,65 @@ public struct TeamReport: Sendable {
 
 }
 
+/// What every team's page of one month and window shares: the month's `report rates --by
+/// team` (the authority's row and each team's), the window's `report trend --by team`, and
+/// each month's design with its authority estimate. A leader paging through teams needs them
+/// once: `Store.teamReport` remembers them while the database is unchanged
+/// (`Store.remembered`), so a page works out only its own team's rows (docs/performance.md).
+public struct TeamPageCommon: Sendable {
+    let month: Month
+    let window: ReportPeriod
+    let rates: RatesReport
+    let trend: TrendReport
+    let windowAudits: [ReportedAudit]
+    let windowMonths: [Month]
+    /// Per month of the window, in order: its audits, its design, the authority's estimate.
+    let monthAudits: [[ReportedAudit]]
+    let designs: [ReportDesign]
+    let authorityEstimates: [RateEstimate?]
+
+    public init(month: Month, months: Int, audits: [ReportedAudit]) throws {
+        guard months >= 2 else { throw ReportError.tooFewMonths(months) }
+        self.month = month
+        let window = try ReportPeriod(from: month.adding(months: -(months - 1)), to: month)
+        self.window = window
+        rates = try RatesReport(audits: audits.filter { $0.month == month }, period: ReportPeriod(month: month), grouping: .team)
+        let windowAudits = audits.filter { window.from <= $0.month && $0.month <= window.to }
+        self.windowAudits = windowAudits
+        trend = TrendReport(audits: windowAudits, period: window, grouping: .team)
+        let byMonth = Dictionary(grouping: windowAudits, by: \.month)
+        let windowMonths = window.months
+        self.windowMonths = windowMonths
+        let monthAudits = windowMonths.map { byMonth[$0] ?? [] }
+        self.monthAudits = monthAudits
+        // Each month's design stands alone: worked out at once, on every core.
+        let designs = try Parallel.map(windowMonths.count) { i in
+            let design = try ReportDesign(monthAudits[i])
+            return (design, try design.authority())
+        }
+        self.designs = designs.map(\.0)
+        authorityEstimates = designs.map(\.1)
+    }
+
+    /// The audits it holds (what `Store.remembered` weighs before keeping it).
+    var auditCount: Int { windowAudits.count }
+}
+
 extension Store {
     /// The page of `team` (as `resolveTeam` spells it) for `month`, with a trend window of
     /// `months` months ending there.
     public func teamReport(team: String, month: Month, months: Int, today: CalendarDate = Today.date()) throws -> TeamReport {
         guard months >= 2 else { throw ReportError.tooFewMonths(months) }
-        let audits = try reportedAudits(from: month.adding(months: -(months - 1)), through: month, domainGrades: false)
+        let common = try remembered("teamPageCommon \(month) \(months)", keepIf: { $0.auditCount <= 200_000 }) {
+            try TeamPageCommon(month: month, months: months,
+                               audits: reportedAudits(from: month.adding(months: -(months - 1)), through: month, domainGrades: false))
+        }
         let actions = try self.actions(ActionFilter(team: team))
         let escalations = try escalations(openOnly: true)
         // Of the team's audits, only those the page looks up: where its open escalations and
         // its actions came from (the page's `teamAudits` are only asked about those).
         let teamAudits = try self.audits(AuditFilter(team: team, ids: Set(escalations.map(\.auditID)).union(actions.map(\.auditID))))
-        var report = try TeamReport(team: team, month: month, months: months, audits: audits,
+        var report = try TeamReport(team: team, common: common,
                                     domains: try domainsReport(from: month, through: month, grouping: .team), domainTitles: try registeredDomains(),
                                     teamAudits: teamAudits, escalations: escalations, actions: actions, today: today)
         report.openChallenges = try challenges(ChallengeFilter(openOnly: true, team: team)).count
