@@ -1,3 +1,4 @@
+import AssayCore
 /// The limits of a funnel plot at one team size: exact binomial 95% and 99.8% limits
 /// around the authority rate θ, and, when the teams are over-dispersed, the same limits
 /// inflated by the factor φ.
@@ -76,9 +77,12 @@ public struct FunnelLimits: Sendable, Equatable {
     }
 
     /// The limits at each of the given numbers of audits, for drawing the funnel: pass,
-    /// say, every n from 1 to a little beyond the largest team.
+    /// say, every n from 1 to a little beyond the largest team. Each point's exact limits
+    /// cost a binomial table of n + 1 terms, so a curve out to tens of thousands of audits
+    /// (a locality over a year at a million audits) is worked out on every core; the points
+    /// are independent, and come back in the order given.
     public static func curve(target theta: Double, at audits: [Int], phi: Double? = nil) -> [FunnelLimits] {
-        audits.map { FunnelLimits(target: theta, audits: $0, phi: phi) }
+        Parallel.map(audits.count) { FunnelLimits(target: theta, audits: audits[$0], phi: phi) }
     }
 
     /// Spiegelhalter's interpolated exact limit for tail probability p, unclipped:
