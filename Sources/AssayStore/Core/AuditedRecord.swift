@@ -116,7 +116,7 @@ struct PreparedInsert {
 
     /// The digest of the row this insert stored with `values` and row id `id`, spelled as
     /// `RowDigest` spells a row read back; nil when some value is one SQLite would convert.
-    func digest(of values: [DatabaseValue], rowID id: Int64) -> String? {
+    func digest(of values: [DatabaseValue], rowID id: Int64) -> [UInt8]? {
         guard exact else { return nil }
         var bytes = CanonicalBytes()
         for (name, slot) in zip(names, slots) {
@@ -130,6 +130,6 @@ struct PreparedInsert {
                 bytes.append(name, DatabaseValue.null)
             }
         }
-        return RowDigest.sha256(of: bytes)
+        return RowDigest.raw(of: bytes)
     }
 }

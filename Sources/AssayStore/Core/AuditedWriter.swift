@@ -79,10 +79,10 @@ public final class AuditedWriter {
         let prepared = try preparedInsert(table, key: key, columns: columns())
         try prepared.statement.execute(arguments: StatementArguments(values))
         let id = db.lastInsertedRowID
-        let digest = try prepared.digest(of: values, rowID: id) ?? row(table, id).map(RowDigest.sha256(of:))
+        let digest = try prepared.digest(of: values, rowID: id) ?? row(table, id).map(RowDigest.raw(of:))
         #if DEBUG
         // Every debug build (so every test) checks the computed digest against the row read back.
-        let readBack = try row(table, id).map(RowDigest.sha256(of:))
+        let readBack = try row(table, id).map(RowDigest.raw(of:))
         precondition(digest == readBack, "digest of bound values differs from \(table.name) row \(id) read back")
         #endif
         try logInserted(table, id: id, digest: digest)
@@ -90,9 +90,9 @@ public final class AuditedWriter {
     }
 
     /// Adds the row to its table's run, or starts one (logging the run it ends).
-    private func logInserted(_ table: AuditedTable, id: Int64, digest: String?) throws {
+    private func logInserted(_ table: AuditedTable, id: Int64, digest: [UInt8]?) throws {
         if try !logCanHoldBlocks() {
-            return try log(table: table, rowID: id, operation: .insert, changed: nil, before: nil, after: digest)
+            return try log(table: table, rowID: id, operation: .insert, changed: nil, before: nil, after: digest?.hexString)
         }
         let index = runs.firstIndex { $0.table.name == table.name }
         if let index, let digest, runs[index].canTake(id) {
@@ -119,7 +119,7 @@ public final class AuditedWriter {
     private func logRun(_ run: InsertedRun) throws {
         if run.count == 1 {
             try log(table: run.table, rowID: run.firstRowID, operation: .insert, changed: nil, before: nil,
-                    after: run.firstDigestHex)
+                    after: run.digests.hexString)
         } else {
             try log(table: run.table, rowID: run.firstRowID, operation: .insert, changed: nil, before: nil,
                     after: LogBlock.root(of: run.digests).hexString, rowCount: Int64(run.count), rowDigests: run.digests)

@@ -9,9 +9,7 @@ import GRDB
 /// the row as SQLite returns it.
 public enum RowDigest {
     public static func sha256(of row: Row) -> String {
-        var hasher = SHA256()
-        append(row, to: &hasher)
-        return hasher.finalize().hexString
+        raw(of: row).hexString
     }
 
     /// The digest of a row given as its (column, value) pairs in declaration order.
@@ -21,10 +19,22 @@ public enum RowDigest {
         return sha256(of: bytes)
     }
 
-    /// The digest of a row already spelled as canonical bytes (`AuditedWriter` spells the
-    /// values it has just bound, instead of reading the row back).
+    /// The digest of a row already spelled as canonical bytes.
     static func sha256(of bytes: CanonicalBytes) -> String {
-        SHA256.hash(data: bytes.bytes).hexString
+        raw(of: bytes).hexString
+    }
+
+    /// The same digest as its 32 bytes, as a block of the log keeps it (`LogBlock`):
+    /// `AuditedWriter` spells the values it has just bound, instead of reading the row back.
+    static func raw(of bytes: CanonicalBytes) -> [UInt8] {
+        Array(SHA256.hash(data: bytes.bytes))
+    }
+
+    /// A stored row's digest as its 32 bytes.
+    static func raw(of row: Row) -> [UInt8] {
+        var hasher = SHA256()
+        append(row, to: &hasher)
+        return Array(hasher.finalize())
     }
 
     /// Feeds a row's canonical bytes to `hasher` (for digests over many rows).

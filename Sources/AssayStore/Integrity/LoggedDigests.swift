@@ -77,7 +77,7 @@ struct LoggedDigests {
             consider(Logged(rowID: id, digest: block.digest(ofRow: id), seq: block.seq))
             open[index].next += 1
         }
-        if open.contains(where: { $0.next > $0.block.lastRowID }) { open.removeAll { $0.next > $0.block.lastRowID } }
+        open.removeAll { $0.next > $0.block.lastRowID }
         return best
     }
 }

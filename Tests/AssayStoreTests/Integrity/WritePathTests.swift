@@ -31,7 +31,7 @@ import Testing
             try prepared.statement.execute(arguments: StatementArguments(values))
             let id = db.lastInsertedRowID
             let row = try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE id = ?", arguments: [id])!
-            return (prepared.digest(of: values, rowID: id), RowDigest.sha256(of: row))
+            return (prepared.digest(of: values, rowID: id)?.hexString, RowDigest.sha256(of: row))
         }
     }
 
