@@ -78,25 +78,18 @@ public struct TeamReport: Sendable {
     public let includesHistory: Bool
 
     /// - Parameters:
-    ///   - audits: the reported audits of the whole window (all teams: the rates, pooling
-    ///     and adjusted p-values are the all-teams reports').
+    ///   - common: what every team's page of the month and window shares (`TeamPageCommon`,
+    ///     from all teams' audits: the rates, pooling and adjusted p-values are the all-teams
+    ///     reports'), so a session paging through teams works it out once.
     ///   - domains: the month's domain tallies by team (`Store.domainsReport`), for the
     ///     team's and the authority's shares.
     ///   - teamAudits: the team's audits that `escalations` and `actions` came from (at least
     ///     those; any others are not looked at), for its escalations and its actions' months.
     ///   - actions: the actions of the team's audits.
-    public init(team: String, month: Month, months: Int, audits: [ReportedAudit], domains domainsReport: DomainsReport, domainTitles: [String: String],
-                teamAudits: [Audit], escalations: [Escalation], actions: [AuditAction], today: CalendarDate) throws {
-        try self.init(team: team, common: TeamPageCommon(month: month, months: months, audits: audits), domains: domainsReport,
-                      domainTitles: domainTitles, teamAudits: teamAudits, escalations: escalations, actions: actions, today: today)
-    }
-
-    /// The page from what every team's page of the window shares (`TeamPageCommon`), so a
-    /// session paging through teams works that out once.
     public init(team: String, common: TeamPageCommon, domains domainsReport: DomainsReport, domainTitles: [String: String],
                 teamAudits: [Audit], escalations: [Escalation], actions: [AuditAction], today: CalendarDate) throws {
         self.team = team
-        self.month = common.month
+        self.month = common.window.to
         self.today = today
         let window = common.window
         self.window = window
@@ -105,12 +98,12 @@ public struct TeamReport: Sendable {
         rate = common.rates.rows.first { isTeam($0.group) }
         trend = common.trend.rows.first { isTeam($0.group) }
         var teamMonths: [MonthFigures] = [], authorityMonths: [MonthFigures] = []
-        let windowMonths = common.windowMonths
         // The team's own row of each month's design: on every core.
-        let estimates = try Parallel.map(windowMonths.count) { i in
-            try Self.estimates(design: common.designs[i], authority: common.authorityEstimates[i], common.monthAudits[i], team: team)
+        let estimates = try Parallel.map(common.months.count) { i in
+            let month = common.months[i]
+            return try Self.estimates(design: month.design, authority: month.authority, month.audits, team: team)
         }
-        for (month, (authority, team)) in zip(windowMonths, estimates) {
+        for (month, (authority, team)) in zip(common.months.map(\.month), estimates) {
             func figures(_ estimate: RateEstimate?) -> MonthFigures {
                 MonthFigures(month: month, audited: estimate?.audited ?? 0, inadequate: estimate?.inadequate ?? 0, estimate: estimate)
             }
@@ -119,8 +112,7 @@ public struct TeamReport: Sendable {
         }
         self.teamMonths = teamMonths
         self.authorityMonths = authorityMonths
-        let windowAudits = common.windowAudits
-        includesHistory = windowAudits.contains { $0.origin == .imported && $0.team.lowercased() == team.lowercased() }
+        includesHistory = common.windowAudits.contains { $0.origin == .imported && $0.team.lowercased() == team.lowercased() }
 
         let authorityRows = Dictionary(uniqueKeysWithValues: domainsReport.rows.filter { $0.group.isAuthority }.map { ($0.domain, $0) })
         domains = domainsReport.rows.filter { isTeam($0.group) }.map {
@@ -203,20 +195,24 @@ public struct TeamReport: Sendable {
 /// once: `Store.teamReport` remembers them while the database is unchanged
 /// (`Store.remembered`), so a page works out only its own team's rows (docs/performance.md).
 public struct TeamPageCommon: Sendable {
-    let month: Month
+    /// One month of the window: its audits, their design, and the authority's estimate.
+    struct MonthDesign: Sendable {
+        let month: Month
+        let audits: [ReportedAudit]
+        let design: ReportDesign
+        let authority: RateEstimate?
+    }
+
+    /// The window, ending at the page's month.
     let window: ReportPeriod
     let rates: RatesReport
     let trend: TrendReport
     let windowAudits: [ReportedAudit]
-    let windowMonths: [Month]
-    /// Per month of the window, in order: its audits, its design, the authority's estimate.
-    let monthAudits: [[ReportedAudit]]
-    let designs: [ReportDesign]
-    let authorityEstimates: [RateEstimate?]
+    /// The window's months in order.
+    let months: [MonthDesign]
 
     public init(month: Month, months: Int, audits: [ReportedAudit]) throws {
         guard months >= 2 else { throw ReportError.tooFewMonths(months) }
-        self.month = month
         let window = try ReportPeriod(from: month.adding(months: -(months - 1)), to: month)
         self.window = window
         rates = try RatesReport(audits: audits.filter { $0.month == month }, period: ReportPeriod(month: month), grouping: .team)
@@ -225,16 +221,12 @@ public struct TeamPageCommon: Sendable {
         trend = TrendReport(audits: windowAudits, period: window, grouping: .team)
         let byMonth = Dictionary(grouping: windowAudits, by: \.month)
         let windowMonths = window.months
-        self.windowMonths = windowMonths
-        let monthAudits = windowMonths.map { byMonth[$0] ?? [] }
-        self.monthAudits = monthAudits
         // Each month's design stands alone: worked out at once, on every core.
-        let designs = try Parallel.map(windowMonths.count) { i in
-            let design = try ReportDesign(monthAudits[i])
-            return (design, try design.authority())
+        self.months = try Parallel.map(windowMonths.count) { i in
+            let audits = byMonth[windowMonths[i]] ?? []
+            let design = try ReportDesign(audits)
+            return MonthDesign(month: windowMonths[i], audits: audits, design: design, authority: try design.authority())
         }
-        self.designs = designs.map(\.0)
-        authorityEstimates = designs.map(\.1)
     }
 
     /// The audits it holds (what `Store.remembered` weighs before keeping it).
