@@ -1,4 +1,4 @@
-import AssayStatistics
+@testable import AssayStatistics
 import Testing
 
 @Suite("Binomial distribution and exact funnel limits")
@@ -51,5 +51,26 @@ struct BinomialTests {
             #expect(abs(total - 1) < 1e-12)
             for r in 1...n { #expect(b.cdf(r) >= b.cdf(r - 1)) }
         }
+    }
+
+    /// The table is kept only where masses do not underflow; this is the whole table as it
+    /// was first written (every r from 0 to n, the lower sums from 0 up to the mode, the
+    /// upper from n down), so the two must agree bit for bit, zeros outside included.
+    @Test("the table kept around the mode is the whole table bit for bit",
+          arguments: [(12, 0.15), (700, 0.5), (5000, 0.02), (20000, 0.15), (50000, 0.001), (90000, 0.97), (3, 0.999)])
+    func windowIsTheWholeTable(_ n: Int, _ theta: Double) {
+        let q = 1 - theta
+        let masses = (0...n).map { Binomial.mass($0, n: n, p: theta, q: q) }
+        let mode = min(n, max(0, Int((Double(n + 1) * theta).rounded(.down))))
+        var cumulative = [Double](repeating: 0, count: n + 1)
+        var lower = 0.0
+        for r in 0...mode { lower += masses[r]; cumulative[r] = min(1, lower) }
+        var upper = 0.0
+        for r in stride(from: n, to: mode, by: -1) { cumulative[r] = min(1, 1 - upper); upper += masses[r] }
+        cumulative[n] = 1   // cdf(n) is 1 by definition
+        let b = Binomial(trials: n, probability: theta)
+        let differing = (0...n).filter { b.pmf($0).bitPattern != masses[$0].bitPattern || b.cdf($0).bitPattern != cumulative[$0].bitPattern }
+        #expect(differing.isEmpty, "n \(n) θ \(theta): differs at r = \(differing.prefix(5))")
+        if n >= 20000 { #expect(masses.filter { $0 == 0 }.count > n / 2, "a large team's table is mostly zeros") }
     }
 }
