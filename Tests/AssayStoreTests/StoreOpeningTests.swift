@@ -85,7 +85,9 @@ func logicalDump(_ path: String) throws -> String {
         for (name, sql) in try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name").map({ ($0[0] as String, $0[1] as String) }) {
             out += sql + "\n"
             if try String.fetchOne(db, sql: "SELECT type FROM sqlite_master WHERE name = ?", arguments: [name]) == "table" {
-                for row in try Row.fetchAll(db, sql: "SELECT * FROM \"\(name)\" ORDER BY rowid") { out += row.description + "\n" }
+                // A table WITHOUT ROWID (`audit_tally`) is read in its key's order.
+                let withoutRowID = try Bool.fetchOne(db, sql: "SELECT wr FROM pragma_table_list WHERE schema = 'main' AND name = ?", arguments: [name]) ?? false
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM \"\(name)\"\(withoutRowID ? "" : " ORDER BY rowid")") { out += row.description + "\n" }
             }
         }
         return out

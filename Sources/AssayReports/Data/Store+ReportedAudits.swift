@@ -166,12 +166,16 @@ extension Store {
 extension Store {
     /// The latest month with an audit that reports count (a submitted audit of a drawn case,
     /// or imported history); nil when there is none. Reports default to it.
+    ///
+    /// The drawn audits' latest month is the monthly tally's (`audit_tally` holds a row only
+    /// for a month with counted audits): one step down its key, where finding it among the
+    /// audits themselves read every one of them (0.47 s at a million).
     public func latestReportedMonth() throws -> Month? {
         try read { db in
             try String.fetchOne(db, sql: """
                 SELECT max(month) FROM (
-                    SELECT a.month FROM audit a WHERE \(AuditRules.counted("a"))
-                    UNION ALL SELECT month FROM imported_audit)
+                    SELECT max(month) AS month FROM audit_tally WHERE audits > 0
+                    UNION ALL SELECT max(month) FROM imported_audit)
                 """).flatMap(Month.init)
         }
     }

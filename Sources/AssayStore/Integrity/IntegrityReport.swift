@@ -35,6 +35,9 @@ public struct IntegrityReport: Sendable {
     public var foreignKeyProblems: [String] = []
     /// The schema differs from the one Assay's migrations make, or its upgrade record was edited.
     public var schemaProblems: [String] = []
+    /// A monthly tally (`audit_tally`) that differs from a recount of its audits; checked by
+    /// a full verify only.
+    public var tallyProblems: [String] = []
     public var published: (head: ChainHead, check: PublishedHeadCheck)?
     public var redactions: [Redaction] = []
     /// Rows whose digests a schema migration re-baselined (`migrate` entries).
@@ -45,7 +48,7 @@ public struct IntegrityReport: Sendable {
 
     public var isIntact: Bool {
         chainBreaks.isEmpty && rowMismatches.isEmpty && integrityProblems.isEmpty && foreignKeyProblems.isEmpty
-            && schemaProblems.isEmpty
+            && schemaProblems.isEmpty && tallyProblems.isEmpty
             && (published.map { $0.check == .matches } ?? true)
     }
 
@@ -64,6 +67,7 @@ public struct IntegrityReport: Sendable {
         lines += schemaProblems.map { "schema: \($0)" }
         lines += chainBreaks.map { "audit_log entry \($0.seq): \($0.explanation)" }
         lines += rowMismatches.map(\.explanation)
+        lines += tallyProblems
         lines += integrityProblems.map { "SQLite integrity check: \($0)" }
         lines += foreignKeyProblems.map { "foreign key check: \($0)" }
         return lines

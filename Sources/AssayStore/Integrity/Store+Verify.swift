@@ -25,6 +25,7 @@ extension Store {
                 report.rowMismatches += try DigestComparison.mismatches(in: table.name, db, limit: limit)
             }
             report.integrityProblems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            report.tallyProblems = try TallyComparison.problems(db, limit: limit)
             report.schemaProblems = schemaRecord.problems + (schemaRecord.isComplete && schemaRecord.gaps.isEmpty ? try SchemaComparison.problems(db) : [])
             report.foreignKeyProblems = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").map { row in
                 "\(row[0] as String) row \(row[1] as Int64? ?? 0) refers to a missing \(row[2] as String) row"

@@ -28,6 +28,7 @@ enum Migrations {
         migrator.registerMigration("v17-or-checks", migrate: v17OrChecks)
         migrator.registerMigration("v18-team-index", migrate: v18TeamIndex)
         migrator.registerMigration("v19-log-blocks", migrate: v19LogBlocks)
+        migrator.registerMigration("v20-monthly-tally", migrate: v20MonthlyTally)
         return migrator
     }
 

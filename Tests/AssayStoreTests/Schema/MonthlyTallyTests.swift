@@ -1,0 +1,163 @@
+import AssayCore
+@testable import AssayStore
+import Foundation
+import GRDB
+import Testing
+
+/// `audit_tally` (migration `v20-monthly-tally`): SQLite's triggers keep, for each month,
+/// team, locality and service, how many counted audits there are and how many are officially
+/// inadequate. Reports of the direction of travel read it instead of every audit, so it must
+/// equal a recount of the audits after any change; `verify` recounts it.
+@Suite struct MonthlyTallyTests {
+    /// A database with Assay's schema and no log or foreign keys in the way: the triggers act
+    /// on whatever changes `audit` and `moderation`, so the test changes them directly.
+    func rawDatabase(_ dir: TemporaryDirectory) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        let queue = try DatabaseQueue(path: dir.file("a.db"), configuration: configuration)
+        try Migrations.migrator.migrate(queue)
+        return queue
+    }
+
+    static func insertAudit(_ db: Database, id: Int64, month: String, team: String, locality: String, service: String?,
+                            status: String, unsampled: Int, reaudit: Int, overall: Int?, drawID: Int64?) throws {
+        try db.execute(sql: """
+            INSERT INTO audit (id, month, case_id, draw_id, unsampled, team, locality, service, template_id, template_version,
+                               template_sha256, auditor, status, overall, started_at, reaudit)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'standard', 1, 'x', 'Ann', ?, ?, 't', ?)
+            """, arguments: [id, month, "C\(id)", drawID, unsampled, team, locality, service, status, overall, reaudit])
+    }
+
+    func tally(_ db: Database) throws -> [String] {
+        try Row.fetchAll(db, sql: "SELECT * FROM audit_tally ORDER BY month, team, locality, service").map { row in
+            "\(row["month"] as String) \(row["team"] as String) \(row["locality"] as String) [\(row["service"] as String)] \(row["audits"] as Int)/\(row["inadequate"] as Int)"
+        }
+    }
+
+    @Test func submittingReopeningModeratingAndDeletingMoveTheTally() throws {
+        let dir = TemporaryDirectory()
+        let queue = try rawDatabase(dir)
+        try queue.write { db in
+            try Self.insertAudit(db, id: 1, month: "2026-11", team: "Alpha", locality: "North", service: nil,
+                                 status: "submitted", unsampled: 0, reaudit: 0, overall: 4, drawID: 1)
+            try Self.insertAudit(db, id: 2, month: "2026-11", team: "Alpha", locality: "North", service: nil,
+                                 status: "in_progress", unsampled: 0, reaudit: 0, overall: nil, drawID: 1)
+            try Self.insertAudit(db, id: 3, month: "2026-11", team: "Alpha", locality: "North", service: "front-door",
+                                 status: "submitted", unsampled: 1, reaudit: 0, overall: 4, drawID: 1)
+            #expect(try tally(db) == ["2026-11 Alpha North [] 1/1"], "the unsampled and the unfinished audits are not counted")
+
+            try db.execute(sql: "UPDATE audit SET status = 'submitted', overall = 2 WHERE id = 2")
+            #expect(try tally(db) == ["2026-11 Alpha North [] 2/1"])
+            try db.execute(sql: "UPDATE audit SET team = 'Beta' WHERE id = 2")
+            #expect(try tally(db) == ["2026-11 Alpha North [] 1/1", "2026-11 Beta North [] 1/0"])
+            try db.execute(sql: "INSERT INTO moderation (id, audit_id, moderator, moderated_at, blind_overall, agreed_overall) VALUES (1, 1, 'Mo', 't', 2, 2)")
+            #expect(try tally(db) == ["2026-11 Alpha North [] 1/0", "2026-11 Beta North [] 1/0"], "the agreed grade counts")
+            try db.execute(sql: "UPDATE moderation SET agreed_overall = 4 WHERE id = 1")
+            #expect(try tally(db) == ["2026-11 Alpha North [] 1/1", "2026-11 Beta North [] 1/0"])
+            try db.execute(sql: "UPDATE audit SET overall = 1 WHERE id = 1")
+            #expect(try tally(db) == ["2026-11 Alpha North [] 1/1", "2026-11 Beta North [] 1/0"], "still the agreed grade")
+            try db.execute(sql: "DELETE FROM moderation WHERE id = 1")
+            #expect(try tally(db) == ["2026-11 Alpha North [] 1/0", "2026-11 Beta North [] 1/0"], "the auditor's grade again")
+            try db.execute(sql: "UPDATE audit SET status = 'in_progress' WHERE id = 1")
+            #expect(try tally(db) == ["2026-11 Beta North [] 1/0"], "a reopened audit leaves its tally, which goes when empty")
+            try db.execute(sql: "UPDATE audit SET reaudit = 1 WHERE id = 2")
+            #expect(try tally(db).isEmpty)
+            try db.execute(sql: "UPDATE audit SET unsampled = 0 WHERE id = 3")
+            #expect(try tally(db) == ["2026-11 Alpha North [front-door] 1/1"])
+            try db.execute(sql: "DELETE FROM audit WHERE id = 3")
+            #expect(try tally(db).isEmpty)
+            #expect(try TallyComparison.problems(db, limit: 10).isEmpty)
+        }
+    }
+
+    /// Hundreds of random changes of every kind; after each, the tally is a recount.
+    @Test func theTallyIsARecountAfterAnyChange() throws {
+        let dir = TemporaryDirectory()
+        let queue = try rawDatabase(dir)
+        var random = SystemRandomNumberGenerator()
+        let seed = UInt64.random(in: 0 ... .max, using: &random)
+        var rng = TallyTestRandom(seed: seed)
+        let months = ["2026-10", "2026-11"], teams = ["Alpha", "Beta"], services: [String?] = [nil, "front-door", "child-in-need"]
+        let statuses = ["submitted", "in_progress"]
+        try queue.write { db in
+            for step in 0..<400 {
+                let id = Int64(rng.next(12) + 1)
+                let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM audit WHERE id = ?)", arguments: [id])!
+                let overall: Int? = rng.next(5) == 0 ? nil : rng.next(4) + 1
+                switch (exists, rng.next(6)) {
+                case (false, _):
+                    try Self.insertAudit(db, id: id, month: months[rng.next(2)], team: teams[rng.next(2)], locality: "North",
+                                         service: services[rng.next(3)], status: statuses[rng.next(2)], unsampled: rng.next(4) == 0 ? 1 : 0,
+                                         reaudit: rng.next(5) == 0 ? 1 : 0, overall: overall, drawID: rng.next(6) == 0 ? nil : 1)
+                case (true, 0):
+                    try db.execute(sql: "DELETE FROM moderation WHERE audit_id = ?", arguments: [id])
+                    try db.execute(sql: "DELETE FROM audit WHERE id = ?", arguments: [id])
+                case (true, 1):
+                    try db.execute(sql: """
+                        INSERT INTO moderation (audit_id, moderator, moderated_at, blind_overall, agreed_overall) VALUES (?, 'Mo', 't', 1, ?)
+                        ON CONFLICT (audit_id) DO UPDATE SET agreed_overall = excluded.agreed_overall
+                        """, arguments: [id, rng.next(4) + 1])
+                case (true, 2):
+                    try db.execute(sql: "DELETE FROM moderation WHERE audit_id = ?", arguments: [id])
+                case (true, 3):
+                    try db.execute(sql: "UPDATE audit SET status = ?, overall = ? WHERE id = ?", arguments: [statuses[rng.next(2)], overall, id])
+                case (true, 4):
+                    try db.execute(sql: "UPDATE audit SET month = ?, team = ?, service = ? WHERE id = ?",
+                                   arguments: [months[rng.next(2)], teams[rng.next(2)], services[rng.next(3)], id])
+                default:
+                    try db.execute(sql: "UPDATE audit SET unsampled = ?, reaudit = ?, draw_id = ? WHERE id = ?",
+                                   arguments: [rng.next(3) == 0 ? 1 : 0, rng.next(3) == 0 ? 1 : 0, rng.next(5) == 0 ? nil : 1, id])
+                }
+                let problems = try TallyComparison.problems(db, limit: 5)
+                #expect(problems.isEmpty, "seed \(seed), step \(step): \(problems)")
+                if !problems.isEmpty { break }
+            }
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_tally WHERE audits <= 0")! == 0, "no empty tally is left")
+        }
+    }
+
+    /// A database from before the tally gets one counted from its audits when it is upgraded.
+    @Test func anUpgradeCountsTheAuditsAlreadyThere() throws {
+        let dir = TemporaryDirectory()
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = false
+        let queue = try DatabaseQueue(path: dir.file("a.db"), configuration: configuration)
+        try Migrations.migrator.migrate(queue, upTo: "v19-log-blocks")
+        try queue.write { db in
+            for id in Int64(1)...5 {
+                try Self.insertAudit(db, id: id, month: "2026-11", team: id <= 3 ? "Alpha" : "Beta", locality: "North", service: nil,
+                                     status: id == 5 ? "in_progress" : "submitted", unsampled: 0, reaudit: 0, overall: id == 5 ? nil : Int(id), drawID: 1)
+            }
+            try db.execute(sql: "INSERT INTO moderation (audit_id, moderator, moderated_at, blind_overall, agreed_overall) VALUES (2, 'Mo', 't', 4, 4)")
+        }
+        try Migrations.migrator.migrate(queue)
+        let counted = try queue.read { try tally($0) }
+        #expect(counted == ["2026-11 Alpha North [] 3/1", "2026-11 Beta North [] 1/1"], "audit 2 agreed inadequate; audit 4 inadequate")
+    }
+
+    @Test func verifyNamesATallyChangedOutsideAssay() throws {
+        let dir = TemporaryDirectory()
+        let store = try Store(path: dir.file("a.db"), identity: lead)
+        #expect(try store.verify().isIntact)
+        let raw = try DatabaseQueue(path: dir.file("a.db"))
+        try raw.write { try $0.execute(sql: "INSERT INTO audit_tally VALUES ('2026-11', 'Alpha', 'North', '', 2, 1)") }
+        try raw.close()
+        let report = try store.verify()
+        #expect(!report.isIntact)
+        #expect(report.tallyProblems == ["the monthly tally for 2026-11, team Alpha, locality North holds 2 audits (1 inadequate), but its audits are 0 (0 inadequate): the tally was changed outside Assay, and reports of the direction of travel read it"])
+        #expect(report.text.contains("NOT INTACT: 1 problem found"))
+    }
+}
+
+/// SplitMix64, for the random changes: the seed in a failure message replays them.
+struct TallyTestRandom {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next(_ bound: Int) -> Int {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return Int((z ^ (z >> 31)) % UInt64(bound))
+    }
+}
