@@ -11,7 +11,7 @@ extension Store {
     /// The drawn audits come from `audit_tally`, which SQLite keeps as audits are submitted,
     /// re-graded and moderated (migration `v20-monthly-tally`): ten years of a region's
     /// audits are a million rows but about 120,000 tallies (docs/performance.md, "The
-    /// monthly tally"). Imported history is a few thousand rows, counted as it is.
+    /// monthly tallies"). Imported history is a few thousand rows, counted as it is.
     public func rawCounts(from: Month, through: Month, grouping: ReportGrouping?) throws -> RawCounts {
         try read { db in
             let (cells, includesHistory) = try Self.rawCountCells(db, from: from, through: through, grouping: grouping)

@@ -1,55 +1,244 @@
 import GRDB
 
 extension Migrations {
-    /// `audit_tally`: how many counted audits each month holds in each team, locality and
-    /// service, and how many of them were judged inadequate (their official grade), kept by
-    /// SQLite triggers in the same statement as the change to `audit` or `moderation` that
-    /// moves a count. The direction of travel over ten years of a region's audits reads these
-    /// (a thousand strata by 120 months: 120,000 rows) instead of a million audits
-    /// (docs/performance.md, "The monthly tally").
+    /// The monthly tallies, kept by SQLite triggers in the same statement as the change that
+    /// moves a count (docs/schema.md, docs/performance.md "The monthly tallies"):
+    ///
+    /// - `audit_tally`: for each month, team, locality and service, how many counted audits
+    ///   there are, how many were judged inadequate (their official grade), and how many
+    ///   carry official domain grades;
+    /// - `audit_domain_tally`: the same audits' official domain grades, by domain: how many,
+    ///   and how many requires improvement and inadequate.
+    ///
+    /// Reports over ten years of a region's audits read these (a thousand strata by 120
+    /// months: 120,000 rows) instead of a million audits and six million domain grades.
     ///
     /// Triggers rather than the writer: every path that submits, reopens, re-grades,
-    /// moderates or deletes an audit moves the tally, including ones written later, and a
-    /// row changed behind Assay's back moves it as well, so the tally always summarises the
-    /// rows as they are; `verify` recounts it from them (a tally edited on its own is named).
-    /// Derived, so not logged: the audit log records the audits it is counted from.
+    /// moderates or deletes an audit moves the tallies, including ones written later, and a
+    /// row changed behind Assay's back moves them as well, so they always summarise the rows
+    /// as they are; `verify` recounts them (a tally edited on its own is named). Derived, so
+    /// not logged: the audit log records the rows they are counted from.
     ///
     /// "Counted" is `AuditRules.counted` (a submitted, graded audit of a drawn case, neither
-    /// unsampled nor a re-audit), and the grade is `AuditRules.officialOverall` (the agreed
-    /// grade of a moderated audit); both are spelled out here, because a shipped migration
-    /// never changes, and `MonthlyTallyTests` checks the two stay the same. A case without a
-    /// service is tallied under '' (a key column cannot be NULL and still match itself).
-    /// The counts have no CHECK: a tally edited behind Assay's back must not make the next
-    /// submission fail; `verify` names it instead.
+    /// unsampled nor a re-audit); the grades are the official ones (`AuditRules`: a moderated
+    /// audit's agreed overall and domain grades, else its auditor's). Both are spelled out
+    /// here, because a shipped migration never changes; `verify`'s recount uses `AuditRules`,
+    /// so a trigger that stopped agreeing with them would show. A case without a service is
+    /// tallied under '' (a key column cannot be NULL and still match itself). The counts
+    /// have no CHECK: a tally edited behind Assay's back must not make the next submission
+    /// fail; `verify` names it instead.
+    ///
+    /// How each change moves them: an audit's own changes (insert, update of what decides
+    /// whether and where it counts, delete) and a moderation's take the audit's whole
+    /// contribution out as it was and put it back as it is (a moderation switches the audit's
+    /// official grades); a domain grade adds or removes that one grade, so a submission's six
+    /// grades cost six small steps, not thirty-six. Every trigger runs AFTER its change but
+    /// a grade's update's (`graded` is taken out before it), so an upsert counts once.
     static func v20MonthlyTally(_ db: Database) throws {
-        let counted = { (row: String) in
-            "\(row).status = 'submitted' AND \(row).unsampled = 0 AND \(row).reaudit = 0 AND \(row).overall IS NOT NULL AND \(row).draw_id IS NOT NULL"
-        }
-        let official = { (row: String) in
-            "coalesce((SELECT m.agreed_overall FROM moderation m WHERE m.audit_id = \(row).id), \(row).overall)"
-        }
-        /// Adds `sign` audits of `row` (NEW or OLD) to its tally, and drops a tally left at 0.
-        let move = { (row: String, sign: String) in
+        try db.execute(sql: MonthlyTallySQL.schema)
+    }
+}
+
+/// The SQL of `v20-monthly-tally`, built from a few pieces so that each rule is written once.
+private enum MonthlyTallySQL {
+    static let key = "month, team, locality, service"
+
+    static func counted(_ row: String) -> String {
+        "\(row).status = 'submitted' AND \(row).unsampled = 0 AND \(row).reaudit = 0 AND \(row).overall IS NOT NULL AND \(row).draw_id IS NOT NULL"
+    }
+
+    static func officialOverall(_ audit: String) -> String {
+        "coalesce((SELECT om.agreed_overall FROM moderation om WHERE om.audit_id = \(audit).id), \(audit).overall)"
+    }
+
+    static func moderated(_ auditID: String) -> String {
+        "EXISTS (SELECT 1 FROM moderation xm WHERE xm.audit_id = \(auditID))"
+    }
+
+    /// The official domain grades of the audit with id `auditID`, as rows `section_id, grade`.
+    static func officialGrades(_ auditID: String) -> String {
+        """
+        SELECT g.section_id, g.grade FROM audit_section_grade g WHERE g.audit_id = \(auditID) AND NOT \(moderated(auditID))
+        UNION ALL
+        SELECT mg.section_id, mg.agreed_grade FROM moderation_section_grade mg JOIN moderation mm ON mm.id = mg.moderation_id
+        WHERE mm.audit_id = \(auditID) AND mg.agreed_grade IS NOT NULL
+        """
+    }
+
+    static func hasGrades(_ auditID: String) -> String { "EXISTS (\(officialGrades(auditID)))" }
+
+    static func upsertTally(_ select: String) -> String {
+        """
+        INSERT INTO audit_tally (\(key), audits, inadequate, graded) \(select)
+            ON CONFLICT (\(key)) DO UPDATE SET audits = audits + excluded.audits,
+                inadequate = inadequate + excluded.inadequate, graded = graded + excluded.graded;
+        """
+    }
+
+    static func upsertDomains(_ select: String) -> String {
+        """
+        INSERT INTO audit_domain_tally (\(key), section_id, audits, requires_improvement, inadequate) \(select)
+            ON CONFLICT (\(key), section_id) DO UPDATE SET audits = audits + excluded.audits,
+                requires_improvement = requires_improvement + excluded.requires_improvement,
+                inadequate = inadequate + excluded.inadequate;
+        """
+    }
+
+    /// Moves an audit's whole contribution by `sign` ("+" or "-"): `source` is a FROM clause
+    /// naming the audit `a` (its row in `audit`, or OLD's values) and `filter` what it must meet.
+    static func whole(_ sign: String, source: String, filter: String) -> String {
+        let keyOf = "a.month, a.team, a.locality, coalesce(a.service, '')"
+        return upsertTally("""
+            SELECT \(keyOf), \(sign)1, \(sign)(\(officialOverall("a")) = 4), \(sign)(\(hasGrades("a.id"))) FROM \(source) WHERE \(filter)
+            """) + upsertDomains("""
+            SELECT * FROM (
+                SELECT \(keyOf), g.section_id, \(sign)1, \(sign)(g.grade = 3), \(sign)(g.grade = 4)
+                FROM \(source) JOIN audit_section_grade g ON g.audit_id = a.id WHERE \(filter) AND NOT \(moderated("a.id"))
+                UNION ALL
+                SELECT \(keyOf), mg.section_id, \(sign)1, \(sign)(mg.agreed_grade = 3), \(sign)(mg.agreed_grade = 4)
+                FROM \(source) JOIN moderation mm ON mm.audit_id = a.id JOIN moderation_section_grade mg ON mg.moderation_id = mm.id
+                WHERE \(filter) AND mg.agreed_grade IS NOT NULL)
+            WHERE true
+            """) + (sign == "-" ? dropEmpty(keysFrom: "SELECT \(keyOf) FROM \(source) WHERE \(filter)") : "")
+    }
+
+    /// Removes the tallies of the given keys that fell to 0 audits.
+    static func dropEmpty(keysFrom select: String) -> String {
+        """
+        DELETE FROM audit_tally WHERE audits = 0 AND (\(key)) IN (\(select));
+        DELETE FROM audit_domain_tally WHERE audits = 0 AND (\(key)) IN (\(select));
+        """
+    }
+
+    static func oldAudit() -> String {
+        "(SELECT OLD.id AS id, OLD.month AS month, OLD.team AS team, OLD.locality AS locality, OLD.service AS service, OLD.overall AS overall) a"
+    }
+
+    /// The counted audit with id `auditID`, from `audit`.
+    static func countedAudit(_ auditID: String) -> (source: String, filter: String) {
+        ("audit a", "a.id = \(auditID) AND \(counted("a"))")
+    }
+
+    /// One domain grade of the counted audit `auditID` moved by `sign`, when `condition` holds.
+    static func oneGrade(_ sign: String, auditID: String, section: String, grade: String, condition: String) -> String {
+        let (source, filter) = countedAudit(auditID)
+        return upsertDomains("""
+            SELECT a.month, a.team, a.locality, coalesce(a.service, ''), \(section), \(sign)1, \(sign)(\(grade) = 3), \(sign)(\(grade) = 4)
+            FROM \(source) WHERE \(filter) AND \(condition)
+            """) + (sign == "-" ? dropEmpty(keysFrom: "SELECT a.month, a.team, a.locality, coalesce(a.service, '') FROM \(source) WHERE \(filter)") : "")
+    }
+
+    /// The counted audit `auditID`'s `graded` moved by `sign` if it has official domain grades now.
+    static func graded(_ sign: String, auditID: String) -> String {
+        let (source, filter) = countedAudit(auditID)
+        return """
+            UPDATE audit_tally SET graded = graded \(sign) \(hasGrades(auditID))
+            WHERE (\(key)) = (SELECT a.month, a.team, a.locality, coalesce(a.service, '') FROM \(source) WHERE \(filter));
             """
-            INSERT INTO audit_tally (month, team, locality, service, audits, inadequate)
-                VALUES (\(row).month, \(row).team, \(row).locality, coalesce(\(row).service, ''), \(sign)1, \(sign)(\(official(row)) = 4))
-                ON CONFLICT (month, team, locality, service)
-                DO UPDATE SET audits = audits + excluded.audits, inadequate = inadequate + excluded.inadequate;
-            DELETE FROM audit_tally WHERE audits = 0 AND month = \(row).month AND team = \(row).team
-                AND locality = \(row).locality AND service = coalesce(\(row).service, '');
-            """
+    }
+
+    /// The audit a moderation's domain grade belongs to.
+    static func auditOfModeration(_ moderationID: String) -> String {
+        "(SELECT m.audit_id FROM moderation m WHERE m.id = \(moderationID))"
+    }
+
+    /// Moves by `sign` the counted audit `auditID`'s contribution as it stands without a
+    /// moderation: its auditor's overall grade and first domain grades. A moderation's
+    /// insert takes this out (AFTER triggers only: an upsert's conflict fires a BEFORE INSERT
+    /// trigger and then the UPDATE ones, so a BEFORE INSERT trigger would count twice).
+    static func unmoderated(_ sign: String, auditID: String, when condition: String = "true") -> String {
+        let (source, filter) = countedAudit(auditID)
+        let keyOf = "a.month, a.team, a.locality, coalesce(a.service, '')"
+        let first = "SELECT 1 FROM audit_section_grade fg WHERE fg.audit_id = a.id"
+        return upsertTally("""
+            SELECT \(keyOf), \(sign)1, \(sign)(a.overall = 4), \(sign)(EXISTS (\(first))) FROM \(source) WHERE \(filter) AND \(condition)
+            """) + upsertDomains("""
+            SELECT \(keyOf), g.section_id, \(sign)1, \(sign)(g.grade = 3), \(sign)(g.grade = 4)
+            FROM \(source) JOIN audit_section_grade g ON g.audit_id = a.id WHERE \(filter) AND \(condition)
+            """) + (sign == "-" ? dropEmpty(keysFrom: "SELECT \(keyOf) FROM \(source) WHERE \(filter) AND \(condition)") : "")
+    }
+
+    /// Moves by `sign` the counted audit `auditID`'s contribution as it stood under the
+    /// moderation `moderationID` with the agreed overall grade `agreedOverall` (its agreed
+    /// domain grades are that moderation's rows still there): what a moderation's update or
+    /// delete takes out.
+    static func moderatedBy(_ sign: String, auditID: String, agreedOverall: String, moderationID: String) -> String {
+        let (source, filter) = countedAudit(auditID)
+        let keyOf = "a.month, a.team, a.locality, coalesce(a.service, '')"
+        let agreed = "SELECT 1 FROM moderation_section_grade ag WHERE ag.moderation_id = \(moderationID) AND ag.agreed_grade IS NOT NULL"
+        return upsertTally("""
+            SELECT \(keyOf), \(sign)1, \(sign)(\(agreedOverall) = 4), \(sign)(EXISTS (\(agreed))) FROM \(source) WHERE \(filter)
+            """) + upsertDomains("""
+            SELECT \(keyOf), mg.section_id, \(sign)1, \(sign)(mg.agreed_grade = 3), \(sign)(mg.agreed_grade = 4)
+            FROM \(source) JOIN moderation_section_grade mg ON mg.moderation_id = \(moderationID)
+            WHERE \(filter) AND mg.agreed_grade IS NOT NULL
+            """) + (sign == "-" ? dropEmpty(keysFrom: "SELECT \(keyOf) FROM \(source) WHERE \(filter)") : "")
+    }
+
+    /// The triggers of a table of domain grades. The grade moves its domain's tally; its
+    /// audit's `graded` moves when the grade is the audit's first official one or its last
+    /// (`siblings`: the official grades of the same kind beside it). An update, which Assay
+    /// never makes to a grade but a hand might, takes `graded` out before and puts it back after.
+    static func gradeTriggers(table: String, auditOf: (String) -> String, grade: String, stands: (String) -> String,
+                              siblings: (String) -> String) -> String {
+        func audit(_ row: String) -> String { auditOf(row) }
+        func keyOfCounted(_ row: String) -> String {
+            "(SELECT a.month, a.team, a.locality, coalesce(a.service, '') FROM audit a WHERE a.id = \(audit(row)) AND \(counted("a")))"
         }
-        /// Moves the inadequate count of a moderated audit's tally by `change` (an expression
-        /// of the audit `a`), when the audit is counted.
-        let regrade = { (auditID: String, change: String) in
+        return """
+            CREATE TRIGGER \(table)_tally_insert AFTER INSERT ON \(table) WHEN \(stands("NEW"))
+            BEGIN
+                \(oneGrade("+", auditID: audit("NEW"), section: "NEW.section_id", grade: "NEW.\(grade)", condition: "true"))
+                UPDATE audit_tally SET graded = graded + 1
+                WHERE (SELECT count(*) FROM (\(siblings("NEW")))) = 1 AND (\(key)) = \(keyOfCounted("NEW"));
+            END;
+            CREATE TRIGGER \(table)_tally_delete AFTER DELETE ON \(table) WHEN \(stands("OLD"))
+            BEGIN
+                \(oneGrade("-", auditID: audit("OLD"), section: "OLD.section_id", grade: "OLD.\(grade)", condition: "true"))
+                UPDATE audit_tally SET graded = graded - 1
+                WHERE NOT EXISTS (\(siblings("OLD"))) AND (\(key)) = \(keyOfCounted("OLD"));
+            END;
+            CREATE TRIGGER \(table)_tally_before_update BEFORE UPDATE ON \(table)
+            BEGIN
+                \(graded("-", auditID: audit("OLD")))
+                UPDATE audit_tally SET graded = graded - \(hasGrades(audit("NEW")))
+                WHERE \(audit("NEW")) IS NOT \(audit("OLD")) AND (\(key)) = \(keyOfCounted("NEW"));
+            END;
+            CREATE TRIGGER \(table)_tally_update AFTER UPDATE ON \(table)
+            BEGIN
+                \(oneGrade("-", auditID: audit("OLD"), section: "OLD.section_id", grade: "OLD.\(grade)", condition: stands("OLD")))
+                \(oneGrade("+", auditID: audit("NEW"), section: "NEW.section_id", grade: "NEW.\(grade)", condition: stands("NEW")))
+                \(graded("+", auditID: audit("OLD")))
+                UPDATE audit_tally SET graded = graded + \(hasGrades(audit("NEW")))
+                WHERE \(audit("NEW")) IS NOT \(audit("OLD")) AND (\(key)) = \(keyOfCounted("NEW"));
+            END;
             """
-            UPDATE audit_tally SET inadequate = inadequate + (SELECT \(change) FROM audit a WHERE a.id = \(auditID))
-            WHERE (month, team, locality, service) = (SELECT a.month, a.team, a.locality, coalesce(a.service, '')
-                                                      FROM audit a WHERE a.id = \(auditID) AND \(counted("a")));
+    }
+
+    /// The tallies of the audits already there, counted at once.
+    static var backfill: String {
+        let keyOf = "a.month, a.team, a.locality, coalesce(a.service, '')"
+        return """
+            INSERT INTO audit_tally (\(key), audits, inadequate, graded)
+                SELECT \(keyOf), count(*), sum(\(officialOverall("a")) = 4), sum(\(hasGrades("a.id"))) FROM audit a
+                WHERE \(counted("a")) GROUP BY \(keyOf);
+            INSERT INTO audit_domain_tally (\(key), section_id, audits, requires_improvement, inadequate)
+                SELECT month, team, locality, service, section_id, count(*), sum(grade = 3), sum(grade = 4) FROM (
+                    SELECT a.month AS month, a.team AS team, a.locality AS locality, coalesce(a.service, '') AS service,
+                           g.section_id AS section_id, g.grade AS grade
+                    FROM audit a JOIN audit_section_grade g ON g.audit_id = a.id WHERE \(counted("a")) AND NOT \(moderated("a.id"))
+                    UNION ALL
+                    SELECT a.month, a.team, a.locality, coalesce(a.service, ''), mg.section_id, mg.agreed_grade
+                    FROM audit a JOIN moderation mm ON mm.audit_id = a.id JOIN moderation_section_grade mg ON mg.moderation_id = mm.id
+                    WHERE \(counted("a")) AND mg.agreed_grade IS NOT NULL)
+                GROUP BY month, team, locality, service, section_id;
             """
-        }
+    }
+
+    static var schema: String {
         let countedColumns = "status, unsampled, reaudit, overall, draw_id, month, team, locality, service"
-        try db.execute(sql: """
+        let current = countedAudit("NEW.audit_id"), previous = countedAudit("OLD.audit_id")
+        return """
             CREATE TABLE audit_tally (
                 month TEXT NOT NULL,
                 team TEXT NOT NULL,
@@ -57,32 +246,56 @@ extension Migrations {
                 service TEXT NOT NULL,
                 audits INTEGER NOT NULL,
                 inadequate INTEGER NOT NULL,
-                PRIMARY KEY (month, team, locality, service)
+                graded INTEGER NOT NULL,
+                PRIMARY KEY (\(key))
+            ) STRICT, WITHOUT ROWID;
+            CREATE TABLE audit_domain_tally (
+                month TEXT NOT NULL,
+                team TEXT NOT NULL,
+                locality TEXT NOT NULL,
+                service TEXT NOT NULL,
+                section_id TEXT NOT NULL,
+                audits INTEGER NOT NULL,
+                requires_improvement INTEGER NOT NULL,
+                inadequate INTEGER NOT NULL,
+                PRIMARY KEY (\(key), section_id)
             ) STRICT, WITHOUT ROWID;
 
-            INSERT INTO audit_tally (month, team, locality, service, audits, inadequate)
-                SELECT a.month, a.team, a.locality, coalesce(a.service, ''), count(*), sum(\(official("a")) = 4)
-                FROM audit a WHERE \(counted("a"))
-                GROUP BY a.month, a.team, a.locality, coalesce(a.service, '');
+            \(backfill)
 
             CREATE TRIGGER audit_tally_insert AFTER INSERT ON audit WHEN \(counted("NEW"))
-            BEGIN \(move("NEW", "+")) END;
+            BEGIN \(whole("+", source: countedAudit("NEW.id").source, filter: countedAudit("NEW.id").filter)) END;
             CREATE TRIGGER audit_tally_update_old AFTER UPDATE OF \(countedColumns) ON audit WHEN \(counted("OLD"))
-            BEGIN \(move("OLD", "-")) END;
+            BEGIN \(whole("-", source: oldAudit(), filter: "true")) END;
             CREATE TRIGGER audit_tally_update_new AFTER UPDATE OF \(countedColumns) ON audit WHEN \(counted("NEW"))
-            BEGIN \(move("NEW", "+")) END;
+            BEGIN \(whole("+", source: countedAudit("NEW.id").source, filter: countedAudit("NEW.id").filter)) END;
             CREATE TRIGGER audit_tally_delete AFTER DELETE ON audit WHEN \(counted("OLD"))
-            BEGIN \(move("OLD", "-")) END;
+            BEGIN \(whole("-", source: oldAudit(), filter: "true")) END;
 
-            CREATE TRIGGER audit_tally_moderation_insert AFTER INSERT ON moderation
-            BEGIN \(regrade("NEW.audit_id", "(NEW.agreed_overall = 4) - (a.overall = 4)")) END;
-            CREATE TRIGGER audit_tally_moderation_update AFTER UPDATE OF audit_id, agreed_overall ON moderation
+            CREATE TRIGGER moderation_tally_insert AFTER INSERT ON moderation
             BEGIN
-                \(regrade("OLD.audit_id", "(a.overall = 4) - (OLD.agreed_overall = 4)"))
-                \(regrade("NEW.audit_id", "(NEW.agreed_overall = 4) - (a.overall = 4)"))
+                \(unmoderated("-", auditID: "NEW.audit_id"))
+                \(whole("+", source: current.source, filter: current.filter))
             END;
-            CREATE TRIGGER audit_tally_moderation_delete AFTER DELETE ON moderation
-            BEGIN \(regrade("OLD.audit_id", "(a.overall = 4) - (OLD.agreed_overall = 4)")) END;
-            """)
+            CREATE TRIGGER moderation_tally_update AFTER UPDATE OF audit_id, agreed_overall ON moderation
+            BEGIN
+                \(moderatedBy("-", auditID: "OLD.audit_id", agreedOverall: "OLD.agreed_overall", moderationID: "OLD.id"))
+                \(whole("+", source: previous.source, filter: previous.filter))
+                \(unmoderated("-", auditID: "NEW.audit_id", when: "NEW.audit_id IS NOT OLD.audit_id"))
+                \(whole("+", source: current.source, filter: current.filter + " AND NEW.audit_id IS NOT OLD.audit_id"))
+            END;
+            CREATE TRIGGER moderation_tally_delete AFTER DELETE ON moderation
+            BEGIN
+                \(moderatedBy("-", auditID: "OLD.audit_id", agreedOverall: "OLD.agreed_overall", moderationID: "OLD.id"))
+                \(whole("+", source: previous.source, filter: previous.filter))
+            END;
+
+            \(gradeTriggers(table: "audit_section_grade", auditOf: { "\($0).audit_id" }, grade: "grade",
+                            stands: { "NOT \(moderated("\($0).audit_id"))" },
+                            siblings: { "SELECT 1 FROM audit_section_grade s WHERE s.audit_id = \($0).audit_id" }))
+            \(gradeTriggers(table: "moderation_section_grade", auditOf: { auditOfModeration("\($0).moderation_id") }, grade: "agreed_grade",
+                            stands: { "\($0).agreed_grade IS NOT NULL" },
+                            siblings: { "SELECT 1 FROM moderation_section_grade s WHERE s.moderation_id = \($0).moderation_id AND s.agreed_grade IS NOT NULL" }))
+            """
     }
 }
