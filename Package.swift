@@ -106,7 +106,7 @@ let package = Package(
         .target(name: "AssayTestSupport", dependencies: ["AssayCore"], path: "Tests/AssayTestSupport"),
         .testTarget(name: "AssayCoreTests", dependencies: ["AssayCore"]),
         .testTarget(name: "AssayStoreTests", dependencies: [
-            "AssayStore", "AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            "AssayStore", "AssayTestSupport", "AssaySamples", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .testTarget(name: "AssayRegisterTests", dependencies: [
             "AssayRegister", "AssayStore", "AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift"),

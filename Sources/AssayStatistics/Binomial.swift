@@ -26,11 +26,10 @@ import Darwin
 ///
 /// The table holds only the masses that do not underflow: walking out from the mode, the
 /// first mass that is exactly 0 ends each side, and every r beyond it has mass 0 as well
-/// (out there the log-mass falls by about 38/σ a step, σ the standard deviation: orders of
-/// magnitude more than its rounding error).
-/// The sums are then the same numbers added in the same order as over the whole of 0 … n,
+/// (out there, about 36 standard deviations σ from the mean at n = 50,000, the log-mass falls
+/// by about 36/σ a step: orders of magnitude more than its rounding error). The sums are then the same numbers added in the same order as over the whole of 0 … n,
 /// less additions of zero, so every value is bit for bit what the full table gives. A
-/// team of 50,000 audits at 15% keeps about 6,200 terms, not 50,001; small teams keep
+/// team of 50,000 audits at 15% keeps about 6,100 terms, not 50,001; small teams keep
 /// them all. Every funnel limit at that n is then a binary search.
 public struct Binomial: Sendable {
     /// n, the number of audits.

@@ -5,8 +5,8 @@ import Foundation
 /// travel, the funnel plot and the p-chart read (they count audits as they are, unweighted).
 ///
 /// Counted either from audits in memory (`init(audits:grouping:)`) or by SQLite
-/// (`Store.rawCounts`), which folds ten years of a region's audits — a million rows — into a
-/// few thousand cells without reading each audit into Swift. The two must agree; a test
+/// (`Store.rawCounts`, from the monthly tallies SQLite keeps: ten years of a region's
+/// audits, a million rows, are about 120,000 tallies) without reading each audit into Swift. The two must agree; a test
 /// checks that they do.
 public struct RawCounts: Sendable, Equatable {
     /// The audits of one month that share a group and their inadequate ones.
@@ -33,8 +33,8 @@ public struct RawCounts: Sendable, Equatable {
     /// Some of the audits are imported history.
     public let includesHistory: Bool
 
-    /// Adds up cells (several may name the same month and group, and a cell may be a
-    /// correction of 0 audits and ±1 inadequate) into the canonical order.
+    /// Adds up cells (several may name the same month and group: drawn audits and imported
+    /// history of one month) into the canonical order.
     public init(grouping: ReportGrouping?, cells: [Cell], includesHistory: Bool) {
         struct Key: Hashable {
             let month: Month

@@ -35,8 +35,8 @@ public struct IntegrityReport: Sendable {
     public var foreignKeyProblems: [String] = []
     /// The schema differs from the one Assay's migrations make, or its upgrade record was edited.
     public var schemaProblems: [String] = []
-    /// A monthly tally (`audit_tally`) that differs from a recount of its audits; checked by
-    /// a full verify only.
+    /// A monthly tally (`audit_tally`, `audit_domain_tally`) that differs from a recount of
+    /// its audits (`TallyComparison`); checked by a full verify only.
     public var tallyProblems: [String] = []
     public var published: (head: ChainHead, check: PublishedHeadCheck)?
     public var redactions: [Redaction] = []

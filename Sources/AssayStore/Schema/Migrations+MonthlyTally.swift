@@ -42,6 +42,8 @@ extension Migrations {
 /// The SQL of `v20-monthly-tally`, built from a few pieces so that each rule is written once.
 private enum MonthlyTallySQL {
     static let key = "month, team, locality, service"
+    /// The tally key of the audit `a`.
+    static let auditKey = "a.month, a.team, a.locality, coalesce(a.service, '')"
 
     static func counted(_ row: String) -> String {
         "\(row).status = 'submitted' AND \(row).unsampled = 0 AND \(row).reaudit = 0 AND \(row).overall IS NOT NULL AND \(row).draw_id IS NOT NULL"
@@ -55,17 +57,50 @@ private enum MonthlyTallySQL {
         "EXISTS (SELECT 1 FROM moderation xm WHERE xm.audit_id = \(auditID))"
     }
 
-    /// The official domain grades of the audit with id `auditID`, as rows `section_id, grade`.
-    static func officialGrades(_ auditID: String) -> String {
+    /// Whether the audit with id `auditID` has official domain grades.
+    static func hasGrades(_ auditID: String) -> String {
         """
-        SELECT g.section_id, g.grade FROM audit_section_grade g WHERE g.audit_id = \(auditID) AND NOT \(moderated(auditID))
-        UNION ALL
-        SELECT mg.section_id, mg.agreed_grade FROM moderation_section_grade mg JOIN moderation mm ON mm.id = mg.moderation_id
-        WHERE mm.audit_id = \(auditID) AND mg.agreed_grade IS NOT NULL
+        EXISTS (SELECT 1 FROM audit_section_grade g WHERE g.audit_id = \(auditID) AND NOT \(moderated(auditID))
+                UNION ALL
+                SELECT 1 FROM moderation_section_grade mg JOIN moderation mm ON mm.id = mg.moderation_id
+                WHERE mm.audit_id = \(auditID) AND mg.agreed_grade IS NOT NULL)
         """
     }
 
-    static func hasGrades(_ auditID: String) -> String { "EXISTS (\(officialGrades(auditID)))" }
+    /// Domain grades of the audit `a`: the joins that bring them, their domain and grade, and
+    /// what a grade must meet.
+    struct Grades {
+        let join: String, section: String, grade: String, condition: String
+    }
+
+    /// The auditor's grades (`unmoderatedOnly`: only while the audit was never moderated, as
+    /// official grades).
+    static func firstGrades(unmoderatedOnly: Bool) -> Grades {
+        Grades(join: "JOIN audit_section_grade g ON g.audit_id = a.id", section: "g.section_id", grade: "g.grade",
+               condition: unmoderatedOnly ? "NOT \(moderated("a.id"))" : "true")
+    }
+
+    /// The agreed grades of the audit's moderation, or of the moderation `moderationID`.
+    static func agreedGrades(of moderationID: String? = nil) -> Grades {
+        Grades(join: moderationID.map { "JOIN moderation_section_grade mg ON mg.moderation_id = \($0)" }
+                   ?? "JOIN moderation mm ON mm.audit_id = a.id JOIN moderation_section_grade mg ON mg.moderation_id = mm.id",
+               section: "mg.section_id", grade: "mg.agreed_grade", condition: "mg.agreed_grade IS NOT NULL")
+    }
+
+    /// An audit's official domain grades.
+    static let officialGrades = [firstGrades(unmoderatedOnly: true), agreedGrades()]
+
+    /// Rows `month, team, locality, service, section_id, grade` of `grades` of the audits
+    /// `a` in `source` that meet `filter`.
+    static func gradeRows(_ grades: [Grades], source: String, filter: String) -> String {
+        grades.map { g in
+            """
+            SELECT a.month AS month, a.team AS team, a.locality AS locality, coalesce(a.service, '') AS service,
+                   \(g.section) AS section_id, \(g.grade) AS grade
+            FROM \(source) \(g.join) WHERE \(filter) AND \(g.condition)
+            """
+        }.joined(separator: " UNION ALL ")
+    }
 
     static func upsertTally(_ select: String) -> String {
         """
@@ -84,24 +119,6 @@ private enum MonthlyTallySQL {
         """
     }
 
-    /// Moves an audit's whole contribution by `sign` ("+" or "-"): `source` is a FROM clause
-    /// naming the audit `a` (its row in `audit`, or OLD's values) and `filter` what it must meet.
-    static func whole(_ sign: String, source: String, filter: String) -> String {
-        let keyOf = "a.month, a.team, a.locality, coalesce(a.service, '')"
-        return upsertTally("""
-            SELECT \(keyOf), \(sign)1, \(sign)(\(officialOverall("a")) = 4), \(sign)(\(hasGrades("a.id"))) FROM \(source) WHERE \(filter)
-            """) + upsertDomains("""
-            SELECT * FROM (
-                SELECT \(keyOf), g.section_id, \(sign)1, \(sign)(g.grade = 3), \(sign)(g.grade = 4)
-                FROM \(source) JOIN audit_section_grade g ON g.audit_id = a.id WHERE \(filter) AND NOT \(moderated("a.id"))
-                UNION ALL
-                SELECT \(keyOf), mg.section_id, \(sign)1, \(sign)(mg.agreed_grade = 3), \(sign)(mg.agreed_grade = 4)
-                FROM \(source) JOIN moderation mm ON mm.audit_id = a.id JOIN moderation_section_grade mg ON mg.moderation_id = mm.id
-                WHERE \(filter) AND mg.agreed_grade IS NOT NULL)
-            WHERE true
-            """) + (sign == "-" ? dropEmpty(keysFrom: "SELECT \(keyOf) FROM \(source) WHERE \(filter)") : "")
-    }
-
     /// Removes the tallies of the given keys that fell to 0 audits.
     static func dropEmpty(keysFrom select: String) -> String {
         """
@@ -110,31 +127,71 @@ private enum MonthlyTallySQL {
         """
     }
 
-    static func oldAudit() -> String {
-        "(SELECT OLD.id AS id, OLD.month AS month, OLD.team AS team, OLD.locality AS locality, OLD.service AS service, OLD.overall AS overall) a"
+    /// Moves by `sign` ("+" or "-") one audit's contribution to both tallies: the audit `a`
+    /// of `source` (its row in `audit`, or OLD's values) when it meets `filter`, counted with
+    /// the overall grade `overall`, as graded when `graded`, and with the domain grades `grades`.
+    static func contribution(_ sign: String, source: String, filter: String, overall: String, graded: String,
+                             grades: [Grades]) -> String {
+        upsertTally("""
+            SELECT \(auditKey), \(sign)1, \(sign)(\(overall) = 4), \(sign)(\(graded)) FROM \(source) WHERE \(filter)
+            """) + upsertDomains("""
+            SELECT \(key), section_id, \(sign)1, \(sign)(grade = 3), \(sign)(grade = 4)
+            FROM (\(gradeRows(grades, source: source, filter: filter))) WHERE true
+            """) + (sign == "-" ? dropEmpty(keysFrom: "SELECT \(auditKey) FROM \(source) WHERE \(filter)") : "")
     }
+
+    /// The audit's contribution as it stands, by its official grades.
+    static func whole(_ sign: String, source: String, filter: String) -> String {
+        contribution(sign, source: source, filter: filter, overall: officialOverall("a"), graded: hasGrades("a.id"), grades: officialGrades)
+    }
+
+    /// The counted audit `auditID`'s contribution as it stands without a moderation: its
+    /// auditor's overall and domain grades. A moderation's insert takes this out (AFTER
+    /// triggers only: an upsert's conflict fires a BEFORE INSERT trigger and then the UPDATE
+    /// ones, so a BEFORE INSERT trigger would count twice).
+    static func unmoderated(_ sign: String, auditID: String, when condition: String = "true") -> String {
+        let (source, filter) = countedAudit(auditID)
+        return contribution(sign, source: source, filter: filter + " AND " + condition, overall: "a.overall",
+                            graded: "EXISTS (SELECT 1 FROM audit_section_grade fg WHERE fg.audit_id = a.id)",
+                            grades: [firstGrades(unmoderatedOnly: false)])
+    }
+
+    /// The counted audit `auditID`'s contribution as it stood under the moderation
+    /// `moderationID` with the agreed overall grade `agreedOverall` (its agreed domain grades
+    /// are that moderation's rows still there): what a moderation's update or delete takes out.
+    static func moderatedBy(_ sign: String, auditID: String, agreedOverall: String, moderationID: String) -> String {
+        let (source, filter) = countedAudit(auditID)
+        return contribution(sign, source: source, filter: filter, overall: agreedOverall,
+                            graded: "EXISTS (SELECT 1 FROM moderation_section_grade ag WHERE ag.moderation_id = \(moderationID) AND ag.agreed_grade IS NOT NULL)",
+                            grades: [agreedGrades(of: moderationID)])
+    }
+
+    static let oldAudit =
+        "(SELECT OLD.id AS id, OLD.month AS month, OLD.team AS team, OLD.locality AS locality, OLD.service AS service, OLD.overall AS overall) a"
 
     /// The counted audit with id `auditID`, from `audit`.
     static func countedAudit(_ auditID: String) -> (source: String, filter: String) {
         ("audit a", "a.id = \(auditID) AND \(counted("a"))")
     }
 
+    /// The tally key of the counted audit `auditID`, as a one-row subquery (none when it does not count).
+    static func keyOfCounted(_ auditID: String) -> String {
+        "(SELECT \(auditKey) FROM audit a WHERE a.id = \(auditID) AND \(counted("a")))"
+    }
+
     /// One domain grade of the counted audit `auditID` moved by `sign`, when `condition` holds.
     static func oneGrade(_ sign: String, auditID: String, section: String, grade: String, condition: String) -> String {
         let (source, filter) = countedAudit(auditID)
         return upsertDomains("""
-            SELECT a.month, a.team, a.locality, coalesce(a.service, ''), \(section), \(sign)1, \(sign)(\(grade) = 3), \(sign)(\(grade) = 4)
+            SELECT \(auditKey), \(section), \(sign)1, \(sign)(\(grade) = 3), \(sign)(\(grade) = 4)
             FROM \(source) WHERE \(filter) AND \(condition)
-            """) + (sign == "-" ? dropEmpty(keysFrom: "SELECT a.month, a.team, a.locality, coalesce(a.service, '') FROM \(source) WHERE \(filter)") : "")
+            """) + (sign == "-" ? dropEmpty(keysFrom: "SELECT \(auditKey) FROM \(source) WHERE \(filter)") : "")
     }
 
-    /// The counted audit `auditID`'s `graded` moved by `sign` if it has official domain grades now.
-    static func graded(_ sign: String, auditID: String) -> String {
-        let (source, filter) = countedAudit(auditID)
-        return """
-            UPDATE audit_tally SET graded = graded \(sign) \(hasGrades(auditID))
-            WHERE (\(key)) = (SELECT a.month, a.team, a.locality, coalesce(a.service, '') FROM \(source) WHERE \(filter));
-            """
+    /// The counted audit `auditID`'s `graded` moved by `sign` if it has official domain grades
+    /// now, and `condition` holds.
+    static func graded(_ sign: String, auditID: String, when condition: String = "true") -> String {
+        "UPDATE audit_tally SET graded = graded \(sign) \(hasGrades(auditID)) WHERE \(condition) AND (\(key)) = \(keyOfCounted(auditID));"
     }
 
     /// The audit a moderation's domain grade belongs to.
@@ -142,97 +199,52 @@ private enum MonthlyTallySQL {
         "(SELECT m.audit_id FROM moderation m WHERE m.id = \(moderationID))"
     }
 
-    /// Moves by `sign` the counted audit `auditID`'s contribution as it stands without a
-    /// moderation: its auditor's overall grade and first domain grades. A moderation's
-    /// insert takes this out (AFTER triggers only: an upsert's conflict fires a BEFORE INSERT
-    /// trigger and then the UPDATE ones, so a BEFORE INSERT trigger would count twice).
-    static func unmoderated(_ sign: String, auditID: String, when condition: String = "true") -> String {
-        let (source, filter) = countedAudit(auditID)
-        let keyOf = "a.month, a.team, a.locality, coalesce(a.service, '')"
-        let first = "SELECT 1 FROM audit_section_grade fg WHERE fg.audit_id = a.id"
-        return upsertTally("""
-            SELECT \(keyOf), \(sign)1, \(sign)(a.overall = 4), \(sign)(EXISTS (\(first))) FROM \(source) WHERE \(filter) AND \(condition)
-            """) + upsertDomains("""
-            SELECT \(keyOf), g.section_id, \(sign)1, \(sign)(g.grade = 3), \(sign)(g.grade = 4)
-            FROM \(source) JOIN audit_section_grade g ON g.audit_id = a.id WHERE \(filter) AND \(condition)
-            """) + (sign == "-" ? dropEmpty(keysFrom: "SELECT \(keyOf) FROM \(source) WHERE \(filter) AND \(condition)") : "")
-    }
-
-    /// Moves by `sign` the counted audit `auditID`'s contribution as it stood under the
-    /// moderation `moderationID` with the agreed overall grade `agreedOverall` (its agreed
-    /// domain grades are that moderation's rows still there): what a moderation's update or
-    /// delete takes out.
-    static func moderatedBy(_ sign: String, auditID: String, agreedOverall: String, moderationID: String) -> String {
-        let (source, filter) = countedAudit(auditID)
-        let keyOf = "a.month, a.team, a.locality, coalesce(a.service, '')"
-        let agreed = "SELECT 1 FROM moderation_section_grade ag WHERE ag.moderation_id = \(moderationID) AND ag.agreed_grade IS NOT NULL"
-        return upsertTally("""
-            SELECT \(keyOf), \(sign)1, \(sign)(\(agreedOverall) = 4), \(sign)(EXISTS (\(agreed))) FROM \(source) WHERE \(filter)
-            """) + upsertDomains("""
-            SELECT \(keyOf), mg.section_id, \(sign)1, \(sign)(mg.agreed_grade = 3), \(sign)(mg.agreed_grade = 4)
-            FROM \(source) JOIN moderation_section_grade mg ON mg.moderation_id = \(moderationID)
-            WHERE \(filter) AND mg.agreed_grade IS NOT NULL
-            """) + (sign == "-" ? dropEmpty(keysFrom: "SELECT \(keyOf) FROM \(source) WHERE \(filter)") : "")
-    }
-
     /// The triggers of a table of domain grades. The grade moves its domain's tally; its
     /// audit's `graded` moves when the grade is the audit's first official one or its last
     /// (`siblings`: the official grades of the same kind beside it). An update, which Assay
     /// never makes to a grade but a hand might, takes `graded` out before and puts it back after.
-    static func gradeTriggers(table: String, auditOf: (String) -> String, grade: String, stands: (String) -> String,
+    static func gradeTriggers(table: String, auditOf audit: (String) -> String, grade: String, stands: (String) -> String,
                               siblings: (String) -> String) -> String {
-        func audit(_ row: String) -> String { auditOf(row) }
-        func keyOfCounted(_ row: String) -> String {
-            "(SELECT a.month, a.team, a.locality, coalesce(a.service, '') FROM audit a WHERE a.id = \(audit(row)) AND \(counted("a")))"
-        }
+        let moved = "\(audit("NEW")) IS NOT \(audit("OLD"))"
         return """
             CREATE TRIGGER \(table)_tally_insert AFTER INSERT ON \(table) WHEN \(stands("NEW"))
             BEGIN
                 \(oneGrade("+", auditID: audit("NEW"), section: "NEW.section_id", grade: "NEW.\(grade)", condition: "true"))
                 UPDATE audit_tally SET graded = graded + 1
-                WHERE (SELECT count(*) FROM (\(siblings("NEW")))) = 1 AND (\(key)) = \(keyOfCounted("NEW"));
+                WHERE (SELECT count(*) FROM (\(siblings("NEW")))) = 1 AND (\(key)) = \(keyOfCounted(audit("NEW")));
             END;
             CREATE TRIGGER \(table)_tally_delete AFTER DELETE ON \(table) WHEN \(stands("OLD"))
             BEGIN
                 \(oneGrade("-", auditID: audit("OLD"), section: "OLD.section_id", grade: "OLD.\(grade)", condition: "true"))
                 UPDATE audit_tally SET graded = graded - 1
-                WHERE NOT EXISTS (\(siblings("OLD"))) AND (\(key)) = \(keyOfCounted("OLD"));
+                WHERE NOT EXISTS (\(siblings("OLD"))) AND (\(key)) = \(keyOfCounted(audit("OLD")));
             END;
             CREATE TRIGGER \(table)_tally_before_update BEFORE UPDATE ON \(table)
             BEGIN
                 \(graded("-", auditID: audit("OLD")))
-                UPDATE audit_tally SET graded = graded - \(hasGrades(audit("NEW")))
-                WHERE \(audit("NEW")) IS NOT \(audit("OLD")) AND (\(key)) = \(keyOfCounted("NEW"));
+                \(graded("-", auditID: audit("NEW"), when: moved))
             END;
             CREATE TRIGGER \(table)_tally_update AFTER UPDATE ON \(table)
             BEGIN
                 \(oneGrade("-", auditID: audit("OLD"), section: "OLD.section_id", grade: "OLD.\(grade)", condition: stands("OLD")))
                 \(oneGrade("+", auditID: audit("NEW"), section: "NEW.section_id", grade: "NEW.\(grade)", condition: stands("NEW")))
                 \(graded("+", auditID: audit("OLD")))
-                UPDATE audit_tally SET graded = graded + \(hasGrades(audit("NEW")))
-                WHERE \(audit("NEW")) IS NOT \(audit("OLD")) AND (\(key)) = \(keyOfCounted("NEW"));
+                \(graded("+", auditID: audit("NEW"), when: moved))
             END;
             """
     }
 
     /// The tallies of the audits already there, counted at once.
     static var backfill: String {
-        let keyOf = "a.month, a.team, a.locality, coalesce(a.service, '')"
-        return """
-            INSERT INTO audit_tally (\(key), audits, inadequate, graded)
-                SELECT \(keyOf), count(*), sum(\(officialOverall("a")) = 4), sum(\(hasGrades("a.id"))) FROM audit a
-                WHERE \(counted("a")) GROUP BY \(keyOf);
-            INSERT INTO audit_domain_tally (\(key), section_id, audits, requires_improvement, inadequate)
-                SELECT month, team, locality, service, section_id, count(*), sum(grade = 3), sum(grade = 4) FROM (
-                    SELECT a.month AS month, a.team AS team, a.locality AS locality, coalesce(a.service, '') AS service,
-                           g.section_id AS section_id, g.grade AS grade
-                    FROM audit a JOIN audit_section_grade g ON g.audit_id = a.id WHERE \(counted("a")) AND NOT \(moderated("a.id"))
-                    UNION ALL
-                    SELECT a.month, a.team, a.locality, coalesce(a.service, ''), mg.section_id, mg.agreed_grade
-                    FROM audit a JOIN moderation mm ON mm.audit_id = a.id JOIN moderation_section_grade mg ON mg.moderation_id = mm.id
-                    WHERE \(counted("a")) AND mg.agreed_grade IS NOT NULL)
-                GROUP BY month, team, locality, service, section_id;
-            """
+        """
+        INSERT INTO audit_tally (\(key), audits, inadequate, graded)
+            SELECT \(auditKey), count(*), sum(\(officialOverall("a")) = 4), sum(\(hasGrades("a.id"))) FROM audit a
+            WHERE \(counted("a")) GROUP BY \(auditKey);
+        INSERT INTO audit_domain_tally (\(key), section_id, audits, requires_improvement, inadequate)
+            SELECT \(key), section_id, count(*), sum(grade = 3), sum(grade = 4)
+            FROM (\(gradeRows(officialGrades, source: "audit a", filter: counted("a"))))
+            GROUP BY \(key), section_id;
+        """
     }
 
     static var schema: String {
@@ -266,11 +278,11 @@ private enum MonthlyTallySQL {
             CREATE TRIGGER audit_tally_insert AFTER INSERT ON audit WHEN \(counted("NEW"))
             BEGIN \(whole("+", source: countedAudit("NEW.id").source, filter: countedAudit("NEW.id").filter)) END;
             CREATE TRIGGER audit_tally_update_old AFTER UPDATE OF \(countedColumns) ON audit WHEN \(counted("OLD"))
-            BEGIN \(whole("-", source: oldAudit(), filter: "true")) END;
+            BEGIN \(whole("-", source: oldAudit, filter: "true")) END;
             CREATE TRIGGER audit_tally_update_new AFTER UPDATE OF \(countedColumns) ON audit WHEN \(counted("NEW"))
             BEGIN \(whole("+", source: countedAudit("NEW.id").source, filter: countedAudit("NEW.id").filter)) END;
             CREATE TRIGGER audit_tally_delete AFTER DELETE ON audit WHEN \(counted("OLD"))
-            BEGIN \(whole("-", source: oldAudit(), filter: "true")) END;
+            BEGIN \(whole("-", source: oldAudit, filter: "true")) END;
 
             CREATE TRIGGER moderation_tally_insert AFTER INSERT ON moderation
             BEGIN
